@@ -1,0 +1,40 @@
+package vn.childprotection.platform.contracts;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The work order an agency receives on {@code referrals.<agency>.v1}: what it must do and what it needs to act —
+ * the child's name and the narrative included, since the agency must find and help the child. The informant's
+ * name and phone are not included: feedback to the informant goes through the standing agency (S0 Art 7.2).
+ */
+public record AgencyReferral(
+        String eventId,
+        Instant occurredAt,
+        String caseId,
+        String referralId,
+        String agency,
+        ReferralRole role,
+        String areaCode,
+        OffsetDateTime receivedAt,
+        List<Concern> concerns,
+        Severity severity,
+        Location location,
+        Child child,
+        String narrative,
+        String ruleId,
+        String rulesetVersion,
+        String legalBasis) implements AgencyReferralEvent {
+
+    public static final String TYPE = "AgencyReferral.v1";
+
+    public AgencyReferral {
+        concerns = List.copyOf(concerns);
+    }
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,16 @@
+package vn.childprotection.platform.contracts;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Messages on {@link Topics#CASE_EVENTS}: every state change of a case; written by referral-service only.
+ * They hold no names, phone numbers or narratives: notification and reporting need none.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "eventType")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CaseOpened.class, name = CaseOpened.TYPE),
+        @JsonSubTypes.Type(value = ReferralIssued.class, name = ReferralIssued.TYPE)
+})
+public sealed interface CaseEvent extends Event permits CaseOpened, ReferralIssued {
+}

@@ -1,0 +1,39 @@
+package vn.childprotection.platform.contracts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A referral of a case to one agency's unit was issued. The same referral is published, with the case details the
+ * agency needs, as an {@link AgencyReferral} on the agency's own topic.
+ *
+ * @param agency   agency code (SOCIAL_AFFAIRS, POLICE, ...; a province's ruleset may add codes)
+ * @param areaCode the administrative unit whose agency office receives the referral
+ * @param ruleId   the routing rule that produced this referral (explanation)
+ */
+public record ReferralIssued(
+        String eventId,
+        Instant occurredAt,
+        String caseId,
+        String referralId,
+        String agency,
+        ReferralRole role,
+        String areaCode,
+        ReferralStatus status,
+        List<Concern> concerns,
+        Severity severity,
+        String ruleId,
+        String rulesetVersion,
+        String legalBasis) implements CaseEvent {
+
+    public static final String TYPE = "ReferralIssued.v1";
+
+    public ReferralIssued {
+        concerns = List.copyOf(concerns);
+    }
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,3 @@
+package vn.childprotection.platform.contracts;
+
+public enum Sex { FEMALE, MALE, OTHER, UNKNOWN }

@@ -1,0 +1,48 @@
+package vn.childprotection.platform.contracts;
+
+import java.util.List;
+
+/**
+ * The catalog of topics: each has exactly one writing service. The README's topic table mirrors this enum
+ * (a test keeps them in step).
+ */
+public enum TopicCatalog {
+
+    INTAKE_REPORTS(Topics.INTAKE_REPORTS, "case id", "intake-service", List.of("referral-service"),
+            "schemas/intake-event.schema.json", "Reports accepted by intake (202), with personal data."),
+    CASE_EVENTS(Topics.CASE_EVENTS, "case id", "referral-service",
+            List.of("notification-service", "reporting-service"),
+            "schemas/case-event.schema.json", "Every state change of a case; no personal data."),
+    AGENCY_REFERRALS(Topics.REFERRALS_PREFIX + "<agency>" + Topics.REFERRALS_SUFFIX, "case id", "referral-service",
+            List.of("the agency's own system"),
+            "schemas/agency-referral-event.schema.json", "One topic per agency: the referrals it must act on.");
+
+    private final String topic;
+    private final String key;
+    private final String writer;
+    private final List<String> readers;
+    private final String schema;
+    private final String description;
+
+    TopicCatalog(String topic, String key, String writer, List<String> readers, String schema, String description) {
+        this.topic = topic;
+        this.key = key;
+        this.writer = writer;
+        this.readers = readers;
+        this.schema = schema;
+        this.description = description;
+    }
+
+    public String topic() { return topic; }
+
+    public String key() { return key; }
+
+    public String writer() { return writer; }
+
+    public List<String> readers() { return readers; }
+
+    /** Classpath location of the JSON Schema (draft 2020-12) of the topic's messages. */
+    public String schema() { return schema; }
+
+    public String description() { return description; }
+}
