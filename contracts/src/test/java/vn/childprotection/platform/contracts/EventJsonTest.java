@@ -1,0 +1,51 @@
+package vn.childprotection.platform.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventJsonTest {
+
+    @Test
+    void every_message_type_round_trips_with_its_vietnamese_text_intact() {
+        for (Event event : new Event[]{Fixtures.reportSubmitted(), Fixtures.agencyReferral()}) {
+            byte[] bytes = EventJson.write(event);
+            assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("Hàng xóm nghe thấy tiếng kêu cứu");
+        }
+        assertThat(EventJson.read(EventJson.write(Fixtures.reportSubmitted()), IntakeEvent.class))
+                .isEqualTo(Fixtures.reportSubmitted());
+        assertThat(EventJson.read(EventJson.write(Fixtures.caseOpened()), CaseEvent.class))
+                .isEqualTo(Fixtures.caseOpened());
+        assertThat(EventJson.read(EventJson.write(Fixtures.referralIssued()), CaseEvent.class))
+                .isEqualTo(Fixtures.referralIssued());
+        assertThat(EventJson.read(EventJson.write(Fixtures.agencyReferral()), AgencyReferralEvent.class))
+                .isEqualTo(Fixtures.agencyReferral());
+    }
+
+    @Test
+    void the_wire_format_names_the_versioned_type_and_keeps_the_hotlines_offset() {
+        String json = EventJson.writeString(Fixtures.reportSubmitted());
+
+        assertThat(json).contains("\"eventType\":\"ReportSubmitted.v1\"")
+                .contains("\"receivedAt\":\"2026-11-20T09:15:00+07:00\"")
+                .doesNotContain("vn.childprotection");
+    }
+
+    @Test
+    void unknown_properties_are_ignored_so_that_schemas_can_grow_additively() {
+        String json = EventJson.writeString(Fixtures.referralIssued()).replaceFirst("\\{", "{\"addedLater\":42,");
+
+        assertThat(EventJson.read(json, CaseEvent.class)).isEqualTo(Fixtures.referralIssued());
+    }
+
+    @Test
+    void bytes_that_are_not_a_message_of_the_family_are_malformed() {
+        assertThatThrownBy(() -> EventJson.read("not json", CaseEvent.class))
+                .isInstanceOf(EventJson.MalformedEventException.class);
+        assertThatThrownBy(() -> EventJson.read("{\"eventType\":\"ReportSubmitted.v1\"}", CaseEvent.class))
+                .isInstanceOf(EventJson.MalformedEventException.class);
+    }
+}

@@ -1,0 +1,50 @@
+package vn.childprotection.platform.contracts;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Sample messages of every type, as the services build them. */
+final class Fixtures {
+
+    static final UUID REPORT_ID = UUID.fromString("6f1c2a7e-3b7d-4d35-9a49-1c1c2f0e8b11");
+    static final String CASE_ID = Ids.caseIdFor(REPORT_ID);
+    static final Instant OCCURRED_AT = Instant.parse("2026-11-20T02:15:03Z");
+    static final OffsetDateTime RECEIVED_AT = OffsetDateTime.parse("2026-11-20T09:15:00+07:00");
+    static final Location LOCATION = new Location("11", "094", null);
+    static final Child CHILD = new Child("Nguyễn Thị Hoa", Sex.FEMALE, 12);
+
+    private Fixtures() {
+    }
+
+    static ReportSubmitted reportSubmitted() {
+        return new ReportSubmitted(Ids.nameBased(ReportSubmitted.TYPE, REPORT_ID.toString()), OCCURRED_AT, CASE_ID,
+                REPORT_ID, RECEIVED_AT, Channel.HOTLINE_111, ContactType.INTERVENTION,
+                List.of(Concern.SEXUAL_ABUSE, Concern.VIOLENCE), Severity.HIGH, LOCATION, CHILD,
+                new Reporter("Trần Văn Bình", "0912 345 678", ReporterRelationship.NEIGHBOUR, false, true),
+                "Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm.");
+    }
+
+    static CaseOpened caseOpened() {
+        return new CaseOpened(Ids.nameBased(CaseOpened.TYPE, CASE_ID), OCCURRED_AT, CASE_ID, REPORT_ID, RECEIVED_AT,
+                Channel.HOTLINE_111, ContactType.INTERVENTION, List.of(Concern.SEXUAL_ABUSE), Severity.HIGH,
+                LOCATION, CHILD.profile(), true, CaseStatus.REFERRED, 2);
+    }
+
+    static ReferralIssued referralIssued() {
+        String referralId = Ids.nameBased("referral", CASE_ID, Agencies.POLICE);
+        return new ReferralIssued(Ids.nameBased(ReferralIssued.TYPE, referralId), OCCURRED_AT, CASE_ID, referralId,
+                Agencies.POLICE, ReferralRole.PRIMARY, "094", ReferralStatus.ISSUED, List.of(Concern.SEXUAL_ABUSE),
+                Severity.HIGH, "VN.SEXUAL_ABUSE", "VN-national-2025.1", "QĐ 349/QĐ-UBND Điện Biên 2013, Art 9.5b");
+    }
+
+    static AgencyReferral agencyReferral() {
+        ReferralIssued issued = referralIssued();
+        return new AgencyReferral(Ids.nameBased(AgencyReferral.TYPE, issued.referralId()), OCCURRED_AT, CASE_ID,
+                issued.referralId(), issued.agency(), issued.role(), issued.areaCode(), RECEIVED_AT,
+                issued.concerns(), issued.severity(), LOCATION, CHILD,
+                "Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm.", issued.ruleId(),
+                issued.rulesetVersion(), issued.legalBasis());
+    }
+}
