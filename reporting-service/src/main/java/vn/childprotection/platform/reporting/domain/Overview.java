@@ -1,0 +1,44 @@
+package vn.childprotection.platform.reporting.domain;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The headline figures the standing agency aggregates for the province (S0 Art 4.7, 9.4; S2 VIII.1) and the
+ * Primero-style referral indicators "referrals by agency and concern" (domain reference, "Reporting calendar and
+ * indicators"). Every map holds every known key, with 0 where nothing was counted, in a stable order.
+ *
+ * @param reports  every contact (counselling and intervention)
+ * @param contacts contacts per type: COUNSELLING (tư vấn) and INTERVENTION (kết nối can thiệp)
+ * @param cases    contacts opened for intervention, i.e. cases routed to agencies
+ * @param referrals referrals issued for the contacts counted
+ */
+public record Overview(
+        long reports,
+        Map<String, Long> contacts,
+        long cases,
+        long referrals,
+        Map<String, Long> byAgency,
+        Map<String, Long> byConcern,
+        Map<String, Long> bySeverity,
+        Map<String, Long> byChannel,
+        Map<String, Long> byProvince,
+        Map<String, Long> byRole,
+        Instant generatedAt) {
+
+    public Overview {
+        contacts = ordered(contacts);
+        byAgency = ordered(byAgency);
+        byConcern = ordered(byConcern);
+        bySeverity = ordered(bySeverity);
+        byChannel = ordered(byChannel);
+        byProvince = ordered(byProvince);
+        byRole = ordered(byRole);
+    }
+
+    private static Map<String, Long> ordered(Map<String, Long> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}
