@@ -2,21 +2,17 @@ package vn.childprotection.platform.notification;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
-import org.springframework.messaging.Message;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import java.util.function.Consumer;
-
+/**
+ * notification-service: tells each agency's focal point of the referrals issued to it (S0 Art 7.2, 8.4) by consuming
+ * {@code case.events.v1} and recording one notification per referral.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan("vn.childprotection.platform.notification.config")
 public class NotificationApplication {
+
     public static void main(String[] args) {
         SpringApplication.run(NotificationApplication.class, args);
-    }
-
-    public static final java.util.List<String> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @Bean
-    Consumer<Message<byte[]>> onCaseEvent() {
-        return m -> SEEN.add(new String(m.getPayload()));
     }
 }

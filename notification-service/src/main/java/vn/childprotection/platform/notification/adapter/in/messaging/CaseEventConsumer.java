@@ -1,0 +1,88 @@
+package vn.childprotection.platform.notification.adapter.in.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import vn.childprotection.platform.contracts.EventJson;
+import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
+import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.AlreadyRecorded;
+import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.NotApplicable;
+import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.Recorded;
+
+import java.util.function.Consumer;
+
+/**
+ * The {@code onCaseEvent} function binding on {@code case.events.v1} (group {@code notification-service}).
+ * Malformed values throw {@link EventJson.MalformedEventException}, which the binding does not retry and sends to
+ * {@code case.events.v1.notification-service.dlt}; other failures are retried, then dead-lettered. Unknown future
+ * event types are skipped. Logs carry ids, types and Kafka coordinates only, never the payload.
+ */
+public final class CaseEventConsumer implements Consumer<Message<byte[]>> {
+
+    /** Counter of consumed case events by outcome (codes only). */
+    public static final String CASE_EVENTS_CONSUMED = "notification.case.events.consumed";
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventConsumer.class);
+
+    private final CaseEventDecoder decoder;
+    private final RecordReferralNotificationUseCase useCase;
+    private final MeterRegistry meters;
+
+    public CaseEventConsumer(CaseEventDecoder decoder, RecordReferralNotificationUseCase useCase,
+                             MeterRegistry meters) {
+        this.decoder = decoder;
+        this.useCase = useCase;
+        this.meters = meters;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        CaseEventDecoder.Decoded decoded;
+        try {
+            decoded = decoder.decode(message.getPayload());
+        } catch (EventJson.MalformedEventException malformed) {
+            count("malformed");
+            log.warn("malformed case event at {}: dead-lettered without retry", coordinates(message));
+            throw malformed;
+        }
+        switch (decoded) {
+            case CaseEventDecoder.UnknownType unknown -> {
+                count("skipped_unknown_type");
+                log.info("case event of unknown type {} at {} skipped", unknown.eventType(), coordinates(message));
+            }
+            case CaseEventDecoder.Known known -> {
+                var outcome = useCase.handle(known.event());
+                switch (outcome) {
+                    case Recorded recorded -> {
+                        count("recorded");
+                        log.info("notification {} {} for case {} event {}", recorded.notification().notificationId(),
+                                recorded.notification().status(), known.event().caseId(), known.event().eventId());
+                    }
+                    case AlreadyRecorded already -> {
+                        count("duplicate");
+                        log.info("notification {} already recorded; event {} changes nothing",
+                                already.notificationId(), known.event().eventId());
+                    }
+                    case NotApplicable none -> count("not_applicable");
+                }
+            }
+        }
+    }
+
+    private void count(String outcome) {
+        Counter.builder(CASE_EVENTS_CONSUMED)
+                .description("case.events.v1 messages consumed, by outcome")
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
+    }
+
+    private static String coordinates(Message<?> message) {
+        return message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC) + "-"
+                + message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION) + "@"
+                + message.getHeaders().get(KafkaHeaders.OFFSET);
+    }
+}

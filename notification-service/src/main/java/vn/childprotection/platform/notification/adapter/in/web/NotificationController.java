@@ -1,0 +1,75 @@
+package vn.childprotection.platform.notification.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.platform.notification.application.port.in.FindNotificationsUseCase;
+import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
+import vn.childprotection.platform.notification.domain.NotificationStatus;
+
+import java.util.UUID;
+
+/** Read API of the notifications recorded for agency focal points (S0 Art 7.2: the leader tracks what was sent). */
+@RestController
+@RequestMapping(path = "/api/v1/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Notifications", description = "Notifications to agency focal points of referrals issued to them")
+@ApiResponse(responseCode = "400", description = "A parameter is not valid; `errors` names each one",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
+public class NotificationController {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    static final String AGENCY_CODE = "[A-Z][A-Z0-9_]{1,39}";
+
+    private final FindNotificationsUseCase notifications;
+
+    public NotificationController(FindNotificationsUseCase notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping
+    @Operation(summary = "List notifications", description = "Filtered by case, agency and status; oldest first.")
+    @ApiResponse(responseCode = "200", description = "One page of notifications")
+    public NotificationPageResponse list(
+            @Parameter(description = "case id (UUID)") @RequestParam(name = "caseId", required = false) UUID caseId,
+            @Parameter(description = "agency code, e.g. POLICE", example = "POLICE")
+            @RequestParam(name = "agency", required = false) @Pattern(regexp = AGENCY_CODE,
+                    message = "must be an agency code such as POLICE") String agency,
+            @Parameter(description = "delivery status") @RequestParam(name = "status", required = false)
+            NotificationStatus status,
+            @Parameter(description = "zero-based page number") @RequestParam(name = "page", defaultValue = "0")
+            @Min(value = 0, message = "must be 0 or more") @Max(value = 100_000, message = "must be at most 100000")
+            int page,
+            @Parameter(description = "page size, 1 to " + MAX_PAGE_SIZE) @RequestParam(name = "size", defaultValue = "20")
+            @Min(value = 1, message = "must be at least 1")
+            @Max(value = MAX_PAGE_SIZE, message = "must be at most " + MAX_PAGE_SIZE) int size) {
+        var query = new NotificationRepository.Query(caseId == null ? null : caseId.toString(), agency, status);
+        return NotificationPageResponse.of(notifications.find(query, new NotificationRepository.PageRequest(page, size)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One notification")
+    @ApiResponse(responseCode = "200", description = "The notification")
+    @ApiResponse(responseCode = "404", description = "No notification has this id",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public NotificationResponse one(@Parameter(description = "notification id (UUID)") @PathVariable("id") UUID id) {
+        String notificationId = id.toString();
+        return notifications.byId(notificationId)
+                .map(NotificationResponse::of)
+                .orElseThrow(() -> new NotificationNotFoundException(notificationId));
+    }
+}

@@ -1,0 +1,25 @@
+package vn.childprotection.platform.notification.adapter.out.directory;
+
+import vn.childprotection.platform.notification.application.port.out.RecipientDirectory;
+import vn.childprotection.platform.notification.domain.FocalPointDirectory;
+import vn.childprotection.platform.notification.domain.Recipient;
+
+import java.util.Optional;
+
+/**
+ * The recipient directory of this release: focal points from configuration ({@code notification.directory}).
+ * A later issue replaces it with the agency directory.
+ */
+public final class ConfiguredRecipientDirectory implements RecipientDirectory {
+
+    private final FocalPointDirectory directory;
+
+    public ConfiguredRecipientDirectory(FocalPointDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Optional<Recipient> focalPointFor(String agency, String areaCode) {
+        return directory.focalPointFor(agency, areaCode);
+    }
+}

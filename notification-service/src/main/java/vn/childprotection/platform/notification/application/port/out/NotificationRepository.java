@@ -1,0 +1,48 @@
+package vn.childprotection.platform.notification.application.port.out;
+
+import vn.childprotection.platform.notification.domain.Notification;
+import vn.childprotection.platform.notification.domain.NotificationStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where notifications are kept. Ids are deterministic, so an insert doubles as the de-duplication check. */
+public interface NotificationRepository {
+
+    Optional<Notification> findById(String notificationId);
+
+    /** Inserts under its id. @return false when a notification with that id exists already (nothing written) */
+    boolean insertIfAbsent(Notification notification);
+
+    /** Replaces the stored notification with the same id. */
+    void update(Notification notification);
+
+    Page find(Query query, PageRequest page);
+
+    /** Filters; {@code null} means "any". */
+    record Query(String caseId, String agency, NotificationStatus status) {
+    }
+
+    /** Zero-based page. */
+    record PageRequest(int page, int size) {
+        public PageRequest {
+            if (page < 0 || size < 1) {
+                throw new IllegalArgumentException("page >= 0 and size >= 1 required");
+            }
+        }
+
+        public long offset() {
+            return (long) page * size;
+        }
+    }
+
+    record Page(List<Notification> items, int page, int size, long totalElements) {
+        public Page {
+            items = List.copyOf(items);
+        }
+
+        public int totalPages() {
+            return size == 0 ? 0 : (int) ((totalElements + size - 1) / size);
+        }
+    }
+}

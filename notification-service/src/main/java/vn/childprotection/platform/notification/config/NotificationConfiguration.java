@@ -1,0 +1,77 @@
+package vn.childprotection.platform.notification.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.childprotection.platform.notification.adapter.out.channel.RecordingChannel;
+import vn.childprotection.platform.notification.adapter.out.directory.ConfiguredRecipientDirectory;
+import vn.childprotection.platform.notification.adapter.out.metrics.MicrometerNotificationMetrics;
+import vn.childprotection.platform.notification.adapter.out.mongo.MongoNotificationRepository;
+import vn.childprotection.platform.notification.adapter.out.mongo.NotificationStoreHealthIndicator;
+import vn.childprotection.platform.notification.application.FindNotificationsService;
+import vn.childprotection.platform.notification.application.NotificationChannels;
+import vn.childprotection.platform.notification.application.RecordReferralNotificationService;
+import vn.childprotection.platform.notification.application.port.in.FindNotificationsUseCase;
+import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
+import vn.childprotection.platform.notification.application.port.out.NotificationChannel;
+import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
+import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
+import vn.childprotection.platform.notification.application.port.out.RecipientDirectory;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Wires the use cases to their adapters. A new delivery channel is one more {@link NotificationChannel} bean. */
+@Configuration(proxyBeanMethods = false)
+public class NotificationConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(initMethod = "createIndexes")
+    MongoNotificationRepository notificationRepository(MongoTemplate mongoTemplate) {
+        return new MongoNotificationRepository(mongoTemplate);
+    }
+
+    /** Health contributor {@code notificationStore}, part of the readiness group. */
+    @Bean
+    NotificationStoreHealthIndicator notificationStoreHealthIndicator(MongoTemplate mongoTemplate) {
+        return new NotificationStoreHealthIndicator(mongoTemplate);
+    }
+
+    @Bean
+    RecordingChannel recordingChannel() {
+        return new RecordingChannel();
+    }
+
+    @Bean
+    NotificationChannels notificationChannels(List<NotificationChannel> channels) {
+        return new NotificationChannels(channels);
+    }
+
+    @Bean
+    RecipientDirectory recipientDirectory(DirectoryProperties properties) {
+        return new ConfiguredRecipientDirectory(properties.toDirectory());
+    }
+
+    @Bean
+    NotificationMetrics notificationMetrics(MeterRegistry registry) {
+        return new MicrometerNotificationMetrics(registry);
+    }
+
+    @Bean
+    RecordReferralNotificationUseCase recordReferralNotificationUseCase(NotificationRepository repository,
+                                                                        RecipientDirectory directory,
+                                                                        NotificationChannels channels,
+                                                                        NotificationMetrics metrics, Clock clock) {
+        return new RecordReferralNotificationService(repository, directory, channels, metrics, clock);
+    }
+
+    @Bean
+    FindNotificationsUseCase findNotificationsUseCase(NotificationRepository repository) {
+        return new FindNotificationsService(repository);
+    }
+}

@@ -1,0 +1,64 @@
+package vn.childprotection.platform.notification.domain;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which focal point of an agency receives the referrals for an area: the entry whose area prefix is the longest one
+ * the area code starts with, else the agency's default focal point. S0 Art 8.4 (the standing agency is the focal
+ * point linking the sectors) and Art 9.5 (each agency serves its own area).
+ * <p>
+ * Note: official (GSO) district and commune codes do not start with their province's code, so an area entry matches
+ * codes by their own digits (an exact code is its own full-length prefix). The agency directory of a later issue
+ * resolves the administrative hierarchy instead.
+ */
+public final class FocalPointDirectory {
+
+    /** One agency's focal points. */
+    public record AgencyFocalPoints(String agency, Recipient defaultFocalPoint, List<AreaFocalPoint> areas) {
+        public AgencyFocalPoints {
+            if (agency == null || agency.isBlank()) {
+                throw new IllegalArgumentException("agency code is required");
+            }
+            Objects.requireNonNull(defaultFocalPoint, "defaultFocalPoint");
+            areas = areas == null ? List.of() : List.copyOf(areas);
+        }
+    }
+
+    /** The focal point for the areas whose code starts with {@code areaPrefix}. */
+    public record AreaFocalPoint(String areaPrefix, Recipient focalPoint) {
+        public AreaFocalPoint {
+            if (areaPrefix == null || !areaPrefix.matches("[0-9]{1,5}")) {
+                throw new IllegalArgumentException("area prefix must be 1 to 5 digits: " + areaPrefix);
+            }
+            Objects.requireNonNull(focalPoint, "focalPoint");
+        }
+    }
+
+    private final Map<String, AgencyFocalPoints> byAgency = new HashMap<>();
+
+    public FocalPointDirectory(List<AgencyFocalPoints> agencies) {
+        for (AgencyFocalPoints entry : agencies) {
+            if (byAgency.putIfAbsent(entry.agency(), entry) != null) {
+                throw new IllegalArgumentException("agency listed twice in the directory: " + entry.agency());
+            }
+        }
+    }
+
+    public Optional<Recipient> focalPointFor(String agency, String areaCode) {
+        AgencyFocalPoints entry = byAgency.get(agency);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        String code = areaCode == null ? "" : areaCode;
+        return entry.areas().stream()
+                .filter(area -> code.startsWith(area.areaPrefix()))
+                .max(Comparator.comparingInt(area -> area.areaPrefix().length()))
+                .map(AreaFocalPoint::focalPoint)
+                .or(() -> Optional.of(entry.defaultFocalPoint()));
+    }
+}

@@ -1,0 +1,104 @@
+package vn.childprotection.platform.notification.domain;
+
+import vn.childprotection.platform.contracts.ReferralIssued;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * One notification to one agency focal point. Holds codes and ids only: the case events it is made from carry no
+ * personal data, and neither does it (conventions, "Personal data").
+ *
+ * @param notificationId deterministic ({@link NotificationIds}), so a redelivered event finds it already there
+ * @param recipient      the focal point's role address; {@code null} when the directory has none (then FAILED)
+ * @param attempts       delivery attempts made so far
+ * @param lastError      code of the last failed attempt, {@code null} if none failed
+ * @param sourceEventId  the event that caused it
+ */
+public record Notification(
+        String notificationId,
+        String caseId,
+        String referralId,
+        NotificationKind kind,
+        String agency,
+        String areaCode,
+        DeliveryChannel channel,
+        String recipient,
+        NotificationStatus status,
+        int attempts,
+        String lastError,
+        Instant createdAt,
+        Instant updatedAt,
+        String sourceEventId) {
+
+    /** Reason code when the directory names no focal point for the agency and area. */
+    public static final String NO_FOCAL_POINT = "NO_FOCAL_POINT";
+
+    public Notification {
+        requireText(notificationId, "notificationId");
+        requireText(caseId, "caseId");
+        requireText(agency, "agency");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative");
+        }
+        if (recipient == null && status != NotificationStatus.FAILED) {
+            throw new IllegalArgumentException("only a FAILED notification may lack a recipient");
+        }
+        // the store keeps milliseconds: truncate here so that what is stored equals what was built
+        createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+        updatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * The notification of a referral to the agency's focal point (S0 Art 7.2, 9.5), PENDING until its channel has
+     * delivered it.
+     */
+    public static Notification ofReferral(ReferralIssued referral, Recipient recipient, Instant now) {
+        Objects.requireNonNull(recipient, "recipient");
+        return new Notification(NotificationIds.forReferral(referral.referralId()), referral.caseId(),
+                referral.referralId(), NotificationKind.REFERRAL_ISSUED, referral.agency(), referral.areaCode(),
+                recipient.channel(), recipient.address(), NotificationStatus.PENDING, 0, null, now, now,
+                referral.eventId());
+    }
+
+    /**
+     * A referral whose agency has no focal point in the directory: recorded as FAILED with {@link #NO_FOCAL_POINT} so
+     * that the gap is visible (and can be chased, S0 Art 5.4) instead of silently dropped.
+     */
+    public static Notification ofUnreachableReferral(ReferralIssued referral, Instant now) {
+        return new Notification(NotificationIds.forReferral(referral.referralId()), referral.caseId(),
+                referral.referralId(), NotificationKind.REFERRAL_ISSUED, referral.agency(), referral.areaCode(),
+                DeliveryChannel.RECORDED, null, NotificationStatus.FAILED, 0, NO_FOCAL_POINT, now, now,
+                referral.eventId());
+    }
+
+    /**
+     * Applies the outcome of one delivery attempt: delivered → DELIVERED; failed for good → FAILED; failed
+     * transiently → still PENDING. Refused when the notification is already final (a redelivery changes nothing).
+     */
+    public StatusChange afterAttempt(DeliveryOutcome outcome, Instant now) {
+        Objects.requireNonNull(outcome, "outcome");
+        NotificationStatus target = switch (outcome) {
+            case DeliveryOutcome.Delivered d -> NotificationStatus.DELIVERED;
+            case DeliveryOutcome.Failed f -> f.retryable() ? NotificationStatus.PENDING : NotificationStatus.FAILED;
+        };
+        if (!status.canMoveTo(target)) {
+            return new StatusChange.Refused(this, "notification is " + status + ", cannot become " + target);
+        }
+        String error = outcome instanceof DeliveryOutcome.Failed f ? f.reason() : lastError;
+        return new StatusChange.Changed(new Notification(notificationId, caseId, referralId, kind, agency, areaCode,
+                channel, recipient, target, attempts + 1, error, createdAt, now, sourceEventId));
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package vn.childprotection.platform.notification.config;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import vn.childprotection.platform.notification.domain.DeliveryChannel;
+import vn.childprotection.platform.notification.domain.Recipient;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DirectoryPropertiesTest {
+
+    @Test
+    void agencyCodesWithUnderscoresAndAreaPrefixesBindFromConfiguration() {
+        var source = new MapConfigurationPropertySource(Map.of(
+                "notification.directory.agencies[0].agency", "SOCIAL_AFFAIRS",
+                "notification.directory.agencies[0].focal-point", "focal-point@social-affairs.local",
+                "notification.directory.agencies[0].areas[0].area-prefix", "11",
+                "notification.directory.agencies[0].areas[0].focal-point", "focal-point.11@social-affairs.local",
+                "notification.directory.agencies[1].agency", "POLICE",
+                "notification.directory.agencies[1].focal-point", "https://police.example/hook",
+                "notification.directory.agencies[1].channel", "WEBHOOK"));
+
+        var directory = new Binder(source).bind("notification.directory", DirectoryProperties.class).get()
+                .toDirectory();
+
+        assertThat(directory.focalPointFor("SOCIAL_AFFAIRS", "11"))
+                .contains(Recipient.recorded("focal-point.11@social-affairs.local"));
+        assertThat(directory.focalPointFor("SOCIAL_AFFAIRS", "01"))
+                .contains(Recipient.recorded("focal-point@social-affairs.local"));
+        assertThat(directory.focalPointFor("POLICE", "01"))
+                .contains(new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK));
+        assertThat(directory.focalPointFor("HEALTH", "01")).isEmpty();
+    }
+}
