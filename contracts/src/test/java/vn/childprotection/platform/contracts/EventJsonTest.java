@@ -48,4 +48,47 @@ class EventJsonTest {
         assertThatThrownBy(() -> EventJson.read("{\"eventType\":\"ReportSubmitted.v1\"}", CaseEvent.class))
                 .isInstanceOf(EventJson.MalformedEventException.class);
     }
+
+    @Test
+    void a_well_formed_message_of_a_type_the_family_does_not_know_yet_is_reported_as_unknown_not_malformed() {
+        String future = EventJson.writeString(Fixtures.referralIssued()).replace("ReferralIssued.v1", "ReferralReopened.v1");
+
+        assertThatThrownBy(() -> EventJson.read(future, CaseEvent.class))
+                .isInstanceOfSatisfying(EventJson.UnknownEventTypeException.class,
+                        e -> assertThat(e.eventType()).isEqualTo("ReferralReopened.v1"));
+        assertThatThrownBy(() -> EventJson.read("{\"eventType\":\"not a type\"}", CaseEvent.class))
+                .isInstanceOf(EventJson.MalformedEventException.class)
+                .isNotInstanceOf(EventJson.UnknownEventTypeException.class);
+    }
+
+    @Test
+    void the_error_for_a_malformed_message_never_quotes_the_payload() {
+        assertThatThrownBy(() -> EventJson.read("Nguyễn Thị Hoa 0912345678", IntakeEvent.class))
+                .isInstanceOf(EventJson.MalformedEventException.class)
+                .message().doesNotContain("Nguy").doesNotContain("0912");
+        assertThatThrownBy(() -> EventJson.read("{\"eventType\":\"ReportSubmitted.v1\",\"severity\":\"0912345678\"}",
+                IntakeEvent.class))
+                .message().doesNotContain("0912");
+    }
+
+    @Test
+    void each_family_lists_its_versioned_type_names() {
+        assertThat(EventJson.typeNames(CaseEvent.class)).containsExactlyInAnyOrder("CaseOpened.v1", "ReferralIssued.v1");
+        assertThat(EventJson.typeNames(IntakeEvent.class)).containsExactly("ReportSubmitted.v1");
+    }
+
+    @Test
+    void decoding_skips_a_newer_type_but_dead_letters_a_message_of_another_family() {
+        String future = EventJson.writeString(Fixtures.referralIssued()).replace("ReferralIssued.v1", "ReferralReopened.v1");
+
+        assertThat(EventJson.decode(future.getBytes(StandardCharsets.UTF_8), CaseEvent.class))
+                .isEqualTo(new EventJson.Decoded.UnknownType<CaseEvent>("ReferralReopened.v1"));
+        assertThat(EventJson.decode(EventJson.write(Fixtures.caseOpened()), CaseEvent.class))
+                .isEqualTo(new EventJson.Decoded.Known<>(Fixtures.caseOpened()));
+        assertThatThrownBy(() -> EventJson.decode(EventJson.write(Fixtures.reportSubmitted()), CaseEvent.class))
+                .isInstanceOf(EventJson.MalformedEventException.class)
+                .isNotInstanceOf(EventJson.UnknownEventTypeException.class);
+        assertThatThrownBy(() -> EventJson.decode(new byte[0], CaseEvent.class))
+                .isInstanceOf(EventJson.MalformedEventException.class);
+    }
 }

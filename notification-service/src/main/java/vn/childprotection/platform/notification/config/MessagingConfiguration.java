@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
-import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventDecoder;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 
 import java.util.function.Consumer;
@@ -19,6 +18,6 @@ public class MessagingConfiguration {
 
     @Bean
     Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters) {
-        return new CaseEventConsumer(new CaseEventDecoder(), useCase, meters);
+        return new CaseEventConsumer(useCase, meters);
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.contracts.EventJson;
-import vn.childprotection.platform.reporting.adapter.in.messaging.CaseEventDecoder;
 import vn.childprotection.platform.reporting.adapter.in.messaging.CaseEventListener;
 import vn.childprotection.platform.reporting.application.port.in.ProjectCaseEventUseCase;
 
@@ -28,7 +27,7 @@ public class MessagingConfig {
 
     @Bean
     Consumer<Message<byte[]>> onCaseEvent(ProjectCaseEventUseCase projector, MeterRegistry meters) {
-        return new CaseEventListener(new CaseEventDecoder(), projector, meters);
+        return new CaseEventListener(projector, meters);
     }
 
     /**

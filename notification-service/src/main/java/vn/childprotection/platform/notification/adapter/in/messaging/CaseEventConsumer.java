@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.AlreadyRecorded;
@@ -27,33 +28,30 @@ public final class CaseEventConsumer implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventConsumer.class);
 
-    private final CaseEventDecoder decoder;
     private final RecordReferralNotificationUseCase useCase;
     private final MeterRegistry meters;
 
-    public CaseEventConsumer(CaseEventDecoder decoder, RecordReferralNotificationUseCase useCase,
-                             MeterRegistry meters) {
-        this.decoder = decoder;
+    public CaseEventConsumer(RecordReferralNotificationUseCase useCase, MeterRegistry meters) {
         this.useCase = useCase;
         this.meters = meters;
     }
 
     @Override
     public void accept(Message<byte[]> message) {
-        CaseEventDecoder.Decoded decoded;
+        EventJson.Decoded<CaseEvent> decoded;
         try {
-            decoded = decoder.decode(message.getPayload());
+            decoded = EventJson.decode(message.getPayload(), CaseEvent.class);
         } catch (EventJson.MalformedEventException malformed) {
             count("malformed");
             log.warn("malformed case event at {}: dead-lettered without retry", coordinates(message));
             throw malformed;
         }
         switch (decoded) {
-            case CaseEventDecoder.UnknownType unknown -> {
+            case EventJson.Decoded.UnknownType<CaseEvent> unknown -> {
                 count("skipped_unknown_type");
                 log.info("case event of unknown type {} at {} skipped", unknown.eventType(), coordinates(message));
             }
-            case CaseEventDecoder.Known known -> {
+            case EventJson.Decoded.Known<CaseEvent> known -> {
                 var outcome = useCase.handle(known.event());
                 switch (outcome) {
                     case Recorded recorded -> {

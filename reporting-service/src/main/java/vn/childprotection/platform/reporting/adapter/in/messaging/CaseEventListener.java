@@ -26,21 +26,19 @@ public final class CaseEventListener implements Consumer<Message<byte[]>> {
     static final String SKIPPED = "reporting.events.skipped";
     static final String MALFORMED = "reporting.events.malformed";
 
-    private final CaseEventDecoder decoder;
     private final ProjectCaseEventUseCase projector;
     private final MeterRegistry meters;
 
-    public CaseEventListener(CaseEventDecoder decoder, ProjectCaseEventUseCase projector, MeterRegistry meters) {
-        this.decoder = decoder;
+    public CaseEventListener(ProjectCaseEventUseCase projector, MeterRegistry meters) {
         this.projector = projector;
         this.meters = meters;
     }
 
     @Override
     public void accept(Message<byte[]> message) {
-        CaseEventDecoder.Decoded decoded;
+        EventJson.Decoded<CaseEvent> decoded;
         try {
-            decoded = decoder.decode(message.getPayload());
+            decoded = EventJson.decode(message.getPayload(), CaseEvent.class);
         } catch (EventJson.MalformedEventException malformed) {
             Counter.builder(MALFORMED).description("case events that could not be read (dead-lettered)")
                     .register(meters).increment();
@@ -51,8 +49,8 @@ public final class CaseEventListener implements Consumer<Message<byte[]>> {
             throw malformed;
         }
         switch (decoded) {
-            case CaseEventDecoder.Decoded.Known known -> project(known.event());
-            case CaseEventDecoder.Decoded.UnknownType unknown -> {
+            case EventJson.Decoded.Known<CaseEvent> known -> project(known.event());
+            case EventJson.Decoded.UnknownType<CaseEvent> unknown -> {
                 Counter.builder(SKIPPED).description("case events of a type this version does not know")
                         .tag("reason", "unknown-type").register(meters).increment();
                 log.info("Skipping case event of unknown type {} (a newer schema)", unknown.eventType());
