@@ -1,0 +1,66 @@
+package vn.childprotection.platform.referral.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.Channel;
+import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.ContactType;
+import vn.childprotection.platform.contracts.ReferralRole;
+import vn.childprotection.platform.contracts.ReferralStatus;
+import vn.childprotection.platform.contracts.Severity;
+import vn.childprotection.platform.contracts.Sex;
+import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.Referral;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A case as the API shows it. No personal data until agency isolation and roles arrive: the child only as sex and
+ * age, no informant, no narrative.
+ */
+@Schema(description = "A case and its referrals; no names, phone numbers or narrative")
+public record CaseResponse(
+        String caseId,
+        UUID reportId,
+        CaseStatus status,
+        ContactType contactType,
+        Channel channel,
+        List<Concern> concerns,
+        Severity severity,
+        LocationView location,
+        ChildView child,
+        OffsetDateTime receivedAt,
+        Instant openedAt,
+        String rulesetVersion,
+        List<ReferralView> referrals) {
+
+    public record LocationView(String provinceCode, String districtCode, String communeCode) {
+    }
+
+    @Schema(description = "The child without identity: sex and age only")
+    public record ChildView(Sex sex, Integer ageYears) {
+    }
+
+    public record ReferralView(String referralId, String agency, ReferralRole role, String areaCode,
+                               ReferralStatus status, String ruleId, String rulesetVersion, String legalBasis,
+                               boolean policyDefault) {
+
+        static ReferralView of(Referral r) {
+            return new ReferralView(r.referralId(), r.agency(), r.role(), r.areaCode(), r.status(), r.ruleId(),
+                    r.rulesetVersion(), r.legalBasis(), r.policyDefault());
+        }
+    }
+
+    static CaseResponse of(Case c) {
+        return new CaseResponse(c.caseId(), c.reportId(), c.status(), c.contactType(), c.channel(), c.concerns(),
+                c.severity(),
+                c.location() == null ? null : new LocationView(c.location().provinceCode(),
+                        c.location().districtCode(), c.location().communeCode()),
+                c.child() == null ? null : new ChildView(c.child().sex(), c.child().ageYears()),
+                c.receivedAt(), c.openedAt(), c.rulesetVersion(),
+                c.referrals().stream().map(ReferralView::of).toList());
+    }
+}

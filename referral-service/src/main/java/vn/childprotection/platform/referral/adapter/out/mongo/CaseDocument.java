@@ -1,0 +1,115 @@
+package vn.childprotection.platform.referral.adapter.out.mongo;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.Channel;
+import vn.childprotection.platform.contracts.Child;
+import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.ContactType;
+import vn.childprotection.platform.contracts.Location;
+import vn.childprotection.platform.contracts.ReferralRole;
+import vn.childprotection.platform.contracts.ReferralStatus;
+import vn.childprotection.platform.contracts.Reporter;
+import vn.childprotection.platform.contracts.ReporterRelationship;
+import vn.childprotection.platform.contracts.Severity;
+import vn.childprotection.platform.contracts.Sex;
+import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.OutboxMessage;
+import vn.childprotection.platform.referral.domain.Referral;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A case as stored: database {@code referral}, collection {@code cases}, {@code _id} = case id. The document holds
+ * its own outbox ({@code outbox}, {@code outboxPending}) and the relay's claim ({@code leaseOwner},
+ * {@code leaseUntil}), so that state, pending messages and claim change in single-document atomic writes.
+ * {@code receivedAt} is kept as the ISO-8601 text the hotline sent (offset preserved).
+ */
+@Document(collection = CaseDocument.COLLECTION)
+public record CaseDocument(
+        @Id String caseId,
+        String reportId,
+        String sourceEventId,
+        CaseStatus status,
+        ContactType contactType,
+        Channel channel,
+        List<Concern> concerns,
+        Severity severity,
+        LocationDoc location,
+        ChildDoc child,
+        ReporterDoc reporter,
+        String narrative,
+        String receivedAt,
+        Instant openedAt,
+        String rulesetVersion,
+        List<ReferralDoc> referrals,
+        List<OutboxDoc> outbox,
+        boolean outboxPending,
+        String leaseOwner,
+        Instant leaseUntil) {
+
+    public static final String COLLECTION = "cases";
+    static final String OUTBOX = "outbox";
+    static final String OUTBOX_PENDING = "outboxPending";
+    static final String LEASE_OWNER = "leaseOwner";
+    static final String LEASE_UNTIL = "leaseUntil";
+    static final String OPENED_AT = "openedAt";
+
+    public record LocationDoc(String provinceCode, String districtCode, String communeCode) {
+    }
+
+    public record ChildDoc(String fullName, Sex sex, Integer ageYears) {
+    }
+
+    public record ReporterDoc(String fullName, String phone, ReporterRelationship relationship, boolean anonymous,
+                              boolean wantsFeedback) {
+    }
+
+    public record ReferralDoc(String referralId, String agency, ReferralRole role, String areaCode,
+                              ReferralStatus status, String ruleId, String rulesetVersion, String legalBasis,
+                              boolean policyDefault) {
+    }
+
+    public record OutboxDoc(String eventId, String eventType, String topic, String key, String payload,
+                            Instant publishedAt) {
+    }
+
+    public static CaseDocument of(Case c) {
+        Location l = c.location();
+        Child ch = c.child();
+        Reporter r = c.reporter();
+        return new CaseDocument(c.caseId(), c.reportId() == null ? null : c.reportId().toString(),
+                c.sourceEventId(), c.status(), c.contactType(), c.channel(), c.concerns(), c.severity(),
+                l == null ? null : new LocationDoc(l.provinceCode(), l.districtCode(), l.communeCode()),
+                ch == null ? null : new ChildDoc(ch.fullName(), ch.sex(), ch.ageYears()),
+                r == null ? null : new ReporterDoc(r.fullName(), r.phone(), r.relationship(), r.anonymous(),
+                        r.wantsFeedback()),
+                c.narrative(), c.receivedAt() == null ? null : c.receivedAt().toString(), c.openedAt(),
+                c.rulesetVersion(),
+                c.referrals().stream().map(f -> new ReferralDoc(f.referralId(), f.agency(), f.role(), f.areaCode(),
+                        f.status(), f.ruleId(), f.rulesetVersion(), f.legalBasis(), f.policyDefault())).toList(),
+                c.outbox().stream().map(m -> new OutboxDoc(m.eventId(), m.eventType(), m.topic(), m.key(),
+                        m.payload(), m.publishedAt())).toList(),
+                c.outboxPending(), null, null);
+    }
+
+    public Case toDomain() {
+        return new Case(caseId, reportId == null ? null : UUID.fromString(reportId), sourceEventId, status,
+                contactType, channel, concerns == null ? List.of() : concerns, severity,
+                location == null ? null : new Location(location.provinceCode(), location.districtCode(),
+                        location.communeCode()),
+                child == null ? null : new Child(child.fullName(), child.sex(), child.ageYears()),
+                reporter == null ? null : new Reporter(reporter.fullName(), reporter.phone(), reporter.relationship(),
+                        reporter.anonymous(), reporter.wantsFeedback()),
+                narrative, receivedAt == null ? null : OffsetDateTime.parse(receivedAt), openedAt, rulesetVersion,
+                referrals == null ? List.of() : referrals.stream().map(f -> new Referral(f.referralId(), f.agency(),
+                        f.role(), f.areaCode(), f.status(), f.ruleId(), f.rulesetVersion(), f.legalBasis(),
+                        f.policyDefault())).toList(),
+                outbox == null ? List.of() : outbox.stream().map(m -> new OutboxMessage(m.eventId(), m.eventType(),
+                        m.topic(), m.key(), m.payload(), m.publishedAt())).toList());
+    }
+}

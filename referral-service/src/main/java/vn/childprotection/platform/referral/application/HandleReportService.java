@@ -1,0 +1,69 @@
+package vn.childprotection.platform.referral.application;
+
+import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.referral.application.port.in.HandleReportUseCase;
+import vn.childprotection.platform.referral.application.port.in.RelayOutboxUseCase;
+import vn.childprotection.platform.referral.application.port.out.CaseMetrics;
+import vn.childprotection.platform.referral.application.port.out.CaseRepository;
+import vn.childprotection.platform.referral.application.port.out.RulesetSource;
+import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.CaseOpening;
+import vn.childprotection.platform.referral.domain.Referral;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+
+/**
+ * Opens a case from a report. The case and everything it must publish go to the store in ONE insert (the outbox is in
+ * the case document); the relay then publishes, at once for low latency, or from the sweep after a crash or a broker
+ * outage. Idempotent: the case id is the document id, so a redelivered report meets a duplicate key and changes
+ * nothing.
+ */
+public final class HandleReportService implements HandleReportUseCase {
+
+    private static final Logger log = System.getLogger(HandleReportService.class.getName());
+
+    private final CaseRepository cases;
+    private final RulesetSource rulesets;
+    private final RelayOutboxUseCase relay;
+    private final CaseMetrics metrics;
+    private final Clock clock;
+
+    public HandleReportService(CaseRepository cases, RulesetSource rulesets, RelayOutboxUseCase relay,
+                               CaseMetrics metrics, Clock clock) {
+        this.cases = cases;
+        this.rulesets = rulesets;
+        this.relay = relay;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome handle(ReportSubmitted report) {
+        CaseOpening opening = Case.open(report, rulesets.current(), clock.instant());
+        return switch (opening) {
+            case CaseOpening.Rejected rejected -> new Rejected(rejected.caseId(), rejected.reasons());
+            case CaseOpening.Opened(Case opened) -> store(opened);
+        };
+    }
+
+    private Outcome store(Case opened) {
+        if (!cases.insertIfAbsent(opened)) {
+            log.log(Level.DEBUG, "case {0} already opened: redelivered report ignored", opened.caseId());
+            return new AlreadyHandled(opened.caseId());
+        }
+        metrics.caseOpened(opened.contactType(), opened.severity());
+        for (Referral referral : opened.referrals()) {
+            metrics.referralIssued(referral.agency(), referral.role());
+        }
+        try {
+            relay.relay(opened.caseId());
+        } catch (RuntimeException e) {
+            // stored and pending: the sweep publishes it; the report itself was handled
+            log.log(Level.WARNING, "case {0} stored; immediate relay failed ({1}), the sweep will retry",
+                    opened.caseId(), e.getClass().getSimpleName());
+        }
+        return new Opened(opened.caseId(), opened.status(), opened.referrals().size());
+    }
+}

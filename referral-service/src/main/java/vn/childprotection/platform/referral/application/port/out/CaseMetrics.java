@@ -1,0 +1,44 @@
+package vn.childprotection.platform.referral.application.port.out;
+
+import vn.childprotection.platform.contracts.ContactType;
+import vn.childprotection.platform.contracts.ReferralRole;
+import vn.childprotection.platform.contracts.Severity;
+
+import java.time.Duration;
+
+/** Operational figures; codes only, never personal data. */
+public interface CaseMetrics {
+
+    void caseOpened(ContactType contactType, Severity severity);
+
+    void referralIssued(String agency, ReferralRole role);
+
+    /** A message reached its topic, {@code sinceOpened} after the case was opened. */
+    void messagePublished(String eventType, Duration sinceOpened);
+
+    void publishFailed(String eventType);
+
+    void pendingCases(long count);
+
+    CaseMetrics NONE = new CaseMetrics() {
+        @Override
+        public void caseOpened(ContactType contactType, Severity severity) {
+        }
+
+        @Override
+        public void referralIssued(String agency, ReferralRole role) {
+        }
+
+        @Override
+        public void messagePublished(String eventType, Duration sinceOpened) {
+        }
+
+        @Override
+        public void publishFailed(String eventType) {
+        }
+
+        @Override
+        public void pendingCases(long count) {
+        }
+    };
+}

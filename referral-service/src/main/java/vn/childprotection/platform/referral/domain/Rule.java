@@ -1,0 +1,40 @@
+package vn.childprotection.platform.referral.domain;
+
+import vn.childprotection.platform.contracts.Concern;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One routing rule of a {@link Ruleset}: the concerns it covers, the agencies it sends them to, and why.
+ *
+ * @param id            stable id, cited by every referral it produces ({@code VN.SEXUAL_ABUSE})
+ * @param legalBasis    the clauses the rule implements; {@code null} only for a policy default
+ * @param policyDefault true where the seed texts are silent and the platform chose (domain reference, "policy
+ *                      default"): such a rule is never presented as law
+ * @param note          free text explaining a policy default, or anything else worth knowing
+ */
+public record Rule(String id, Set<Concern> concerns, List<AgencyAssignment> agencies, String legalBasis,
+                   boolean policyDefault, String note) {
+
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        concerns = Set.copyOf(concerns);
+        agencies = List.copyOf(agencies);
+    }
+
+    public boolean covers(Concern concern) {
+        return concerns.contains(concern);
+    }
+
+    /** What a referral produced by this rule cites: the legal basis, or an explicit policy-default statement. */
+    public String citation(String rulesetVersion) {
+        if (legalBasis != null && !legalBasis.isBlank()) {
+            return policyDefault ? "Policy default of " + rulesetVersion + " (not law); see " + legalBasis
+                    : legalBasis;
+        }
+        return "Policy default of " + rulesetVersion + " (no legal basis in the seed texts)"
+                + (note == null || note.isBlank() ? "" : ": " + note);
+    }
+}
