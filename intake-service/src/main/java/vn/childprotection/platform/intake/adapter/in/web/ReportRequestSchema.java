@@ -1,0 +1,65 @@
+package vn.childprotection.platform.intake.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import vn.childprotection.platform.contracts.Channel;
+import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.ContactType;
+import vn.childprotection.platform.contracts.ReporterRelationship;
+import vn.childprotection.platform.contracts.Severity;
+import vn.childprotection.platform.contracts.Sex;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The request body, for the OpenAPI document only: the body is read field by field by {@link ReportReader}, which
+ * enforces exactly this shape (unknown fields are rejected).
+ */
+@Schema(name = "Report", description = "A hotline report. Personal data (names, phone, narrative) is only kept "
+        + "where the case needs it and never appears in logs, keys or headers.")
+record ReportRequestSchema(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Chosen by the caller; the idempotency key")
+        UUID reportId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2026-11-20T09:15:00+07:00",
+                description = "When the hotline received the report, with its offset; not in the future, not older than the configured maximum age")
+        String receivedAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "COUNSELLING is counted, never referred; INTERVENTION is routed") ContactType contactType,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "One or more, each once") List<Concern> concerns,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Severity severity,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocationSchema location,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ChildSchema child,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ReporterSchema reporter,
+        @Schema(maxLength = 10_000, description = "What the informant said (Vietnamese)") String narrative) {
+
+    static final String EXAMPLE = """
+            {"reportId":"3f0e9a4c-2b1d-4c8e-9f6a-7d5b1e2c3a40","receivedAt":"2026-11-20T09:15:00+07:00",\
+            "channel":"HOTLINE_111","contactType":"INTERVENTION","concerns":["SEXUAL_ABUSE"],"severity":"HIGH",\
+            "location":{"provinceCode":"11","districtCode":"094"},\
+            "child":{"fullName":"Nguyễn Thị Hoa","sex":"FEMALE","ageYears":12},\
+            "reporter":{"fullName":"Trần Văn Bình","phone":"0912345678","relationship":"NEIGHBOUR","anonymous":false,"wantsFeedback":true},\
+            "narrative":"Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm."}""";
+
+    @Schema(name = "Location", description = "Official administrative unit codes (General Statistics Office)")
+    record LocationSchema(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^\\d{2}$", example = "11") String provinceCode,
+            @Schema(pattern = "^\\d{3}$", example = "094", description = "Absent in the two-level hierarchy (from 1 July 2025)") String districtCode,
+            @Schema(pattern = "^\\d{5}$") String communeCode) {
+    }
+
+    @Schema(name = "Child")
+    record ChildSchema(@Schema(maxLength = 200) String fullName,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Sex sex,
+                       @Schema(minimum = "0", maximum = "17") Integer ageYears) {
+    }
+
+    @Schema(name = "Reporter", description = "The informant")
+    record ReporterSchema(@Schema(maxLength = 200) String fullName,
+                          @Schema(example = "0912345678") String phone,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ReporterRelationship relationship,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean anonymous,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                  description = "The outcome goes back to the informant unless anonymous (S0 Art 7.2)") boolean wantsFeedback) {
+    }
+}

@@ -1,0 +1,48 @@
+package vn.childprotection.platform.intake.adapter.out.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import vn.childprotection.platform.contracts.EventJson;
+import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes to {@code intake.reports.v1}, keyed by case id, with no headers of its own, and waits for the broker's
+ * acknowledgement (acks=all, idempotent producer) at most {@code timeout}.
+ */
+public final class KafkaReportPublisher implements ReportPublisher {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Duration timeout;
+    private final Timer latency;
+
+    public KafkaReportPublisher(KafkaTemplate<String, byte[]> kafka, Duration timeout, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.timeout = timeout;
+        this.latency = Timer.builder("intake.publish").description("time until the broker acknowledged a report")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    @Override
+    public void publish(ReportSubmitted event) {
+        long start = System.nanoTime();
+        try {
+            kafka.send(new ProducerRecord<>(Topics.INTAKE_REPORTS, event.caseId(), EventJson.write(event)))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while waiting for the broker", e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new PublishFailedException("the broker did not confirm within " + timeout, e);
+        }
+    }
+}

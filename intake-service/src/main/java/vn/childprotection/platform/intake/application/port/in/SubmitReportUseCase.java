@@ -1,0 +1,27 @@
+package vn.childprotection.platform.intake.application.port.in;
+
+import vn.childprotection.platform.intake.domain.ReportDraft;
+
+import java.util.UUID;
+
+/** Makes a valid report durable on {@code intake.reports.v1}, once per {@code reportId}. */
+public interface SubmitReportUseCase {
+
+    /** @param report a report that passed {@code ReportPolicy} */
+    Result submit(ReportDraft report);
+
+    sealed interface Result {
+    }
+
+    /** On the topic. {@code duplicate}: the same report was accepted before; nothing new was created. */
+    record Accepted(UUID reportId, String caseId, boolean duplicate) implements Result {
+    }
+
+    /** The {@code reportId} was used before for a report with other content. */
+    record Conflict(UUID reportId, String caseId) implements Result {
+    }
+
+    /** The report could not be made durable now (broker or store unreachable): the caller must retry. */
+    record Unavailable(UUID reportId, String reason) implements Result {
+    }
+}

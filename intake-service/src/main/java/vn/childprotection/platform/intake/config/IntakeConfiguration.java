@@ -1,0 +1,107 @@
+package vn.childprotection.platform.intake.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.intake.adapter.out.kafka.KafkaReportPublisher;
+import vn.childprotection.platform.intake.adapter.out.mongo.MongoReportLog;
+import vn.childprotection.platform.intake.adapter.out.mongo.ReportLogHealthIndicator;
+import vn.childprotection.platform.intake.application.SubmitReportService;
+import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
+import vn.childprotection.platform.intake.application.port.out.ReportLog;
+import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
+import vn.childprotection.platform.intake.domain.ReportPolicy;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Wires intake: the domain policy, the use case and its adapters. */
+@Configuration(proxyBeanMethods = false)
+public class IntakeConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ReportPolicy reportPolicy(Clock clock, IntakeProperties properties) {
+        return new ReportPolicy(clock, properties.maxReportAge(), properties.maxClockSkew());
+    }
+
+    @Bean
+    SubmitReportUseCase submitReportUseCase(ReportLog reportLog, ReportPublisher publisher, Clock clock) {
+        return new SubmitReportService(reportLog, publisher, clock);
+    }
+
+    @Bean
+    ReportLog reportLog(MongoTemplate mongo) {
+        return new MongoReportLog(mongo);
+    }
+
+    @Bean
+    ReportLogHealthIndicator reportLogHealthIndicator(MongoTemplate mongo) {
+        return new ReportLogHealthIndicator(mongo);
+    }
+
+    /** Fail fast when the store is down, so a request gets a 503 in seconds rather than hanging. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer boundedMongoTimeouts() {
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(3, TimeUnit.SECONDS)
+                        .readTimeout(5, TimeUnit.SECONDS));
+    }
+
+    @Bean
+    ReportPublisher reportPublisher(KafkaTemplate<String, byte[]> reportTemplate, IntakeProperties properties,
+                                    MeterRegistry meters) {
+        return new KafkaReportPublisher(reportTemplate, properties.publishTimeout(), meters);
+    }
+
+    /**
+     * acks=all and idempotence: a 202 means every in-sync replica has the report and a producer retry cannot
+     * duplicate it. Blocking and delivery are bounded below the request's publish timeout.
+     */
+    @Bean
+    ProducerFactory<String, byte[]> reportProducerFactory(KafkaProperties kafka, IntakeProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        long timeoutMs = properties.publishTimeout().toMillis();
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, timeoutMs / 2));
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeoutMs / 2));
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2000, timeoutMs));
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> reportTemplate(ProducerFactory<String, byte[]> reportProducerFactory) {
+        return new KafkaTemplate<>(reportProducerFactory);
+    }
+
+    @Bean
+    NewTopic intakeReportsTopic(IntakeProperties properties) {
+        return TopicBuilder.name(Topics.INTAKE_REPORTS)
+                .partitions(properties.topic().partitions())
+                .replicas(properties.topic().replicationFactor())
+                .build();
+    }
+}

@@ -1,0 +1,188 @@
+package vn.childprotection.platform.intake.domain;
+
+import vn.childprotection.platform.contracts.Concern;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a report must meet before it is accepted. Returns every violation at once (never throws), so the
+ * operator can fix the whole report in one go. Fields the reader already rejected are not reported twice.
+ */
+public final class ReportPolicy {
+
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NARRATIVE_LENGTH = 10_000;
+    public static final int MAX_CONCERNS = Concern.values().length;
+    /** Law on Children 2016 Art 1: a child is under 16; 16–17-year-olds are still taken (youth in need). */
+    public static final int MAX_AGE_YEARS = 17;
+
+    /** General Statistics Office unit codes: province 2 digits, district 3, commune 5. */
+    private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
+    private static final Pattern DISTRICT = Pattern.compile("\\d{3}");
+    private static final Pattern COMMUNE = Pattern.compile("\\d{5}");
+    /** Vietnamese and international numbers: digits with optional +, spaces, dots, dashes, parentheses. */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()\\-]{5,24}");
+
+    private final Clock clock;
+    private final Duration maxAge;
+    private final Duration maxClockSkew;
+
+    public ReportPolicy(Clock clock, Duration maxAge, Duration maxClockSkew) {
+        this.clock = clock;
+        this.maxAge = maxAge;
+        this.maxClockSkew = maxClockSkew;
+    }
+
+    /**
+     * @param draft           the report as read
+     * @param alreadyRejected fields the reader could not read (wrong type, unknown code): not reported again
+     */
+    public List<Violation> check(ReportDraft draft, Set<String> alreadyRejected) {
+        Checks checks = new Checks(alreadyRejected);
+        checks.required("reportId", draft.reportId());
+        checkReceivedAt(draft.receivedAt(), checks);
+        checks.required("channel", draft.channel());
+        checks.required("contactType", draft.contactType());
+        checks.required("severity", draft.severity());
+        checkConcerns(draft, checks);
+        checkLocation(draft, checks);
+        checkChild(draft, checks);
+        checkReporter(draft, checks);
+        checks.text("narrative", draft.narrative(), MAX_NARRATIVE_LENGTH, true);
+        return checks.violations();
+    }
+
+    private void checkReceivedAt(OffsetDateTime receivedAt, Checks checks) {
+        if (!checks.required("receivedAt", receivedAt)) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (receivedAt.isAfter(now.plus(maxClockSkew))) {
+            checks.add("receivedAt", "must not be in the future");
+        } else if (receivedAt.isBefore(now.minus(maxAge))) {
+            checks.add("receivedAt", "must be within the last " + maxAge.toDays() + " days");
+        }
+    }
+
+    private static void checkConcerns(ReportDraft draft, Checks checks) {
+        if (!checks.required("concerns", draft.concerns())) {
+            return;
+        }
+        if (draft.concerns().isEmpty()) {
+            checks.add("concerns", "must name at least one concern");
+            return;
+        }
+        if (draft.concerns().size() > MAX_CONCERNS) {
+            checks.add("concerns", "must name at most " + MAX_CONCERNS + " concerns");
+            return;
+        }
+        Set<Concern> seen = new HashSet<>();
+        for (int i = 0; i < draft.concerns().size(); i++) {
+            Concern concern = draft.concerns().get(i);
+            if (concern != null && !seen.add(concern)) {
+                checks.add("concerns[" + i + "]", "repeats a concern already listed");
+            }
+        }
+    }
+
+    private static void checkLocation(ReportDraft draft, Checks checks) {
+        if (!checks.required("location", draft.location())) {
+            return;
+        }
+        var location = draft.location();
+        if (checks.required("location.provinceCode", location.provinceCode())) {
+            checks.matches("location.provinceCode", location.provinceCode(), PROVINCE, "a 2-digit province code");
+        }
+        checks.matches("location.districtCode", location.districtCode(), DISTRICT, "a 3-digit district code");
+        checks.matches("location.communeCode", location.communeCode(), COMMUNE, "a 5-digit commune code");
+    }
+
+    private static void checkChild(ReportDraft draft, Checks checks) {
+        if (!checks.required("child", draft.child())) {
+            return;
+        }
+        var child = draft.child();
+        checks.text("child.fullName", child.fullName(), MAX_NAME_LENGTH, false);
+        checks.required("child.sex", child.sex());
+        Integer age = child.ageYears();
+        if (age != null && (age < 0 || age > MAX_AGE_YEARS)) {
+            checks.add("child.ageYears", "must be between 0 and " + MAX_AGE_YEARS);
+        }
+    }
+
+    private static void checkReporter(ReportDraft draft, Checks checks) {
+        if (!checks.required("reporter", draft.reporter())) {
+            return;
+        }
+        var reporter = draft.reporter();
+        checks.text("reporter.fullName", reporter.fullName(), MAX_NAME_LENGTH, false);
+        if (reporter.phone() != null && !checks.rejected("reporter.phone")
+                && !PHONE.matcher(reporter.phone()).matches()) {
+            checks.add("reporter.phone", "must be a phone number (digits, optional +, spaces, dots or dashes)");
+        }
+        checks.required("reporter.relationship", reporter.relationship());
+    }
+
+    /** Collects violations, skipping fields the reader rejected already. */
+    private static final class Checks {
+        private final Set<String> alreadyRejected;
+        private final List<Violation> violations = new ArrayList<>();
+
+        Checks(Set<String> alreadyRejected) {
+            this.alreadyRejected = alreadyRejected;
+        }
+
+        boolean rejected(String field) {
+            return alreadyRejected.contains(field);
+        }
+
+        void add(String field, String message) {
+            if (!rejected(field)) {
+                violations.add(new Violation(field, message));
+            }
+        }
+
+        /** True when present; names the field when missing (unless already rejected). */
+        boolean required(String field, Object value) {
+            if (value != null) {
+                return true;
+            }
+            add(field, "is required");
+            return false;
+        }
+
+        void matches(String field, String value, Pattern pattern, String expected) {
+            if (value != null && !pattern.matcher(value).matches()) {
+                add(field, "must be " + expected);
+            }
+        }
+
+        void text(String field, String value, int maxLength, boolean multiline) {
+            if (value == null) {
+                return;
+            }
+            if (value.length() > maxLength) {
+                add(field, "must be at most " + maxLength + " characters");
+            } else if (hasControlCharacters(value, multiline)) {
+                add(field, multiline ? "must not contain control characters other than line breaks and tabs"
+                        : "must not contain control characters");
+            }
+        }
+
+        List<Violation> violations() {
+            return List.copyOf(violations);
+        }
+
+        private static boolean hasControlCharacters(String value, boolean multiline) {
+            return value.codePoints().anyMatch(c -> Character.isISOControl(c)
+                    && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package vn.childprotection.platform.intake.application;
+
+import org.junit.jupiter.api.Test;
+import vn.childprotection.platform.intake.fixtures.ReportDrafts;
+import vn.childprotection.platform.contracts.Ids;
+import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
+import vn.childprotection.platform.intake.application.port.out.ReportLog;
+import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
+import vn.childprotection.platform.intake.domain.ReportDraft;
+import vn.childprotection.platform.intake.domain.ReportRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubmitReportServiceTest {
+
+    private final InMemoryReportLog log = new InMemoryReportLog();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final SubmitReportService service = new SubmitReportService(log, publisher,
+            Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void a_new_report_is_published_keyed_by_its_case_and_then_marked_published() {
+        ReportDraft report = ReportDrafts.valid();
+
+        SubmitReportUseCase.Result result = service.submit(report);
+
+        String caseId = Ids.caseIdFor(report.reportId());
+        assertThat(result).isEqualTo(new SubmitReportUseCase.Accepted(report.reportId(), caseId, false));
+        assertThat(publisher.published).singleElement().satisfies(event -> {
+            assertThat(event.caseId()).isEqualTo(caseId);
+            assertThat(event.eventId()).isEqualTo(Ids.nameBased(ReportSubmitted.TYPE, report.reportId().toString()));
+            assertThat(event.narrative()).isEqualTo(report.narrative());
+        });
+        assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PUBLISHED);
+    }
+
+    @Test
+    void the_same_report_again_answers_the_same_case_and_publishes_nothing_new() {
+        ReportDraft report = ReportDrafts.valid();
+        service.submit(report);
+
+        SubmitReportUseCase.Result again = service.submit(report);
+
+        assertThat(again).isEqualTo(new SubmitReportUseCase.Accepted(report.reportId(),
+                Ids.caseIdFor(report.reportId()), true));
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void another_report_under_a_known_id_is_a_conflict() {
+        ReportDraft report = ReportDrafts.valid();
+        service.submit(report);
+        ReportDraft changed = new ReportDraft(report.reportId(), report.receivedAt(), report.channel(),
+                report.contactType(), report.concerns(), report.severity(), report.location(), report.child(),
+                report.reporter(), "Một câu chuyện khác.");
+
+        assertThat(service.submit(changed)).isInstanceOf(SubmitReportUseCase.Conflict.class);
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void an_unconfirmed_report_is_unavailable_and_its_retry_publishes_the_identical_event() {
+        ReportDraft report = ReportDrafts.valid();
+        publisher.failNext = true;
+
+        assertThat(service.submit(report)).isInstanceOf(SubmitReportUseCase.Unavailable.class);
+        assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PENDING);
+
+        assertThat(service.submit(report)).isInstanceOf(SubmitReportUseCase.Accepted.class);
+        assertThat(publisher.attempts).hasSize(2);
+        assertThat(publisher.attempts.get(1)).isEqualTo(publisher.attempts.get(0));
+    }
+
+    @Test
+    void a_report_log_that_cannot_be_reached_makes_the_report_unavailable_and_publishes_nothing() {
+        log.down = true;
+
+        assertThat(service.submit(ReportDrafts.valid())).isInstanceOf(SubmitReportUseCase.Unavailable.class);
+        assertThat(publisher.attempts).isEmpty();
+    }
+
+    static final class InMemoryReportLog implements ReportLog {
+        final Map<UUID, ReportRecord> records = new HashMap<>();
+        boolean down;
+
+        @Override
+        public Stored recordIfAbsent(ReportRecord candidate) {
+            if (down) {
+                throw new StoreUnavailableException("down", null);
+            }
+            ReportRecord existing = records.putIfAbsent(candidate.reportId(), candidate);
+            return existing == null ? new Stored(candidate, false) : new Stored(existing, true);
+        }
+
+        @Override
+        public void markPublished(UUID reportId) {
+            records.computeIfPresent(reportId, (id, record) -> record.published());
+        }
+    }
+
+    static final class RecordingPublisher implements ReportPublisher {
+        final List<ReportSubmitted> attempts = new ArrayList<>();
+        final List<ReportSubmitted> published = new ArrayList<>();
+        boolean failNext;
+
+        @Override
+        public void publish(ReportSubmitted event) {
+            attempts.add(event);
+            if (failNext) {
+                failNext = false;
+                throw new PublishFailedException("broker down", null);
+            }
+            published.add(event);
+        }
+    }
+}
