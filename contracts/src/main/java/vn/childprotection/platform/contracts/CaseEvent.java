@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "eventType")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = CaseOpened.class, name = CaseOpened.TYPE),
-        @JsonSubTypes.Type(value = ReferralIssued.class, name = ReferralIssued.TYPE)
+        @JsonSubTypes.Type(value = ReferralIssued.class, name = ReferralIssued.TYPE),
+        @JsonSubTypes.Type(value = EscalationRaised.class, name = EscalationRaised.TYPE)
 })
-public sealed interface CaseEvent extends Event permits CaseOpened, ReferralIssued {
+public sealed interface CaseEvent extends Event permits CaseOpened, ReferralIssued, EscalationRaised {
 }

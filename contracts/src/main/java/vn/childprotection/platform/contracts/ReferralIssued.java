@@ -10,6 +10,9 @@ import java.util.List;
  * @param agency   agency code (SOCIAL_AFFAIRS, POLICE, ...; a province's ruleset may add codes)
  * @param areaCode the administrative unit whose agency office receives the referral
  * @param ruleId   the routing rule that produced this referral (explanation)
+ * @param dueAt    optional (added later, additive): when the agency's unit must acknowledge the referral
+ * @param unitId   optional (added later, additive): the agency directory's unit that receives it; {@code areaCode}
+ *                 is that unit's area
  */
 public record ReferralIssued(
         String eventId,
@@ -24,12 +27,22 @@ public record ReferralIssued(
         Severity severity,
         String ruleId,
         String rulesetVersion,
-        String legalBasis) implements CaseEvent {
+        String legalBasis,
+        Instant dueAt,
+        String unitId) implements CaseEvent {
 
     public static final String TYPE = "ReferralIssued.v1";
 
     public ReferralIssued {
         concerns = List.copyOf(concerns);
+    }
+
+    /** Without the optional {@code dueAt} and {@code unitId} (messages written before they existed). */
+    public ReferralIssued(String eventId, Instant occurredAt, String caseId, String referralId, String agency,
+                          ReferralRole role, String areaCode, ReferralStatus status, List<Concern> concerns,
+                          Severity severity, String ruleId, String rulesetVersion, String legalBasis) {
+        this(eventId, occurredAt, caseId, referralId, agency, role, areaCode, status, concerns, severity, ruleId,
+                rulesetVersion, legalBasis, null, null);
     }
 
     @Override

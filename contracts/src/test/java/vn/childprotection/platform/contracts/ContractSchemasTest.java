@@ -24,7 +24,8 @@ class ContractSchemasTest {
 
     private static final Map<TopicCatalog, List<Event>> SAMPLES = Map.of(
             TopicCatalog.INTAKE_REPORTS, List.of(Fixtures.reportSubmitted()),
-            TopicCatalog.CASE_EVENTS, List.of(Fixtures.caseOpened(), Fixtures.referralIssued()),
+            TopicCatalog.CASE_EVENTS, List.of(Fixtures.caseOpened(), Fixtures.referralIssued(),
+                    Fixtures.escalationRaised()),
             TopicCatalog.AGENCY_REFERRALS, List.of(Fixtures.agencyReferral()));
 
     @ParameterizedTest

@@ -21,6 +21,8 @@ class EventJsonTest {
                 .isEqualTo(Fixtures.caseOpened());
         assertThat(EventJson.read(EventJson.write(Fixtures.referralIssued()), CaseEvent.class))
                 .isEqualTo(Fixtures.referralIssued());
+        assertThat(EventJson.read(EventJson.write(Fixtures.escalationRaised()), CaseEvent.class))
+                .isEqualTo(Fixtures.escalationRaised());
         assertThat(EventJson.read(EventJson.write(Fixtures.agencyReferral()), AgencyReferralEvent.class))
                 .isEqualTo(Fixtures.agencyReferral());
     }
@@ -73,7 +75,8 @@ class EventJsonTest {
 
     @Test
     void each_family_lists_its_versioned_type_names() {
-        assertThat(EventJson.typeNames(CaseEvent.class)).containsExactlyInAnyOrder("CaseOpened.v1", "ReferralIssued.v1");
+        assertThat(EventJson.typeNames(CaseEvent.class)).containsExactlyInAnyOrder("CaseOpened.v1", "ReferralIssued.v1",
+                "EscalationRaised.v1");
         assertThat(EventJson.typeNames(IntakeEvent.class)).containsExactly("ReportSubmitted.v1");
     }
 

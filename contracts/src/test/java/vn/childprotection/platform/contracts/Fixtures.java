@@ -36,7 +36,8 @@ final class Fixtures {
         String referralId = Ids.nameBased("referral", CASE_ID, Agencies.POLICE);
         return new ReferralIssued(Ids.nameBased(ReferralIssued.TYPE, referralId), OCCURRED_AT, CASE_ID, referralId,
                 Agencies.POLICE, ReferralRole.PRIMARY, "094", ReferralStatus.ISSUED, List.of(Concern.SEXUAL_ABUSE),
-                Severity.HIGH, "VN.SEXUAL_ABUSE", "VN-national-2025.1", "QĐ 349/QĐ-UBND Điện Biên 2013, Art 9.5b");
+                Severity.HIGH, "VN.SEXUAL_ABUSE", "VN-national-2025.1", "QĐ 349/QĐ-UBND Điện Biên 2013, Art 9.5b",
+                Instant.parse("2026-11-20T06:15:00Z"), "11-094-POLICE");
     }
 
     static AgencyReferral agencyReferral() {
@@ -45,6 +46,16 @@ final class Fixtures {
                 issued.referralId(), issued.agency(), issued.role(), issued.areaCode(), RECEIVED_AT,
                 issued.concerns(), issued.severity(), LOCATION, CHILD,
                 "Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm.", issued.ruleId(),
-                issued.rulesetVersion(), issued.legalBasis());
+                issued.rulesetVersion(), issued.legalBasis(), issued.dueAt(), issued.unitId());
+    }
+
+    static EscalationRaised escalationRaised() {
+        String escalationId = Ids.nameBased("escalation", CASE_ID);
+        return new EscalationRaised(Ids.nameBased(EscalationRaised.TYPE, escalationId), OCCURRED_AT, CASE_ID,
+                escalationId, Severity.HIGH, "severity HIGH", EscalationRaised.COORDINATOR, List.of(
+                new EscalationRaised.Deadline(EscalationRaised.DeadlineKind.SUPPORT_PLAN,
+                        Instant.parse("2026-11-27T02:15:00Z"), "Nghị định 56/2017/NĐ-CP, Art 28.1", false),
+                new EscalationRaised.Deadline(EscalationRaised.DeadlineKind.ACKNOWLEDGEMENT,
+                        Instant.parse("2026-11-20T06:15:00Z"), null, true)));
     }
 }

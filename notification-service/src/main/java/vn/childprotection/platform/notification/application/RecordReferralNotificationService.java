@@ -2,6 +2,7 @@ package vn.childprotection.platform.notification.application;
 
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseOpened;
+import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
@@ -50,6 +51,8 @@ public final class RecordReferralNotificationService implements RecordReferralNo
         return switch (event) {
             case CaseOpened opened -> new NotApplicable(opened.eventType());
             case ReferralIssued referral -> record(referral);
+            // a later issue sends ESCALATION notifications to the coordinator (S0 Art 5.4)
+            case EscalationRaised escalation -> new NotApplicable(escalation.eventType());
         };
     }
 

@@ -2,6 +2,7 @@ package vn.childprotection.platform.reporting.application;
 
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseOpened;
+import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.reporting.application.port.in.ProjectCaseEventUseCase;
 import vn.childprotection.platform.reporting.application.port.out.FactStore;
@@ -38,6 +39,8 @@ public final class CaseEventProjector implements ProjectCaseEventUseCase {
         Outcome outcome = switch (event) {
             case CaseOpened opened -> projectCaseOpened(opened);
             case ReferralIssued issued -> projectReferralIssued(issued);
+            // escalations are not reported on yet (a later issue adds them to the case fact)
+            case EscalationRaised escalation -> Outcome.IGNORED;
         };
         store.recordProcessed(new FactStore.ProcessedEvent(event.eventId(), event.eventType(), event.caseId(),
                 event.occurredAt(), outcome.name(), clock.instant()));

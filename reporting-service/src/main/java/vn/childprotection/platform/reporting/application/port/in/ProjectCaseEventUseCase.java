@@ -14,6 +14,8 @@ public interface ProjectCaseEventUseCase {
         /** The facts already reflected this event. */
         DUPLICATE,
         /** The facts already reflected a newer event: nothing was overwritten. */
-        STALE
+        STALE,
+        /** The event type adds nothing to the facts yet (e.g. EscalationRaised.v1); recorded as processed. */
+        IGNORED
     }
 }
