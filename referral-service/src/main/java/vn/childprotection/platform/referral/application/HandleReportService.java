@@ -41,7 +41,7 @@ public final class HandleReportService implements HandleReportUseCase {
 
     @Override
     public Outcome handle(ReportSubmitted report) {
-        CaseOpening opening = Case.open(report, rulesets.current(), clock.instant());
+        CaseOpening opening = Case.open(report, rulesets.routing(), clock.instant());
         return switch (opening) {
             case CaseOpening.Rejected rejected -> new Rejected(rejected.caseId(), rejected.reasons());
             case CaseOpening.Opened(Case opened) -> store(opened);

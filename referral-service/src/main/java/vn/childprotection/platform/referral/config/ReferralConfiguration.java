@@ -13,7 +13,24 @@ import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMe
 import vn.childprotection.platform.referral.adapter.out.mongo.CaseStoreHealthIndicator;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoCaseRepository;
 import vn.childprotection.platform.referral.adapter.out.ruleset.InvalidRulesetException;
-import vn.childprotection.platform.referral.adapter.out.ruleset.StaticRulesetSource;
+import vn.childprotection.platform.referral.adapter.out.ruleset.LoadedRulesetSource;
+import vn.childprotection.platform.referral.adapter.out.ruleset.RulesetFilesLoader;
+import vn.childprotection.platform.referral.adapter.out.directory.AgencyDirectoryReader;
+import vn.childprotection.platform.referral.adapter.out.directory.AreaCsvReader;
+import vn.childprotection.platform.referral.adapter.out.directory.InvalidDirectoryException;
+import vn.childprotection.platform.referral.domain.AgencyDirectory;
+import vn.childprotection.platform.referral.domain.AreaDirectory;
+import vn.childprotection.platform.referral.domain.AreaList;
+import vn.childprotection.platform.referral.domain.DeadlinePolicy;
+import vn.childprotection.platform.referral.domain.RoutingEnvironment;
+import vn.childprotection.platform.referral.domain.RulesetCatalog;
+import vn.childprotection.platform.referral.domain.WorkingCalendar;
+import vn.childprotection.platform.contracts.Severity;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import vn.childprotection.platform.referral.adapter.out.ruleset.YamlRulesetReader;
 import vn.childprotection.platform.referral.application.HandleReportService;
 import vn.childprotection.platform.referral.application.OutboxRelayService;
@@ -43,18 +60,59 @@ public class ReferralConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * Loads and validates the routing data: area lists, agency directory, every ruleset file. Any problem stops
+     * start-up with a message naming the file, the rule and the problem.
+     */
     @Bean
-    RulesetSource rulesetSource(ReferralProperties properties, ResourceLoader resources) {
-        String location = properties.ruleset().location();
-        Resource resource = resources.getResource(location);
-        if (!resource.exists()) {
-            throw new InvalidRulesetException(location, List.of(new RulesetProblem(null, "file not found")));
+    RulesetSource rulesetSource(ReferralProperties properties, ResourceLoader resources) throws IOException {
+        ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resources);
+        List<AreaList> areaLists = new ArrayList<>();
+        List<ReferralProperties.AreaListFile> listFiles = properties.areas().lists() == null ? List.of()
+                : properties.areas().lists();
+        for (ReferralProperties.AreaListFile file : listFiles) {
+            Resource resource = resources.getResource(file.location());
+            if (!resource.exists()) {
+                throw new InvalidDirectoryException(file.location(), List.of("file not found"));
+            }
+            areaLists.add(AreaCsvReader.read(file.location(), file.version(), file.effectiveFrom(),
+                    resource.getInputStream()));
         }
-        try {
-            return new StaticRulesetSource(YamlRulesetReader.read(location, resource.getInputStream()));
-        } catch (IOException e) {
-            throw new InvalidRulesetException(location, List.of(new RulesetProblem(null, "cannot be read: " + e)));
+        Resource directoryFile = resources.getResource(properties.directory().location());
+        AgencyDirectory directory = directoryFile.exists()
+                ? AgencyDirectoryReader.read(properties.directory().location(), directoryFile.getInputStream(),
+                areaLists)
+                : AgencyDirectory.NONE;
+        List<RulesetCatalog.Entry> entries = new ArrayList<>();
+        for (String location : properties.ruleset().locations()) {
+            Resource[] found = resolver.getResources(location);
+            if (found.length == 0 && !location.contains("*")) {
+                throw new InvalidRulesetException(location, List.of(new RulesetProblem(null, "file not found")));
+            }
+            for (Resource resource : found) {
+                if (!resource.exists()) {
+                    throw new InvalidRulesetException(location, List.of(new RulesetProblem(null, "file not found")));
+                }
+                String name = resource.getFilename() == null ? location : "rulesets/" + (location.contains(
+                        "provinces") ? "provinces/" : "") + resource.getFilename();
+                entries.add(new RulesetCatalog.Entry(name, YamlRulesetReader.read(name, resource.getInputStream())));
+            }
         }
+        RulesetCatalog catalog = RulesetFilesLoader.catalog(entries,
+                directory.configured() ? directory.codes() : java.util.Set.of());
+        return new LoadedRulesetSource(new RoutingEnvironment(catalog, new AreaDirectory(areaLists), directory,
+                deadlinePolicy(properties.deadlines())));
+    }
+
+    private static DeadlinePolicy deadlinePolicy(ReferralProperties.Deadlines deadlines) {
+        Map<Severity, DeadlinePolicy.Span> ack = new EnumMap<>(Severity.class);
+        ack.putAll(DeadlinePolicy.DEFAULT.acknowledgement());
+        if (deadlines.acknowledgement() != null) {
+            deadlines.acknowledgement().forEach((severity, span) -> ack.put(severity,
+                    new DeadlinePolicy.Span(span.duration(), span.workingDays())));
+        }
+        return new DeadlinePolicy(ack, new WorkingCalendar(deadlines.holidays() == null ? null
+                : java.util.Set.copyOf(deadlines.holidays())), deadlines.zone());
     }
 
     @Bean(initMethod = "createIndexes")
@@ -87,8 +145,8 @@ public class ReferralConfiguration {
     }
 
     @Bean
-    ReadCasesUseCase readCasesUseCase(CaseRepository cases, RulesetSource rulesets) {
-        return new ReadCasesService(cases, rulesets);
+    ReadCasesUseCase readCasesUseCase(CaseRepository cases, RulesetSource rulesets, Clock clock) {
+        return new ReadCasesService(cases, rulesets, clock);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import vn.childprotection.platform.contracts.Channel;
 import vn.childprotection.platform.contracts.Child;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ContactType;
+import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
@@ -52,13 +53,21 @@ public record Case(
         Instant openedAt,
         String rulesetVersion,
         List<Referral> referrals,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox,
+        Triage triage,
+        List<Escalation> escalations) {
 
     public Case {
         Objects.requireNonNull(caseId, "caseId");
         concerns = List.copyOf(concerns);
         referrals = List.copyOf(referrals);
         outbox = List.copyOf(outbox);
+        triage = triage == null ? Triage.NONE : triage;
+        escalations = escalations == null ? List.of() : List.copyOf(escalations);
+    }
+
+    public static CaseOpening open(ReportSubmitted report, Ruleset ruleset, Instant openedAt) {
+        return open(report, RoutingEnvironment.of(ruleset), openedAt);
     }
 
     /**
@@ -66,20 +75,23 @@ public record Case(
      * and fills the outbox with CaseOpened, then for each referral the agency's AgencyReferral and the case's
      * ReferralIssued.
      */
-    public static CaseOpening open(ReportSubmitted report, Ruleset ruleset, Instant openedAt) {
+    public static CaseOpening open(ReportSubmitted report, RoutingEnvironment routing, Instant openedAt) {
         List<String> reasons = check(report);
         if (!reasons.isEmpty()) {
             return new CaseOpening.Rejected(report == null ? null : report.caseId(), reasons);
         }
-        RoutingDecision decision = Router.route(report, ruleset);
         String caseId = report.caseId();
+        RoutingPlan plan = routing.plan(new RoutingEnvironment.Request(caseId, report.receivedAt(),
+                report.contactType(), report.concerns(), report.severity(), report.location(),
+                report.child() == null ? null : report.child().ageYears()));
         List<Concern> concerns = sorted(report.concerns());
-        String areaCode = report.location().mostLocalCode();
-        List<Referral> referrals = decision.agencies().stream()
+        List<Referral> referrals = plan.referrals().stream()
                 .map(routed -> new Referral(Ids.nameBased("referral", caseId, routed.agency()), routed.agency(),
-                        routed.role(), areaCode, ReferralStatus.ISSUED, routed.ruleId(), decision.rulesetVersion(),
-                        routed.legalBasis(), routed.policyDefault()))
+                        routed.role(), routed.areaCode(), ReferralStatus.ISSUED, routed.ruleId(),
+                        plan.rulesetVersion(), routed.legalBasis(), routed.policyDefault(), routed.unitId(),
+                        routed.dueAt(), routed.note()))
                 .toList();
+        List<Escalation> escalations = plan.escalation().stream().toList();
         CaseStatus status = referrals.isEmpty() ? CaseStatus.RECORDED : CaseStatus.REFERRED;
 
         List<OutboxMessage> outbox = new ArrayList<>();
@@ -88,22 +100,29 @@ public record Case(
                 caseId, report.reportId(), report.receivedAt(), report.channel(), report.contactType(), concerns,
                 report.severity(), report.location(), report.child() == null ? null : report.child().profile(),
                 feedback, status, referrals.size())));
+        for (Escalation escalation : escalations) {
+            outbox.add(message(Topics.CASE_EVENTS, new EscalationRaised(
+                    Ids.nameBased(EscalationRaised.TYPE, escalation.escalationId()), openedAt, caseId,
+                    escalation.escalationId(), escalation.severity(), escalation.reason(),
+                    escalation.recipientRole(), escalation.deadlines())));
+        }
         for (Referral referral : referrals) {
             outbox.add(message(Topics.referralsFor(referral.agency()), new AgencyReferral(
                     Ids.nameBased(AgencyReferral.TYPE, referral.referralId()), openedAt, caseId,
                     referral.referralId(), referral.agency(), referral.role(), referral.areaCode(),
                     report.receivedAt(), concerns, report.severity(), report.location(), report.child(),
-                    report.narrative(), referral.ruleId(), referral.rulesetVersion(), referral.legalBasis())));
+                    report.narrative(), referral.ruleId(), referral.rulesetVersion(), referral.legalBasis(),
+                    referral.dueAt(), referral.unitId())));
             outbox.add(message(Topics.CASE_EVENTS, new ReferralIssued(
                     Ids.nameBased(ReferralIssued.TYPE, referral.referralId()), openedAt, caseId,
                     referral.referralId(), referral.agency(), referral.role(), referral.areaCode(), referral.status(),
                     concerns, report.severity(), referral.ruleId(), referral.rulesetVersion(),
-                    referral.legalBasis())));
+                    referral.legalBasis(), referral.dueAt(), referral.unitId())));
         }
         return new CaseOpening.Opened(new Case(caseId, report.reportId(), report.eventId(), status,
                 report.contactType(), report.channel(), concerns, report.severity(), report.location(),
                 report.child(), report.reporter(), report.narrative(), report.receivedAt(), openedAt,
-                decision.rulesetVersion(), referrals, outbox));
+                plan.rulesetVersion(), referrals, outbox, plan.triage(), escalations));
     }
 
     /** What the intake contract requires of a report (intake-event.schema.json); field names only, no values. */
@@ -166,6 +185,7 @@ public record Case(
         List<OutboxMessage> marked = new ArrayList<>(outbox);
         positions.forEach(i -> marked.set(i, marked.get(i).publishedAt(at)));
         return new Case(caseId, reportId, sourceEventId, status, contactType, channel, concerns, severity, location,
-                child, reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, marked);
+                child, reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, marked, triage,
+                escalations);
     }
 }

@@ -35,23 +35,33 @@ public final class Router {
     }
 
     public static RoutingDecision route(ReportSubmitted report, Ruleset ruleset) {
-        return route(report.contactType(), report.concerns(), ruleset);
+        return route(new RoutingFacts(report.contactType(), Set.copyOf(report.concerns()), report.severity(),
+                report.child() == null ? null : report.child().ageYears(), areaChain(report)), ruleset);
     }
 
     public static RoutingDecision route(ContactType contactType, Collection<Concern> concerns, Ruleset ruleset) {
-        if (contactType != ContactType.INTERVENTION) {
+        return route(RoutingFacts.of(contactType, concerns), ruleset);
+    }
+
+    /**
+     * Routes the facts of a case; a rule whose conditions (severity, age band, contact type, area) do not hold for
+     * the case does not apply.
+     */
+    public static RoutingDecision route(RoutingFacts facts, Ruleset ruleset) {
+        if (facts.contactType() != ContactType.INTERVENTION) {
             return RoutingDecision.none(ruleset.version());
         }
         Set<Concern> ordered = EnumSet.noneOf(Concern.class);
-        if (concerns != null) {
-            concerns.stream().filter(c -> c != null).forEach(ordered::add);
-        }
+        ordered.addAll(facts.concerns());
         if (ordered.isEmpty()) {
             ordered.add(Concern.OTHER);
         }
         Map<String, RoutedAgency> byAgency = new HashMap<>();
         for (Concern concern : ordered) {
             for (Rule rule : ruleset.rulesFor(concern)) {
+                if (!rule.appliesTo(facts)) {
+                    continue;
+                }
                 for (AgencyAssignment assignment : rule.agencies()) {
                     RoutedAgency candidate = new RoutedAgency(assignment.agency(), assignment.role(), rule.id(),
                             rule.citation(ruleset.version()), rule.policyDefault());
@@ -65,5 +75,14 @@ public final class Router {
                 standing.ruleId(), standing.legalBasis(), false));
         List<RoutedAgency> agencies = byAgency.values().stream().sorted(ORDER).toList();
         return new RoutingDecision(ruleset.version(), agencies);
+    }
+
+    /** The report's own codes, most local first (no directory: taken as given). */
+    private static List<String> areaChain(ReportSubmitted report) {
+        if (report.location() == null) {
+            return List.of();
+        }
+        return java.util.stream.Stream.of(report.location().communeCode(), report.location().districtCode(),
+                report.location().provinceCode()).filter(c -> c != null && !c.isBlank()).toList();
     }
 }

@@ -14,14 +14,30 @@ import java.util.Set;
  * @param policyDefault true where the seed texts are silent and the platform chose (domain reference, "policy
  *                      default"): such a rule is never presented as law
  * @param note          free text explaining a policy default, or anything else worth knowing
+ * @param conditions    when the rule applies (severity, age band, contact type, area); {@link RuleConditions#ANY}
+ * @param source        the jurisdiction whose ruleset contributed the rule ({@code VN}, {@code 11}, ...)
  */
 public record Rule(String id, Set<Concern> concerns, List<AgencyAssignment> agencies, String legalBasis,
-                   boolean policyDefault, String note) {
+                   boolean policyDefault, String note, RuleConditions conditions, String source) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
         concerns = Set.copyOf(concerns);
         agencies = List.copyOf(agencies);
+        conditions = conditions == null ? RuleConditions.ANY : conditions;
+    }
+
+    public Rule(String id, Set<Concern> concerns, List<AgencyAssignment> agencies, String legalBasis,
+                boolean policyDefault, String note) {
+        this(id, concerns, agencies, legalBasis, policyDefault, note, RuleConditions.ANY, null);
+    }
+
+    public Rule from(String jurisdiction) {
+        return new Rule(id, concerns, agencies, legalBasis, policyDefault, note, conditions, jurisdiction);
+    }
+
+    public boolean appliesTo(RoutingFacts facts) {
+        return conditions.holdFor(facts);
     }
 
     public boolean covers(Concern concern) {

@@ -28,6 +28,8 @@ public final class RulesetValidator {
     /** Same shape as the contracts' agency codes ({@code Topics.referralsFor}). */
     public static final Pattern AGENCY_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     public static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Za-z0-9_.-]{0,79}");
+    public static final Pattern JURISDICTION = Pattern.compile("VN|[0-9]{2}");
+    public static final Pattern AREA_CODE = Pattern.compile("[0-9]{2,5}");
 
     private RulesetValidator() {
     }
@@ -51,7 +53,45 @@ public final class RulesetValidator {
                         "effectiveFrom '" + definition.effectiveFrom() + "' is not a date (yyyy-MM-dd)"));
             }
         }
-        StandingAgency standing = standingAgency(definition.standingAgency(), problems);
+        LocalDate effectiveTo = null;
+        if (!blank(definition.effectiveTo())) {
+            try {
+                effectiveTo = LocalDate.parse(definition.effectiveTo().trim());
+                if (effectiveFrom != null && !effectiveTo.isAfter(effectiveFrom)) {
+                    problems.add(new RulesetProblem(null, "effectiveTo must be after effectiveFrom"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(new RulesetProblem(null,
+                        "effectiveTo '" + definition.effectiveTo() + "' is not a date (yyyy-MM-dd)"));
+            }
+        }
+        if (blank(definition.jurisdiction())) {
+            problems.add(new RulesetProblem(null, "jurisdiction is missing (VN, or a two-digit province code)"));
+        } else if (!JURISDICTION.matcher(definition.jurisdiction().trim()).matches()) {
+            problems.add(new RulesetProblem(null, "jurisdiction '" + definition.jurisdiction()
+                    + "' is neither VN nor a two-digit province code"));
+        }
+        boolean extension = !blank(definition.extendsJurisdiction());
+        StandingAgency standing = null;
+        if (extension) {
+            if (definition.standingAgency() != null) {
+                problems.add(new RulesetProblem(null, "a province ruleset (extends) cannot change the standing "
+                        + "agency (S0 Art 8.4)"));
+            }
+        } else {
+            standing = standingAgency(definition.standingAgency(), problems);
+        }
+        java.util.Map<String, String> declared = new java.util.LinkedHashMap<>();
+        for (RulesetDefinition.DeclaredAgencyDefinition agency : definition.agencies()) {
+            if (agency == null || blank(agency.code()) || !AGENCY_CODE.matcher(agency.code()).matches()) {
+                problems.add(new RulesetProblem(null, "declared agency '" + (agency == null ? null : agency.code())
+                        + "' is not an agency code (" + AGENCY_CODE.pattern() + ")"));
+            } else if (blank(agency.name())) {
+                problems.add(new RulesetProblem(null, "declared agency " + agency.code() + " has no name"));
+            } else if (declared.put(agency.code(), agency.name().trim()) != null) {
+                problems.add(new RulesetProblem(null, "declared agency " + agency.code() + " twice"));
+            }
+        }
 
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -67,13 +107,13 @@ public final class RulesetValidator {
                 rules.add(rule);
             }
         }
-        if (definition.rules().isEmpty()) {
+        if (definition.rules().isEmpty() && !extension) {
             problems.add(new RulesetProblem(null, "has no rules"));
         }
         Map<Concern, List<String>> coverage = new EnumMap<>(Concern.class);
         rules.forEach(rule -> rule.concerns().forEach(c -> coverage.computeIfAbsent(c, k -> new ArrayList<>())
                 .add(rule.id())));
-        for (Concern concern : Concern.values()) {
+        for (Concern concern : extension ? new Concern[0] : Concern.values()) {
             if (!coverage.containsKey(concern)) {
                 problems.add(new RulesetProblem(null, "no rule covers concern " + concern));
             }
@@ -81,8 +121,11 @@ public final class RulesetValidator {
         if (!problems.isEmpty()) {
             return new RulesetValidation.Invalid(problems);
         }
-        return new RulesetValidation.Valid(new Ruleset(definition.version().trim(), effectiveFrom,
-                blank(definition.jurisdiction()) ? null : definition.jurisdiction().trim(), standing, rules));
+        String jurisdiction = definition.jurisdiction().trim();
+        String version = definition.version().trim();
+        return new RulesetValidation.Valid(new Ruleset(version, effectiveFrom, effectiveTo, jurisdiction,
+                extension ? definition.extendsJurisdiction().trim() : null, standing,
+                rules.stream().map(rule -> rule.from(jurisdiction)).toList(), declared, List.of(version)));
     }
 
     private static StandingAgency standingAgency(RulesetDefinition.StandingAgencyDefinition raw,
@@ -158,6 +201,7 @@ public final class RulesetValidator {
             agencies.add(new AgencyAssignment(code, role));
         }
 
+        RuleConditions conditions = conditions(raw.conditions(), label, problems);
         boolean policyDefault = Boolean.TRUE.equals(raw.policyDefault());
         if (blank(raw.legalBasis()) && !policyDefault) {
             problems.add(new RulesetProblem(label, "has no legalBasis and is not marked policyDefault: true"));
@@ -166,7 +210,51 @@ public final class RulesetValidator {
             return null;
         }
         return new Rule(raw.id(), concerns, agencies, blank(raw.legalBasis()) ? null : raw.legalBasis().trim(),
-                policyDefault, blank(raw.note()) ? null : raw.note().trim());
+                policyDefault, blank(raw.note()) ? null : raw.note().trim(), conditions, null);
+    }
+
+    private static RuleConditions conditions(RulesetDefinition.ConditionsDefinition raw, String label,
+                                             List<RulesetProblem> problems) {
+        if (raw == null) {
+            return RuleConditions.ANY;
+        }
+        Set<vn.childprotection.platform.contracts.Severity> severities = new HashSet<>();
+        for (String code : raw.severity() == null ? List.<String>of() : raw.severity()) {
+            try {
+                severities.add(vn.childprotection.platform.contracts.Severity.valueOf(String.valueOf(code).trim()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RulesetProblem(label, "unknown severity '" + code
+                        + "' (EMERGENCY, HIGH or NORMAL)"));
+            }
+        }
+        Set<vn.childprotection.platform.contracts.ContactType> contactTypes = new HashSet<>();
+        for (String code : raw.contactTypes() == null ? List.<String>of() : raw.contactTypes()) {
+            try {
+                contactTypes.add(vn.childprotection.platform.contracts.ContactType.valueOf(
+                        String.valueOf(code).trim()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RulesetProblem(label, "unknown contact type '" + code
+                        + "' (INTERVENTION or COUNSELLING)"));
+            }
+        }
+        for (Integer age : java.util.Arrays.asList(raw.ageMin(), raw.ageMax())) {
+            if (age != null && (age < 0 || age > 17)) {
+                problems.add(new RulesetProblem(label, "age bound " + age + " is outside 0–17"));
+            }
+        }
+        if (raw.ageMin() != null && raw.ageMax() != null && raw.ageMin() > raw.ageMax()) {
+            problems.add(new RulesetProblem(label, "ageMin is greater than ageMax"));
+        }
+        Set<String> areas = new HashSet<>();
+        for (String code : raw.areaCodes() == null ? List.<String>of() : raw.areaCodes()) {
+            if (code == null || !AREA_CODE.matcher(code.trim()).matches()) {
+                problems.add(new RulesetProblem(label, "area code '" + code
+                        + "' is not an administrative unit code (2 to 5 digits)"));
+            } else {
+                areas.add(code.trim());
+            }
+        }
+        return new RuleConditions(severities, raw.ageMin(), raw.ageMax(), contactTypes, areas);
     }
 
     private static Concern concern(String code) {

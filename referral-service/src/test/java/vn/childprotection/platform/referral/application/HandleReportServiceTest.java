@@ -5,6 +5,7 @@ import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.referral.domain.RoutingEnvironment;
 import vn.childprotection.platform.referral.application.port.in.HandleReportUseCase;
 import vn.childprotection.platform.referral.application.port.out.CaseMetrics;
 import vn.childprotection.platform.referral.domain.Case;
@@ -24,7 +25,7 @@ class HandleReportServiceTest {
     private final Fakes.RecordingPublisher publisher = new Fakes.RecordingPublisher();
     private final OutboxRelayService relay = new OutboxRelayService(cases, publisher, CaseMetrics.NONE, clock,
             "test-instance", Duration.ofSeconds(30), 100);
-    private final HandleReportService service = new HandleReportService(cases, () -> nationalRuleset(), relay,
+    private final HandleReportService service = new HandleReportService(cases, () -> RoutingEnvironment.of(nationalRuleset()), relay,
             CaseMetrics.NONE, clock);
 
     @Test

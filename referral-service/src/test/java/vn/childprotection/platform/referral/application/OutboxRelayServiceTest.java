@@ -53,10 +53,10 @@ class OutboxRelayServiceTest {
         RelayResult first = relay.relay(opened.caseId());
 
         assertThat(first.complete()).isFalse();
-        assertThat(first.published()).isEqualTo(2); // CaseOpened, the first AgencyReferral
+        assertThat(first.published()).isEqualTo(3); // CaseOpened, EscalationRaised, the first AgencyReferral
         Case afterFailure = cases.findById(opened.caseId()).orElseThrow();
         assertThat(afterFailure.outboxPending()).isTrue();
-        assertThat(afterFailure.pendingMessages()).hasSize(opened.outbox().size() - 2);
+        assertThat(afterFailure.pendingMessages()).hasSize(opened.outbox().size() - 3);
 
         publisher.failWhen = m -> false;
         clock.advance(Duration.ofSeconds(1));

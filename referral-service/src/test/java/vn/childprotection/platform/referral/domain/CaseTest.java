@@ -49,7 +49,8 @@ class CaseTest {
             assertThat(referral.status()).isEqualTo(ReferralStatus.ISSUED);
             assertThat(referral.rulesetVersion()).isEqualTo("VN-national-2025.1");
         });
-        assertThat(opened.outbox()).hasSize(1 + 2 * 6).allSatisfy(message -> {
+        // CaseOpened, EscalationRaised (a HIGH case, S0 Art 5.4), then AgencyReferral + ReferralIssued per referral
+        assertThat(opened.outbox()).hasSize(1 + 1 + 2 * 6).allSatisfy(message -> {
             assertThat(message.key()).isEqualTo(report.caseId());
             assertThat(message.pending()).isTrue();
         });
@@ -133,7 +134,8 @@ class CaseTest {
 
         assertThat(partly.outboxPending()).isTrue();
         assertThat(partly.pendingMessages()).hasSize(opened.outbox().size() - 2);
-        assertThat(partly.withPublished(Set.of(2, 3, 4), OPENED_AT).outboxPending()).isFalse();
+        assertThat(partly.withPublished(Set.of(2, 3, 4), OPENED_AT).outboxPending()).isTrue();
+        assertThat(partly.withPublished(Set.of(2, 3, 4, 5), OPENED_AT).outboxPending()).isFalse();
         assertThat(List.of(opened.outboxPending())).containsExactly(true);
     }
 }

@@ -7,7 +7,13 @@ import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ContactType;
 import vn.childprotection.platform.contracts.ReferralRole;
 
+import vn.childprotection.platform.contracts.Location;
+import vn.childprotection.platform.contracts.Severity;
+import vn.childprotection.platform.referral.fixtures.RoutingFixtures;
+
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -100,6 +106,45 @@ class RoutingTableTest {
             }
         });
         assertThat(decision.rulesetVersion()).isEqualTo("VN-national-2025.1");
+    }
+
+    static Stream<Arguments> routingTableInEverySeedProvince() {
+        return routingTable().flatMap(row -> RoutingFixtures.SEED_PROVINCES.stream().map(area -> {
+            Object[] cells = row.get();
+            return argumentSet("province " + area[0] + " (district " + area[1] + "): " + cells[0],
+                    cells[0], cells[1], cells[2], area[0], area[1]);
+        }));
+    }
+
+    /**
+     * A province's ruleset extends the national default (it adds agencies and never removes one): each province's
+     * routing still contains every agency of the national row, with at least the row's role, and the standing agency.
+     */
+    @ParameterizedTest
+    @MethodSource("routingTableInEverySeedProvince")
+    void everySeedProvinceStillRoutesEachConcernToTheAgenciesOfTheNationalRow(Concern concern, Set<String> primary,
+                                                                            Set<String> supporting, String province,
+                                                                            String district) {
+        RoutingEnvironment routing = RoutingFixtures.shippedRouting();
+        for (Severity severity : Severity.values()) {
+            RoutingPlan plan = routing.plan(new RoutingEnvironment.Request("case-1",
+                    OffsetDateTime.parse("2026-11-20T09:15:00+07:00"), ContactType.INTERVENTION, List.of(concern),
+                    severity, new Location(province, district, null), 12));
+
+            Map<String, ReferralRole> roles = plan.referrals().stream()
+                    .collect(Collectors.toMap(PlannedReferral::agency, PlannedReferral::role));
+            assertThat(plan.referrals()).extracting(PlannedReferral::agency).doesNotHaveDuplicates();
+            primary.forEach(agency -> assertThat(roles.get(agency)).as(agency).isEqualTo(ReferralRole.PRIMARY));
+            supporting.forEach(agency -> assertThat(roles.get(agency)).as(agency)
+                    .isIn(ReferralRole.PRIMARY, ReferralRole.SUPPORTING));
+            assertThat(roles).as("standing agency, S0 Art 8.4").containsKey(SOCIAL_AFFAIRS);
+            assertThat(plan.rulesetVersion()).startsWith("VN-national-2025.1+" + province + "-");
+            assertThat(plan.referrals()).allSatisfy(r -> {
+                assertThat(r.unitId()).as("a unit of %s serves %s", r.agency(), district).isNotNull();
+                assertThat(r.legalBasis()).isNotBlank();
+            });
+            assertThat(plan.triage().required()).isEqualTo(concern == Concern.OTHER);
+        }
     }
 
     private static Set<String> agenciesWith(RoutingDecision decision, ReferralRole role) {

@@ -31,6 +31,9 @@ import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseOpened;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.EventJson;
+import vn.childprotection.platform.contracts.EscalationRaised;
+import vn.childprotection.platform.contracts.Location;
+import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.contracts.ReferralRole;
@@ -51,6 +54,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +81,10 @@ import static vn.childprotection.platform.referral.fixtures.ReportFixtures.repor
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.bindings.onReport-in-0.consumer.back-off-initial-interval=100",
         "spring.cloud.stream.bindings.onReport-in-0.consumer.back-off-max-interval=200",
-        "referral.outbox.sweep-interval=300ms"})
+        "referral.outbox.sweep-interval=300ms",
+        // two versions of Điện Biên's ruleset: v1 (no additions) until 30 Nov 2026, v2 (procuracy informed) after
+        "referral.ruleset.locations=classpath:rulesets-versions/national-default.yaml,"
+                + "classpath:rulesets-versions/dien-bien-v1.yaml,classpath:rulesets-versions/dien-bien-v2.yaml"})
 abstract class ReferralFlowScenario {
 
     /** {@code Topics.deadLetterOf(INTAKE_REPORTS, "referral-service")}, spelled out to be usable in annotations. */
@@ -85,6 +92,8 @@ abstract class ReferralFlowScenario {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> REFERRAL_TOPICS = Agencies.NATIONAL.stream().map(Topics::referralsFor).toList();
+    private static final String V1 = "VN-national-2025.1+11-test-v1";
+    private static final String V2 = "VN-national-2025.1+11-test-v2";
 
     @LocalServerPort
     int port;
@@ -126,8 +135,9 @@ abstract class ReferralFlowScenario {
                 Agencies.POLICE, ReferralRole.PRIMARY, Agencies.HEALTH, ReferralRole.SUPPORTING,
                 Agencies.WOMENS_UNION, ReferralRole.SUPPORTING, Agencies.EDUCATION, ReferralRole.SUPPORTING,
                 Agencies.JUSTICE, ReferralRole.SUPPORTING);
+        // CaseOpened, EscalationRaised (HIGH: S0 Art 5.4), one ReferralIssued per referral
         List<ConsumerRecord<String, byte[]>> caseEvents = awaitRecords(List.of(Topics.CASE_EVENTS), caseId,
-                1 + expected.size());
+                1 + 1 + expected.size());
         List<ConsumerRecord<String, byte[]>> referrals = awaitRecords(REFERRAL_TOPICS, caseId, expected.size());
 
         HttpResponse<String> response = send("/api/v1/cases/" + caseId);
@@ -139,7 +149,13 @@ abstract class ReferralFlowScenario {
         assertThat(body.path("reportId").asString()).isEqualTo(report.reportId().toString());
         assertThat(body.path("status").asString()).isEqualTo("REFERRED");
         assertThat(body.path("contactType").asString()).isEqualTo("INTERVENTION");
-        assertThat(body.path("rulesetVersion").asString()).isEqualTo("VN-national-2025.1");
+        assertThat(body.path("rulesetVersion").asString()).isEqualTo(V1);
+        assertThat(body.path("triage").path("required").asBoolean()).isFalse();
+        assertThat(body.path("escalations")).singleElement().satisfies(e -> {
+            assertThat(e.path("recipientRole").asString()).isEqualTo("COORDINATOR");
+            assertThat(e.path("deadlines").findValuesAsString("kind"))
+                    .containsExactly("SUPPORT_PLAN", "ACKNOWLEDGEMENT");
+        });
         assertThat(body.path("child").propertyNames()).containsExactlyInAnyOrder("sex", "ageYears");
         assertThat(body.has("narrative")).isFalse();
         assertThat(body.has("reporter")).isFalse();
@@ -149,10 +165,13 @@ abstract class ReferralFlowScenario {
             String agency = referral.path("agency").asString();
             roles.put(agency, ReferralRole.valueOf(referral.path("role").asString()));
             assertThat(referral.path("referralId").asString()).isEqualTo(Ids.nameBased("referral", caseId, agency));
-            assertThat(referral.path("areaCode").asString()).isEqualTo("03199");
+            // the commune is not in the pre-2025 list (it has no communes): the district's unit receives it
+            assertThat(referral.path("areaCode").asString()).isEqualTo("094");
+            assertThat(referral.path("unitId").asString()).isEqualTo("11-094-" + agency);
+            assertThat(referral.path("dueAt").asString()).isEqualTo("2026-11-20T06:15:00Z"); // HIGH: 4 h
             assertThat(referral.path("status").asString()).isEqualTo("ISSUED");
             assertThat(referral.path("ruleId").asString()).isEqualTo("VN.SEXUAL_ABUSE");
-            assertThat(referral.path("rulesetVersion").asString()).isEqualTo("VN-national-2025.1");
+            assertThat(referral.path("rulesetVersion").asString()).isEqualTo(V1);
             assertThat(referral.path("legalBasis").asString()).contains("QĐ 349/QĐ-UBND Điện Biên 2013, Art 9.5a–g");
             assertThat(referral.path("policyDefault").asBoolean()).isFalse();
         }
@@ -161,8 +180,14 @@ abstract class ReferralFlowScenario {
         CaseOpened opened = (CaseOpened) EventJson.read(caseEvents.getFirst().value(), CaseEvent.class);
         assertThat(opened.eventId()).isEqualTo(Ids.nameBased(CaseOpened.TYPE, caseId));
         assertThat(opened.referralCount()).isEqualTo(expected.size());
-        assertThat(caseEvents.subList(1, caseEvents.size())).allSatisfy(record -> {
+        EscalationRaised escalation = (EscalationRaised) EventJson.read(caseEvents.get(1).value(), CaseEvent.class);
+        assertThat(escalation.eventId()).isEqualTo(Ids.nameBased(EscalationRaised.TYPE,
+                Ids.nameBased("escalation", caseId)));
+        assertThat(escalation.severity().name()).isEqualTo("HIGH");
+        assertThat(caseEvents.subList(2, caseEvents.size())).allSatisfy(record -> {
             ReferralIssued issued = (ReferralIssued) EventJson.read(record.value(), CaseEvent.class);
+            assertThat(issued.unitId()).isNotNull();
+            assertThat(issued.dueAt()).isNotNull();
             assertThat(issued.eventId()).isEqualTo(Ids.nameBased(ReferralIssued.TYPE, issued.referralId()));
             assertThat(issued.occurredAt()).isEqualTo(opened.occurredAt());
         });
@@ -194,7 +219,7 @@ abstract class ReferralFlowScenario {
 
     @Test
     void aRedeliveredReportLeavesOneCaseAndEveryMessagePublishedExactlyOnce() throws Exception {
-        ReportSubmitted report = report().concerns(Concern.TRAFFICKING).build();
+        ReportSubmitted report = report().concerns(Concern.TRAFFICKING).severity(Severity.NORMAL).build();
         submit(report);
         awaitRecords(List.of(Topics.CASE_EVENTS), report.caseId(), 1 + 4);
         JsonNode before = getCase(report.caseId());
@@ -202,7 +227,7 @@ abstract class ReferralFlowScenario {
 
         submit(report);
         // a later report on the same partition: once it is out, the redelivery before it has been handled
-        ReportSubmitted marker = report().concerns(Concern.OTHER).build();
+        ReportSubmitted marker = report().concerns(Concern.OTHER).severity(Severity.NORMAL).build();
         submit(marker);
         awaitRecords(List.of(Topics.CASE_EVENTS), marker.caseId(), 1 + 1);
 
@@ -239,7 +264,7 @@ abstract class ReferralFlowScenario {
     void aPoisonMessageIsDeadLetteredWithoutRetryAndTheNextReportIsStillProcessed() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         double malformed = consumed("malformed");
-        ReportSubmitted next = report().concerns(Concern.OTHER).build();
+        ReportSubmitted next = report().concerns(Concern.OTHER).severity(Severity.NORMAL).build();
 
         publishRaw(poisonKey, "{\"eventType\":\"ReportSubmitted.v1\", this is not json"
                 .getBytes(StandardCharsets.UTF_8));
@@ -254,7 +279,7 @@ abstract class ReferralFlowScenario {
     @Test
     void aCaseLeftPendingByACrashAfterItsInsertIsPublishedByTheSweep() {
         ReportSubmitted report = report().concerns(Concern.HIV_AIDS).build();
-        Case crashed = ((CaseOpening.Opened) Case.open(report, rulesets.current(), Instant.now())).opened();
+        Case crashed = ((CaseOpening.Opened) Case.open(report, rulesets.routing(), Instant.now())).opened();
 
         assertThat(cases.insertIfAbsent(crashed)).isTrue(); // stored, never relayed: the process "died" here
 
@@ -297,6 +322,99 @@ abstract class ReferralFlowScenario {
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
         assertThat(send("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(send("/actuator/prometheus").body()).contains("referral_outbox_pending_cases");
+    }
+
+    @Test
+    void aNewRulesetVersionAppliesToNewCasesWhileEarlierCasesKeepTheirs() throws Exception {
+        ReportSubmitted before = report().concerns(Concern.SEXUAL_ABUSE)
+                .receivedAt(OffsetDateTime.parse("2026-11-30T10:00:00+07:00")).build();
+        ReportSubmitted after = report().concerns(Concern.SEXUAL_ABUSE)
+                .receivedAt(OffsetDateTime.parse("2026-12-02T10:00:00+07:00")).build();
+
+        submit(before);
+        submit(after);
+
+        // v2 adds the procuracy (INFORMED): its topic is created on demand
+        List<ConsumerRecord<String, byte[]>> procuracy = awaitRecords(List.of("referrals.procuracy.v1"),
+                after.caseId(), 1);
+        assertThat(((AgencyReferral) EventJson.read(procuracy.getFirst().value(), AgencyReferralEvent.class)).ruleId())
+                .isEqualTo("TEST-PROCURACY");
+        await().atMost(WAIT).until(() -> cases.findById(before.caseId()).isPresent());
+        JsonNode old = getCase(before.caseId());
+        JsonNode recent = getCase(after.caseId());
+        assertThat(old.path("rulesetVersion").asString()).isEqualTo(V1);
+        assertThat(old.path("referrals").findValuesAsString("agency")).doesNotContain("PROCURACY");
+        assertThat(recent.path("rulesetVersion").asString()).isEqualTo(V2);
+        assertThat(recent.path("referrals").findValuesAsString("agency")).contains("PROCURACY");
+
+        JsonNode inForce = JSON.readTree(send("/api/v1/rules?province=11&at=2026-12-05").body());
+        assertThat(inForce.path("version").asString()).isEqualTo(V2);
+        assertThat(inForce.path("versions").get(0).asString()).isEqualTo("VN-national-2025.1");
+        assertThat(inForce.path("versions").get(1).asString()).isEqualTo("11-test-v2");
+        assertThat(inForce.path("rules").findValuesAsString("id")).contains("TEST-PROCURACY");
+        assertThat(JSON.readTree(send("/api/v1/rules?province=11&at=2026-11-05").body()).path("version").asString())
+                .isEqualTo(V1);
+        HttpResponse<String> bad = send("/api/v1/rules?province=ABC");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertProblem(bad);
+    }
+
+    @Test
+    void anUnknownDistrictIsRoutedAtProvinceLevelAndTheCaseFlaggedForTriage() throws Exception {
+        ReportSubmitted report = report().concerns(Concern.VIOLENCE).severity(Severity.NORMAL)
+                .location(new Location("11", "999", null)).build();
+
+        submit(report);
+
+        awaitRecords(List.of(Topics.CASE_EVENTS), report.caseId(), 1 + 5);
+        JsonNode body = getCase(report.caseId());
+        assertThat(body.path("triage").path("required").asBoolean()).isTrue();
+        assertThat(body.path("triage").path("reasons").get(0).asString()).contains("districtCode 999 is unknown");
+        assertThat(body.path("referrals")).hasSize(5).allSatisfy(referral -> {
+            assertThat(referral.path("areaCode").asString()).isEqualTo("11");
+            assertThat(referral.path("unitId").asString()).startsWith("11-");
+            assertThat(referral.path("note").asString()).contains("routed at province level");
+        });
+    }
+
+    @Test
+    void thePreviewExplainsTheDecisionAndCreatesNothing() throws Exception {
+        ReportSubmitted report = report().concerns(Concern.SEXUAL_ABUSE, Concern.VIOLENCE)
+                .severity(Severity.EMERGENCY).build();
+
+        HttpResponse<String> response = post("/api/v1/routing/preview", EventJson.writeString(report));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain(CHILD_NAME).doesNotContain(NARRATIVE);
+        JsonNode decision = JSON.readTree(response.body());
+        assertThat(decision.path("rulesetVersion").asString()).isEqualTo(V1);
+        assertThat(decision.path("referrals")).hasSize(6).allSatisfy(referral -> {
+            assertThat(referral.path("unitId").asString()).startsWith("11-094-");
+            assertThat(referral.path("ruleId").asString()).startsWith("VN.");
+            assertThat(referral.path("legalBasis").asString()).isNotBlank();
+            assertThat(referral.path("dueAt").asString()).isEqualTo("2026-11-20T03:15:00Z"); // EMERGENCY: 1 h
+        });
+        assertThat(decision.path("escalation").path("deadlines").findValuesAsString("kind"))
+                .contains("EMERGENCY_MEASURES");
+        assertThat(decision.path("triage").path("required").asBoolean()).isFalse();
+        assertThat(cases.findById(report.caseId())).isEmpty();
+        assertThat(readAll(concat(Topics.CASE_EVENTS, REFERRAL_TOPICS), report.caseId())).isEmpty();
+
+        HttpResponse<String> invalid = post("/api/v1/routing/preview",
+                "{\"contactType\":\"INTERVENTION\",\"concerns\":[],\"location\":{\"provinceCode\":\"1\"}}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertProblem(invalid);
+        assertThat(invalid.body()).contains("concerns").contains("location.provinceCode").contains("receivedAt");
+        HttpResponse<String> unreadable = post("/api/v1/routing/preview", "{\"severity\":\"SEVERE\"");
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertProblem(unreadable);
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertProblem(HttpResponse<String> response) {

@@ -7,12 +7,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ProblemDetail;
+import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Cases and the routing ruleset, read-only. */
@@ -45,10 +52,34 @@ public class CaseController {
     }
 
     @GetMapping("/rules")
-    @Operation(summary = "The routing ruleset in force",
-            description = "Version, effective date, standing agency and one rule per concern group, each with its "
-                    + "legal basis or marked as a policy default.")
-    public RulesetResponse rules() {
-        return RulesetResponse.of(cases.ruleset());
+    @Operation(summary = "The routing ruleset in force for a province on a day",
+            description = "The national default merged with the province's ruleset (versions of both), each rule "
+                    + "with its conditions, its legal basis or marked as a policy default, and the jurisdiction "
+                    + "that contributed it.")
+    @ApiResponse(responseCode = "200", description = "The merged ruleset")
+    @ApiResponse(responseCode = "400", description = "province is not a two-digit code or at is not a date",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public RulesetResponse rules(
+            @Parameter(description = "Two-digit province code (e.g. 11); absent: the national default")
+            @RequestParam(name = "province", required = false) String province,
+            @Parameter(description = "The day (yyyy-MM-dd, Asia/Ho_Chi_Minh); absent: today")
+            @RequestParam(name = "at", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
+        if (province != null && !province.matches("[0-9]{2}|VN")) {
+            throw new BadRequestException("province", "must be a two-digit province code");
+        }
+        return RulesetResponse.of(cases.ruleset(province, at));
+    }
+
+    @PostMapping(path = "/routing/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Route a report without creating anything",
+            description = "Referrals (agency, role, unit, area, rule, legal basis, acknowledgement deadline), the "
+                    + "escalation and the triage flags the report would get. Nothing is stored or published.")
+    @ApiResponse(responseCode = "200", description = "The decision")
+    @ApiResponse(responseCode = "400", description = "The report is not valid",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public PreviewResponse preview(@Valid @RequestBody PreviewRequest report) {
+        return PreviewResponse.of(cases.preview(report.toRequest()));
     }
 }

@@ -11,6 +11,9 @@ import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Sex;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.Referral;
+import vn.childprotection.platform.referral.domain.Escalation;
+import vn.childprotection.platform.referral.domain.Triage;
+import vn.childprotection.platform.contracts.EscalationRaised;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,7 +38,29 @@ public record CaseResponse(
         OffsetDateTime receivedAt,
         Instant openedAt,
         String rulesetVersion,
-        List<ReferralView> referrals) {
+        List<ReferralView> referrals,
+        TriageView triage,
+        List<EscalationView> escalations) {
+
+    public record TriageView(boolean required, List<String> reasons) {
+        static TriageView of(Triage triage) {
+            return new TriageView(triage.required(), triage.reasons());
+        }
+    }
+
+    public record DeadlineView(EscalationRaised.DeadlineKind kind, Instant dueAt, String legalBasis,
+                               boolean policyDefault) {
+    }
+
+    @Schema(description = "An escalation to the coordinator (S0 Art 5.4) with its deadlines")
+    public record EscalationView(String escalationId, Severity severity, String reason, String recipientRole,
+                                 List<DeadlineView> deadlines) {
+        static EscalationView of(Escalation e) {
+            return new EscalationView(e.escalationId(), e.severity(), e.reason(), e.recipientRole(),
+                    e.deadlines().stream().map(d -> new DeadlineView(d.kind(), d.dueAt(), d.legalBasis(),
+                            d.policyDefault())).toList());
+        }
+    }
 
     public record LocationView(String provinceCode, String districtCode, String communeCode) {
     }
@@ -46,11 +71,11 @@ public record CaseResponse(
 
     public record ReferralView(String referralId, String agency, ReferralRole role, String areaCode,
                                ReferralStatus status, String ruleId, String rulesetVersion, String legalBasis,
-                               boolean policyDefault) {
+                               boolean policyDefault, String unitId, Instant dueAt, String note) {
 
         static ReferralView of(Referral r) {
             return new ReferralView(r.referralId(), r.agency(), r.role(), r.areaCode(), r.status(), r.ruleId(),
-                    r.rulesetVersion(), r.legalBasis(), r.policyDefault());
+                    r.rulesetVersion(), r.legalBasis(), r.policyDefault(), r.unitId(), r.dueAt(), r.note());
         }
     }
 
@@ -61,6 +86,7 @@ public record CaseResponse(
                         c.location().districtCode(), c.location().communeCode()),
                 c.child() == null ? null : new ChildView(c.child().sex(), c.child().ageYears()),
                 c.receivedAt(), c.openedAt(), c.rulesetVersion(),
-                c.referrals().stream().map(ReferralView::of).toList());
+                c.referrals().stream().map(ReferralView::of).toList(), TriageView.of(c.triage()),
+                c.escalations().stream().map(EscalationView::of).toList());
     }
 }

@@ -17,6 +17,9 @@ import vn.childprotection.platform.contracts.Sex;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.OutboxMessage;
 import vn.childprotection.platform.referral.domain.Referral;
+import vn.childprotection.platform.referral.domain.Escalation;
+import vn.childprotection.platform.referral.domain.Triage;
+import vn.childprotection.platform.contracts.EscalationRaised;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,7 +53,21 @@ public record CaseDocument(
         List<OutboxDoc> outbox,
         boolean outboxPending,
         String leaseOwner,
-        Instant leaseUntil) {
+        Instant leaseUntil,
+        TriageDoc triage,
+        List<EscalationDoc> escalations) {
+
+    /** {@code triage: {required, reasons}}: the routing needs a person's look (unknown area codes, OTHER). */
+    public record TriageDoc(boolean required, List<String> reasons) {
+    }
+
+    public record DeadlineDoc(EscalationRaised.DeadlineKind kind, Instant dueAt, String legalBasis,
+                              boolean policyDefault) {
+    }
+
+    public record EscalationDoc(String escalationId, Severity severity, String reason, String recipientRole,
+                                List<DeadlineDoc> deadlines) {
+    }
 
     public static final String COLLECTION = "cases";
     static final String OUTBOX = "outbox";
@@ -71,7 +88,7 @@ public record CaseDocument(
 
     public record ReferralDoc(String referralId, String agency, ReferralRole role, String areaCode,
                               ReferralStatus status, String ruleId, String rulesetVersion, String legalBasis,
-                              boolean policyDefault) {
+                              boolean policyDefault, String unitId, Instant dueAt, String note) {
     }
 
     public record OutboxDoc(String eventId, String eventType, String topic, String key, String payload,
@@ -91,10 +108,15 @@ public record CaseDocument(
                 c.narrative(), c.receivedAt() == null ? null : c.receivedAt().toString(), c.openedAt(),
                 c.rulesetVersion(),
                 c.referrals().stream().map(f -> new ReferralDoc(f.referralId(), f.agency(), f.role(), f.areaCode(),
-                        f.status(), f.ruleId(), f.rulesetVersion(), f.legalBasis(), f.policyDefault())).toList(),
+                        f.status(), f.ruleId(), f.rulesetVersion(), f.legalBasis(), f.policyDefault(), f.unitId(),
+                        f.dueAt(), f.note())).toList(),
                 c.outbox().stream().map(m -> new OutboxDoc(m.eventId(), m.eventType(), m.topic(), m.key(),
                         m.payload(), m.publishedAt())).toList(),
-                c.outboxPending(), null, null);
+                c.outboxPending(), null, null,
+                new TriageDoc(c.triage().required(), c.triage().reasons()),
+                c.escalations().stream().map(e -> new EscalationDoc(e.escalationId(), e.severity(), e.reason(),
+                        e.recipientRole(), e.deadlines().stream().map(d -> new DeadlineDoc(d.kind(), d.dueAt(),
+                                d.legalBasis(), d.policyDefault())).toList())).toList());
     }
 
     public Case toDomain() {
@@ -108,8 +130,13 @@ public record CaseDocument(
                 narrative, receivedAt == null ? null : OffsetDateTime.parse(receivedAt), openedAt, rulesetVersion,
                 referrals == null ? List.of() : referrals.stream().map(f -> new Referral(f.referralId(), f.agency(),
                         f.role(), f.areaCode(), f.status(), f.ruleId(), f.rulesetVersion(), f.legalBasis(),
-                        f.policyDefault())).toList(),
+                        f.policyDefault(), f.unitId(), f.dueAt(), f.note())).toList(),
                 outbox == null ? List.of() : outbox.stream().map(m -> new OutboxMessage(m.eventId(), m.eventType(),
-                        m.topic(), m.key(), m.payload(), m.publishedAt())).toList());
+                        m.topic(), m.key(), m.payload(), m.publishedAt())).toList(),
+                triage == null ? null : new Triage(triage.required(), triage.reasons()),
+                escalations == null ? List.of() : escalations.stream().map(e -> new Escalation(e.escalationId(),
+                        e.severity(), e.reason(), e.recipientRole(), e.deadlines() == null ? List.of()
+                        : e.deadlines().stream().map(d -> new EscalationRaised.Deadline(d.kind(), d.dueAt(),
+                        d.legalBasis(), d.policyDefault())).toList())).toList());
     }
 }

@@ -1,5 +1,7 @@
 package vn.childprotection.platform.referral.adapter.out.ruleset;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -48,14 +50,17 @@ public final class YamlRulesetReader {
         };
     }
 
-    /** The file's shape. */
-    record RulesetFile(String version, String effectiveFrom, String jurisdiction, StandingFile standingAgency,
-                       List<RuleFile> rules) {
+    /** The file's shape (rulesets/ruleset.schema.json). */
+    record RulesetFile(String version, String effectiveFrom, String effectiveTo, String jurisdiction,
+                       @JsonProperty("extends") String extendsJurisdiction, StandingFile standingAgency,
+                       List<DeclaredAgencyFile> agencies, List<RuleFile> rules, String note) {
 
         RulesetDefinition toDefinition() {
-            return new RulesetDefinition(version, effectiveFrom, jurisdiction,
+            return new RulesetDefinition(version, effectiveFrom, effectiveTo, jurisdiction, extendsJurisdiction,
                     standingAgency == null ? null : new RulesetDefinition.StandingAgencyDefinition(
                             standingAgency.agency(), standingAgency.ruleId(), standingAgency.legalBasis()),
+                    agencies == null ? List.of() : agencies.stream().map(a -> a == null ? null
+                            : new RulesetDefinition.DeclaredAgencyDefinition(a.code(), a.name())).toList(),
                     rules == null ? List.of() : rules.stream().map(r -> r == null ? null : r.toDefinition()).toList());
         }
     }
@@ -63,15 +68,52 @@ public final class YamlRulesetReader {
     record StandingFile(String agency, String ruleId, String legalBasis) {
     }
 
-    record RuleFile(String id, List<String> concerns, List<AgencyFile> agencies, String legalBasis,
-                    Boolean policyDefault, String note) {
+    record DeclaredAgencyFile(String code, String name, String note) {
+    }
+
+    /** The clause a rule implements: {@code document}, {@code article}, {@code clause} (and a short quote). */
+    record LegalBasisFile(String document, String article, String clause, String quote) {
+
+        /** Also accepts the short form: one string. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static LegalBasisFile of(String text) {
+            return new LegalBasisFile(text, null, null, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static LegalBasisFile of(@JsonProperty("document") String document, @JsonProperty("article") String article,
+                                 @JsonProperty("clause") String clause, @JsonProperty("quote") String quote) {
+            return new LegalBasisFile(document, article, clause, quote);
+        }
+
+        String citation() {
+            StringBuilder text = new StringBuilder(document == null ? "" : document.trim());
+            if (article != null && !article.isBlank()) {
+                text.append(", ").append(article.trim());
+            }
+            if (clause != null && !clause.isBlank()) {
+                text.append(", ").append(clause.trim());
+            }
+            return text.toString();
+        }
+    }
+
+    record ConditionsFile(List<String> severity, Integer ageMin, Integer ageMax, List<String> contactTypes,
+                          List<String> areaCodes) {
+    }
+
+    record RuleFile(String id, List<String> concerns, ConditionsFile conditions, List<AgencyFile> agencies,
+                    LegalBasisFile legalBasis, Boolean policyDefault, String note) {
 
         RulesetDefinition.RuleDefinition toDefinition() {
             return new RulesetDefinition.RuleDefinition(id, concerns,
                     agencies == null ? null : agencies.stream()
                             .map(a -> a == null ? null : new RulesetDefinition.AgencyDefinition(a.agency(), a.role()))
                             .toList(),
-                    legalBasis, policyDefault, note);
+                    legalBasis == null ? null : legalBasis.citation(), policyDefault, note,
+                    conditions == null ? null : new RulesetDefinition.ConditionsDefinition(conditions.severity(),
+                            conditions.ageMin(), conditions.ageMax(), conditions.contactTypes(),
+                            conditions.areaCodes()));
         }
     }
 

@@ -1,0 +1,52 @@
+package vn.childprotection.platform.referral.domain;
+
+import vn.childprotection.platform.contracts.Agencies;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which unit of each agency serves which area. A referral goes to the most local unit of the agency that serves the
+ * case's area, falling back to the parent area (domain reference, "Jurisdiction").
+ *
+ * @param agencies every agency code the platform knows, with its name (the national seven and the provinces' codes)
+ */
+public record AgencyDirectory(Map<String, String> agencies, List<AgencyUnit> units) {
+
+    /** No directory configured: the national seven, no units (referrals name the area only). */
+    public static final AgencyDirectory NONE = new AgencyDirectory(national(), List.of());
+
+    public AgencyDirectory {
+        agencies = Map.copyOf(agencies);
+        units = List.copyOf(units);
+    }
+
+    private static Map<String, String> national() {
+        Map<String, String> names = new LinkedHashMap<>();
+        Agencies.NATIONAL.forEach(code -> names.put(code, code));
+        return names;
+    }
+
+    public boolean configured() {
+        return !units.isEmpty();
+    }
+
+    public Set<String> codes() {
+        return agencies.keySet();
+    }
+
+    /** The most local unit of the agency along the area chain (most local first). */
+    public Optional<AgencyUnit> unitFor(String agency, List<String> chain) {
+        for (String area : chain) {
+            Optional<AgencyUnit> unit = units.stream()
+                    .filter(u -> u.areaCode().equals(area) && u.agencies().contains(agency)).findFirst();
+            if (unit.isPresent()) {
+                return unit;
+            }
+        }
+        return Optional.empty();
+    }
+}
