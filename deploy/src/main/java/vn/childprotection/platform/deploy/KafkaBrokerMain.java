@@ -1,0 +1,86 @@
+package vn.childprotection.platform.deploy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs {@link LocalKafkaBroker} until the process gets SIGTERM/SIGINT, then shuts the broker down cleanly.
+ *
+ * <pre>
+ * java -cp 'deploy/target/deploy-0.1.0-SNAPSHOT.jar:deploy/target/lib/*' vn.childprotection.platform.deploy.KafkaBrokerMain \
+ *     [--data-dir var/kafka] [--host 127.0.0.1] [--port 9092] [--controller-port 9093] [--set name=value]... [--ready-file FILE]
+ * </pre>
+ * Environment fallbacks: {@code KAFKA_DATA_DIR}, {@code KAFKA_HOST}, {@code KAFKA_PORT}, {@code KAFKA_CONTROLLER_PORT}, {@code KAFKA_READY_FILE}.
+ * The ready file (if given) exists while the broker serves.
+ */
+public final class KafkaBrokerMain {
+
+    private KafkaBrokerMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        LocalKafkaBroker.Settings settings;
+        ReadyFile readyFile;
+        try {
+            options = Options.parse(args, System::getenv);
+            if (options.help()) {
+                System.out.println("""
+                        usage: KafkaBrokerMain [--data-dir DIR] [--host HOST] [--port PORT] [--controller-port PORT]
+                                               [--set broker.property=value]... [--ready-file FILE]
+                          defaults: var/kafka, 127.0.0.1, 9092, 9093
+                          env: KAFKA_DATA_DIR, KAFKA_HOST, KAFKA_PORT, KAFKA_CONTROLLER_PORT""");
+                return;
+            }
+            settings = settings(options);
+            readyFile = ReadyFile.of(options.get("ready-file", "KAFKA_READY_FILE", null));
+        } catch (IllegalArgumentException e) {
+            System.err.println("KafkaBrokerMain: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalKafkaBroker broker = new LocalKafkaBroker(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (readyFile != null) {
+                    readyFile.delete();
+                }
+                broker.stop();
+            } finally {
+                stopped.countDown();
+            }
+        }, "kafka-broker-shutdown"));
+        try {
+            broker.start();
+        } catch (RuntimeException e) {
+            System.err.println("KafkaBrokerMain: the broker did not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        if (readyFile != null) {
+            readyFile.write(broker.bootstrapServers());
+        }
+        System.out.println("READY kafka " + broker.bootstrapServers());
+        stopped.await();
+    }
+
+    static LocalKafkaBroker.Settings settings(Options options) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String assignment : options.all("set")) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set needs name=value, got: " + assignment);
+            }
+            overrides.put(assignment.substring(0, eq).trim(), assignment.substring(eq + 1).trim());
+        }
+        return new LocalKafkaBroker.Settings(
+                options.get("host", "KAFKA_HOST", "127.0.0.1"),
+                options.getInt("port", "KAFKA_PORT", 9092),
+                options.getInt("controller-port", "KAFKA_CONTROLLER_PORT", 9093),
+                Path.of(options.get("data-dir", "KAFKA_DATA_DIR", "var/kafka")),
+                overrides);
+    }
+}

@@ -1,0 +1,194 @@
+package vn.childprotection.platform.deploy;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A real Apache Kafka broker (the Central jars, {@code kafka_2.13}) in KRaft mode: one process that is both broker
+ * and controller (node id 1), for a developer machine or a test JVM.
+ *
+ * <p>On first start the data directory is formatted like {@code kafka-storage.sh format} does (a fresh cluster id,
+ * written to {@code meta.properties} and so kept across restarts); later starts reuse it. Single-node settings:
+ * replication factor 1 and min ISR 1 for every internal topic, and automatic topic creation ON, so that a service
+ * may publish to an agency topic ({@code referrals.<agency>.v1}) that nobody has created yet.
+ */
+public final class LocalKafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final Settings settings;
+    private KafkaRaftServer server;
+
+    /**
+     * @param host           the loopback (or other) address both listeners bind to and the broker advertises
+     * @param port           client listener port (9092 by default)
+     * @param controllerPort KRaft controller listener port (9093 by default)
+     * @param dataDir        log and metadata directory
+     * @param overrides      broker properties that replace the defaults (e.g. {@code num.partitions=3})
+     */
+    public record Settings(String host, int port, int controllerPort, Path dataDir, Map<String, String> overrides) {
+        public Settings {
+            overrides = Map.copyOf(overrides);
+            dataDir = dataDir.toAbsolutePath().normalize();
+        }
+
+        public Settings(String host, int port, int controllerPort, Path dataDir) {
+            this(host, port, controllerPort, dataDir, Map.of());
+        }
+    }
+
+    public LocalKafkaBroker(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** {@code host:port} for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return settings.host() + ":" + settings.port();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The broker's configuration: KRaft combined mode, single node. */
+    Map<String, String> brokerProperties() {
+        String host = settings.host();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", Integer.toString(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + settings.controllerPort());
+        p.put("listeners", "PLAINTEXT://" + host + ":" + settings.port() + "," + CONTROLLER_LISTENER + "://" + host
+                + ":" + settings.controllerPort());
+        p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.port());
+        p.put("controller.listener.names", CONTROLLER_LISTENER);
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("log.dirs", settings.dataDir().toString());
+        // single node: every replication factor 1, min ISR 1
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        // small internal topics: fewer files and a faster first consumer-group join on a 2-core machine
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("num.partitions", "1");
+        p.put("auto.create.topics.enable", "true");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("log.retention.hours", "168");
+        p.put("controlled.shutdown.enable", "true");
+        p.putAll(settings.overrides());
+        return p;
+    }
+
+    /** Formats the data directory when it is new, then starts broker and controller; returns once started. */
+    public synchronized LocalKafkaBroker start() {
+        if (server != null) {
+            return this;
+        }
+        long started = System.nanoTime();
+        Properties props = new Properties();
+        props.putAll(brokerProperties());
+        KafkaConfig config = new KafkaConfig(props, false);
+        formatIfNeeded();
+        KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            raftServer.startup();
+        } catch (RuntimeException e) {
+            raftServer.shutdown();
+            raftServer.awaitShutdown();
+            throw e;
+        }
+        server = raftServer;
+        log.info("Kafka broker (KRaft, node {}) listening on {} (controller {}:{}), data {}, started in {} ms",
+                NODE_ID, bootstrapServers(), settings.host(), settings.controllerPort(), settings.dataDir(),
+                (System.nanoTime() - started) / 1_000_000);
+        return this;
+    }
+
+    /** The cluster id in the data directory's {@code meta.properties}, if formatted. */
+    public String clusterId() {
+        Path meta = settings.dataDir().resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME);
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(meta)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("cluster.id");
+    }
+
+    private void formatIfNeeded() {
+        Path dataDir = settings.dataDir();
+        if (Files.exists(dataDir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
+            log.info("Kafka data directory {} already formatted (cluster id {})", dataDir, clusterId());
+            return;
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Files.createDirectories(dataDir);
+            // what `kafka-storage.sh format --cluster-id <id> --config server.properties` does
+            new Formatter()
+                    .setPrintStream(new PrintStream(out, true, StandardCharsets.UTF_8))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(clusterId)
+                    .setIgnoreFormatted(true)
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setMetadataLogDirectory(dataDir.toString())
+                    .addDirectory(dataDir.toString())
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not format the Kafka data directory " + dataDir + ": "
+                    + out.toString(StandardCharsets.UTF_8), e);
+        }
+        log.info("Formatted Kafka data directory {} with cluster id {}", dataDir, clusterId);
+    }
+
+    /** Controlled shutdown of broker and controller; waits until both have stopped. Idempotent. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        long stopping = System.nanoTime();
+        KafkaRaftServer raftServer = server;
+        server = null;
+        raftServer.shutdown();
+        raftServer.awaitShutdown();
+        log.info("Kafka broker on {} stopped in {} ms", bootstrapServers(), (System.nanoTime() - stopping) / 1_000_000);
+    }
+
+    public synchronized boolean running() {
+        return server != null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,68 @@
+package vn.childprotection.platform.deploy;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs {@link LocalMongoStore} until SIGTERM/SIGINT, then closes the H2 store cleanly.
+ *
+ * <pre>
+ * java -cp 'deploy/target/deploy-0.1.0-SNAPSHOT.jar:deploy/target/lib/*' vn.childprotection.platform.deploy.MongoStandInMain \
+ *     [--store var/mongo/store.mv] [--host 127.0.0.1] [--port 27017] [--ready-file FILE]
+ * </pre>
+ * Environment fallbacks: {@code MONGO_STORE}, {@code MONGO_HOST}, {@code MONGO_PORT}, {@code MONGO_READY_FILE}.
+ * The ready file (if given) exists while the store serves.
+ */
+public final class MongoStandInMain {
+
+    private MongoStandInMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalMongoStore.Settings settings;
+        ReadyFile readyFile;
+        try {
+            Options options = Options.parse(args, System::getenv);
+            if (options.help()) {
+                System.out.println("""
+                        usage: MongoStandInMain [--store FILE] [--host HOST] [--port PORT] [--ready-file FILE]
+                          defaults: var/mongo/store.mv, 127.0.0.1, 27017
+                          env: MONGO_STORE, MONGO_HOST, MONGO_PORT""");
+                return;
+            }
+            settings = new LocalMongoStore.Settings(
+                    options.get("host", "MONGO_HOST", "127.0.0.1"),
+                    options.getInt("port", "MONGO_PORT", 27017),
+                    Path.of(options.get("store", "MONGO_STORE", "var/mongo/store.mv")));
+            readyFile = ReadyFile.of(options.get("ready-file", "MONGO_READY_FILE", null));
+        } catch (IllegalArgumentException e) {
+            System.err.println("MongoStandInMain: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalMongoStore store = new LocalMongoStore(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (readyFile != null) {
+                    readyFile.delete();
+                }
+                store.stop();
+            } finally {
+                stopped.countDown();
+            }
+        }, "mongo-stand-in-shutdown"));
+        try {
+            store.start();
+        } catch (RuntimeException e) {
+            System.err.println("MongoStandInMain: the store did not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        if (readyFile != null) {
+            readyFile.write(store.connectionString());
+        }
+        System.out.println("READY mongo " + store.connectionString());
+        stopped.await();
+    }
+}

@@ -1,0 +1,109 @@
+package vn.childprotection.platform.deploy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The embedded infrastructure keeps its data across a restart, as {@code ./platform down} / {@code up} needs. */
+class LocalInfrastructureIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theBrokerFormatsItsDirectoryOnceAndKeepsRecordsAcrossARestart() throws IOException {
+        LocalKafkaBroker.Settings settings =
+                new LocalKafkaBroker.Settings("127.0.0.1", freePort(), freePort(), tmp.resolve("kafka"));
+        String clusterId;
+        try (LocalKafkaBroker broker = new LocalKafkaBroker(settings).start()) {
+            clusterId = broker.clusterId();
+            // auto topic creation is on: the first send creates the topic
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                producer.send(new ProducerRecord<>("local.smoke.v1", "case-1", "survives")).get();
+            } catch (Exception e) {
+                throw new AssertionError("could not produce to the embedded broker", e);
+            }
+        }
+
+        try (LocalKafkaBroker broker = new LocalKafkaBroker(settings).start();
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            assertThat(broker.clusterId()).as("the cluster id is kept").isEqualTo(clusterId);
+            TopicPartition partition = new TopicPartition("local.smoke.v1", 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            List<String> values = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.key() + "=" + record.value());
+                }
+                return !values.isEmpty();
+            });
+            assertThat(values).containsExactly("case-1=survives");
+        }
+    }
+
+    @Test
+    void theStoreKeepsDocumentsAcrossARestart() {
+        LocalMongoStore.Settings settings = new LocalMongoStore.Settings("127.0.0.1", 0, tmp.resolve("mongo/store.mv"));
+        try (LocalMongoStore store = new LocalMongoStore(settings).start();
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            assertThat(client.getDatabase("admin").runCommand(new Document("ping", 1)).get("ok"))
+                    .isIn(1, 1.0);
+            client.getDatabase("smoke").getCollection("things").insertOne(new Document("_id", "thing-1").append("n", 1));
+        }
+        try (LocalMongoStore store = new LocalMongoStore(settings).start();
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            Document found = client.getDatabase("smoke").getCollection("things").find(new Document("_id", "thing-1")).first();
+            assertThat(found).isNotNull();
+            assertThat(found.get("n")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theStoreAnswersHelloSoThatSpringBootsMongoHealthIsUp() {
+        try (LocalMongoStore store = new LocalMongoStore(new LocalMongoStore.Settings("127.0.0.1", 0, null)).start();
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            Document hello = client.getDatabase("reporting").runCommand(new Document("hello", 1));
+
+            assertThat(hello.get("ok")).isIn(1, 1.0);
+            assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+            assertThat(hello.get("maxWireVersion")).isNotNull();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package vn.childprotection.platform.deploy;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OptionsTest {
+
+    @Test
+    void anArgumentWinsOverTheEnvironmentWhichWinsOverTheDefault() {
+        Map<String, String> env = Map.of("KAFKA_PORT", "19092", "KAFKA_DATA_DIR", "/data/kafka");
+        Options options = Options.parse(new String[] {"--port=29092", "--set", "num.partitions=3"}, env::get);
+
+        LocalKafkaBroker.Settings settings = KafkaBrokerMain.settings(options);
+
+        assertThat(settings.port()).isEqualTo(29092);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/data/kafka"));
+        assertThat(settings.controllerPort()).isEqualTo(9093);
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
+        assertThat(settings.overrides()).containsEntry("num.partitions", "3");
+    }
+
+    @Test
+    void theBrokerIsASingleNodeKraftCombinedServerWithOverridesApplied() {
+        LocalKafkaBroker broker = new LocalKafkaBroker(new LocalKafkaBroker.Settings("127.0.0.1", 9092, 9093,
+                Path.of("/tmp/k"), Map.of("num.partitions", "3")));
+
+        assertThat(broker.brokerProperties())
+                .containsEntry("process.roles", "broker,controller")
+                .containsEntry("node.id", "1")
+                .containsEntry("controller.quorum.voters", "1@127.0.0.1:9093")
+                .containsEntry("offsets.topic.replication.factor", "1")
+                .containsEntry("transaction.state.log.min.isr", "1")
+                .containsEntry("auto.create.topics.enable", "true")
+                .containsEntry("num.partitions", "3");
+    }
+
+    @Test
+    void aBadPortIsRejectedWithItsName() {
+        Options options = Options.parse(new String[] {"--port", "99999"}, name -> null);
+
+        assertThatThrownBy(() -> KafkaBrokerMain.settings(options))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--port");
+    }
+}
