@@ -94,7 +94,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         // small internal topics: fewer files and a faster first consumer-group join on a 2-core machine
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.num.partitions", "5");
-        p.put("num.partitions", "1");
+        p.put("num.partitions", "3"); // as the services declare their topics: no partition is added under a consumer
         p.put("auto.create.topics.enable", "true");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.network.threads", "2");

@@ -1,13 +1,9 @@
 package vn.childprotection.platform.deploy;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -39,7 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -95,7 +92,7 @@ class PlatformEndToEndIT {
 
         long started = System.nanoTime();
         kafka = new LocalKafkaBroker(new LocalKafkaBroker.Settings("127.0.0.1", freePort(), freePort(),
-                tmp.resolve("kafka"), Map.of("num.partitions", "1"))).start();
+                tmp.resolve("kafka"), Map.of("num.partitions", "3"))).start();
         mongo = new LocalMongoStore(new LocalMongoStore.Settings("127.0.0.1", 0, tmp.resolve("mongo/store.mv"))).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(ServiceProcess::kill),
                 "e2e-kill-services"));
@@ -234,19 +231,7 @@ class PlatformEndToEndIT {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> agencyTopicsConsumer() throws ExecutionException, InterruptedException {
-        // the agencies' topics exist before the first referral, as when agency systems are already subscribed
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            for (String topic : List.of(POLICE_TOPIC, SOCIAL_AFFAIRS_TOPIC)) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        }
+    private static KafkaConsumer<String, byte[]> agencyTopicsConsumer() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -254,7 +239,17 @@ class PlatformEndToEndIT {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
-        List<TopicPartition> partitions = List.of(new TopicPartition(POLICE_TOPIC, 0), new TopicPartition(SOCIAL_AFFAIRS_TOPIC, 0));
+        // referral-service creates the agencies' topics at start-up (as agency systems would find them); read every
+        // partition of each: the key (case id) decides the partition
+        List<TopicPartition> partitions = new ArrayList<>();
+        await("referral-service created " + POLICE_TOPIC + " and " + SOCIAL_AFFAIRS_TOPIC).atMost(FLOW).until(() -> {
+            partitions.clear();
+            for (String topic : List.of(POLICE_TOPIC, SOCIAL_AFFAIRS_TOPIC)) {
+                consumer.listTopics(Duration.ofSeconds(5)).getOrDefault(topic, List.of())
+                        .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+            }
+            return partitions.stream().map(TopicPartition::topic).distinct().count() == 2;
+        });
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         consumer.poll(Duration.ofMillis(100)); // connects and fetches positions before the clock starts
@@ -333,12 +328,14 @@ class PlatformEndToEndIT {
 
     private static String reportBody(UUID reportId) {
         return """
-                {"reportId":"%s","receivedAt":"2026-11-20T09:15:00+07:00","channel":"HOTLINE_111",\
+                {"reportId":"%s","receivedAt":"%s","channel":"HOTLINE_111",\
                 "contactType":"INTERVENTION","concerns":["SEXUAL_ABUSE"],"severity":"HIGH",\
                 "location":{"provinceCode":"11","districtCode":"094"},\
                 "child":{"fullName":"Nguyễn Thị Hoa","sex":"FEMALE","ageYears":12},\
                 "reporter":{"fullName":"Trần Văn Bình","phone":"0912345678","relationship":"NEIGHBOUR",\
                 "anonymous":false,"wantsFeedback":true},\
-                "narrative":"Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm."}""".formatted(reportId);
+                "narrative":"Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm."}""".formatted(reportId,
+                // received a few minutes ago by the hotline, in Vietnam's time zone
+                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(5).withNano(0));
     }
 }
