@@ -10,6 +10,7 @@ import vn.childprotection.platform.intake.domain.ReportDraft;
 import vn.childprotection.platform.intake.domain.ReportRecord;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Once per {@code reportId}: remember the report's fingerprint (PENDING), publish it and wait for the broker's
@@ -29,14 +30,16 @@ public final class SubmitReportService implements SubmitReportUseCase {
         this.clock = clock;
     }
 
+    /** @param report a normalized report that passed {@code ReportPolicy} */
     @Override
     public Result submit(ReportDraft report) {
         String caseId = Ids.caseIdFor(report.reportId());
         String fingerprint = Fingerprint.of(report);
         ReportLog.Stored outcome;
         try {
+            // millisecond precision: what the store keeps, so that a re-publish from the stored record is identical
             outcome = log.recordIfAbsent(new ReportRecord(report.reportId(), fingerprint, caseId,
-                    ReportRecord.Status.PENDING, clock.instant()));
+                    ReportRecord.Status.PENDING, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         } catch (ReportLog.StoreUnavailableException e) {
             return new Unavailable(report.reportId(), "the report log cannot be reached");
         }

@@ -15,6 +15,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.intake.adapter.in.web.IntakeMetrics;
 import vn.childprotection.platform.intake.adapter.out.kafka.KafkaReportPublisher;
 import vn.childprotection.platform.intake.adapter.out.mongo.MongoReportLog;
 import vn.childprotection.platform.intake.adapter.out.mongo.ReportLogHealthIndicator;
@@ -46,6 +47,11 @@ public class IntakeConfiguration {
     @Bean
     SubmitReportUseCase submitReportUseCase(ReportLog reportLog, ReportPublisher publisher, Clock clock) {
         return new SubmitReportService(reportLog, publisher, clock);
+    }
+
+    @Bean
+    IntakeMetrics intakeMetrics(MeterRegistry meters) {
+        return new IntakeMetrics(meters);
     }
 
     @Bean

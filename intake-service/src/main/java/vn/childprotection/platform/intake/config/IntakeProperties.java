@@ -19,7 +19,7 @@ import java.time.Duration;
 @ConfigurationProperties("intake")
 public record IntakeProperties(
         @DefaultValue("64KB") DataSize maxBodySize,
-        @DefaultValue("10s") Duration publishTimeout,
+        @DefaultValue("5s") Duration publishTimeout,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("365d") Duration maxReportAge,
         @DefaultValue("5m") Duration maxClockSkew,

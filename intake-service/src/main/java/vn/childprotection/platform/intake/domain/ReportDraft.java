@@ -8,6 +8,7 @@ import vn.childprotection.platform.contracts.Location;
 import vn.childprotection.platform.contracts.Reporter;
 import vn.childprotection.platform.contracts.Severity;
 
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -27,4 +28,28 @@ public record ReportDraft(
         Child child,
         Reporter reporter,
         String narrative) {
+
+    /**
+     * The canonical form of the report, the one that is checked, fingerprinted and published: every text in Unicode
+     * NFC (Vietnamese typed on different keyboards arrives precomposed or with combining marks, "ệ" vs "ê"+"̣"),
+     * without leading or trailing white space; an optional text that is blank is absent. So the same report typed
+     * twice is the same report, and the event published for it is the same bytes every time.
+     */
+    public ReportDraft normalized() {
+        Location place = location == null ? null : new Location(
+                text(location.provinceCode()), text(location.districtCode()), text(location.communeCode()));
+        Child who = child == null ? null : new Child(text(child.fullName()), child.sex(), child.ageYears());
+        Reporter informant = reporter == null ? null : new Reporter(text(reporter.fullName()),
+                text(reporter.phone()), reporter.relationship(), reporter.anonymous(), reporter.wantsFeedback());
+        return new ReportDraft(reportId, receivedAt, channel, contactType, concerns, severity, place, who, informant,
+                text(narrative));
+    }
+
+    private static String text(String value) {
+        if (value == null) {
+            return null;
+        }
+        String canonical = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        return canonical.isEmpty() ? null : canonical;
+    }
 }

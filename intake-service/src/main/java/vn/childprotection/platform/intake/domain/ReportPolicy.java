@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The rules a report must meet before it is accepted. Returns every violation at once (never throws), so the
  * operator can fix the whole report in one go. Fields the reader already rejected are not reported twice.
+ * Rejected values are never quoted in a message: they may be personal data.
  */
 public final class ReportPolicy {
 
@@ -40,6 +41,38 @@ public final class ReportPolicy {
         this.maxClockSkew = maxClockSkew;
     }
 
+    /** The outcome of the rules for one report: a rejection is a value, never an exception. */
+    public sealed interface Verdict {
+    }
+
+    /** @param report the report in its canonical form ({@link ReportDraft#normalized()}): check it, publish it */
+    public record Valid(ReportDraft report) implements Verdict {
+    }
+
+    /** @param violations every rule the report breaks, at least one */
+    public record Invalid(List<Violation> violations) implements Verdict {
+        public Invalid {
+            if (violations.isEmpty()) {
+                throw new IllegalArgumentException("an invalid report breaks at least one rule");
+            }
+            violations = List.copyOf(violations);
+        }
+    }
+
+    /**
+     * Normalizes the draft ({@link ReportDraft#normalized()}) and checks it.
+     *
+     * @param draft           the report as read
+     * @param readViolations  what the reader found already (wrong types, unknown codes, unknown fields)
+     * @param alreadyRejected the fields those name: not reported again
+     */
+    public Verdict evaluate(ReportDraft draft, List<Violation> readViolations, Set<String> alreadyRejected) {
+        ReportDraft canonical = draft.normalized();
+        List<Violation> violations = new ArrayList<>(readViolations);
+        violations.addAll(check(canonical, alreadyRejected));
+        return violations.isEmpty() ? new Valid(canonical) : new Invalid(violations);
+    }
+
     /**
      * @param draft           the report as read
      * @param alreadyRejected fields the reader could not read (wrong type, unknown code): not reported again
@@ -55,7 +88,9 @@ public final class ReportPolicy {
         checkLocation(draft, checks);
         checkChild(draft, checks);
         checkReporter(draft, checks);
-        checks.text("narrative", draft.narrative(), MAX_NARRATIVE_LENGTH, true);
+        if (checks.required("narrative", draft.narrative())) {
+            checks.text("narrative", draft.narrative(), MAX_NARRATIVE_LENGTH, true);
+        }
         return checks.violations();
     }
 
@@ -65,7 +100,7 @@ public final class ReportPolicy {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (receivedAt.isAfter(now.plus(maxClockSkew))) {
-            checks.add("receivedAt", "must not be in the future");
+            checks.add("receivedAt", "must not be more than " + maxClockSkew.toMinutes() + " minutes in the future");
         } else if (receivedAt.isBefore(now.minus(maxAge))) {
             checks.add("receivedAt", "must be within the last " + maxAge.toDays() + " days");
         }
@@ -123,9 +158,13 @@ public final class ReportPolicy {
         }
         var reporter = draft.reporter();
         checks.text("reporter.fullName", reporter.fullName(), MAX_NAME_LENGTH, false);
-        if (reporter.phone() != null && !checks.rejected("reporter.phone")
-                && !PHONE.matcher(reporter.phone()).matches()) {
-            checks.add("reporter.phone", "must be a phone number (digits, optional +, spaces, dots or dashes)");
+        String phone = reporter.phone();
+        if (phone != null && !checks.rejected("reporter.phone")) {
+            if (Checks.hasControlCharacters(phone, false)) {
+                checks.add("reporter.phone", "must not contain control characters");
+            } else if (!PHONE.matcher(phone).matches()) {
+                checks.add("reporter.phone", "must be a phone number (digits, optional +, spaces, dots or dashes)");
+            }
         }
         checks.required("reporter.relationship", reporter.relationship());
     }
@@ -168,7 +207,9 @@ public final class ReportPolicy {
             if (value == null) {
                 return;
             }
-            if (value.length() > maxLength) {
+            if (!wellFormed(value)) {
+                add(field, "must be well-formed Unicode text (an unpaired surrogate was sent)");
+            } else if (value.codePointCount(0, value.length()) > maxLength) {
                 add(field, "must be at most " + maxLength + " characters");
             } else if (hasControlCharacters(value, multiline)) {
                 add(field, multiline ? "must not contain control characters other than line breaks and tabs"
@@ -176,13 +217,38 @@ public final class ReportPolicy {
             }
         }
 
+        /** No lone surrogates: they cannot be written as UTF-8, so such a report could never be published. */
+        private static boolean wellFormed(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                        return false;
+                    }
+                    i++;
+                } else if (Character.isLowSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         List<Violation> violations() {
             return List.copyOf(violations);
         }
 
-        private static boolean hasControlCharacters(String value, boolean multiline) {
-            return value.codePoints().anyMatch(c -> Character.isISOControl(c)
-                    && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
+        /**
+         * C0/C1 controls (a line break is allowed in the narrative only); in a name or phone also the invisible
+         * format characters (bidirectional overrides, zero-width characters) and line/paragraph separators, which
+         * make one name look like another.
+         */
+        static boolean hasControlCharacters(String value, boolean multiline) {
+            return value.codePoints().anyMatch(c -> multiline
+                    ? Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'
+                    : Character.isISOControl(c) || switch (Character.getType(c)) {
+                        case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+                        default -> false;
+                    });
         }
     }
 }

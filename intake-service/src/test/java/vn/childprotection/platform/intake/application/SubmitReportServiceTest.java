@@ -2,6 +2,7 @@ package vn.childprotection.platform.intake.application;
 
 import org.junit.jupiter.api.Test;
 import vn.childprotection.platform.intake.fixtures.ReportDrafts;
+import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
@@ -26,7 +27,7 @@ class SubmitReportServiceTest {
     private final InMemoryReportLog log = new InMemoryReportLog();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final SubmitReportService service = new SubmitReportService(log, publisher,
-            Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-11-20T03:00:00.123456789Z"), ZoneOffset.UTC));
 
     @Test
     void a_new_report_is_published_keyed_by_its_case_and_then_marked_published() {
@@ -78,7 +79,57 @@ class SubmitReportServiceTest {
 
         assertThat(service.submit(report)).isInstanceOf(SubmitReportUseCase.Accepted.class);
         assertThat(publisher.attempts).hasSize(2);
-        assertThat(publisher.attempts.get(1)).isEqualTo(publisher.attempts.get(0));
+        assertThat(EventJson.write(publisher.attempts.get(1))).isEqualTo(EventJson.write(publisher.attempts.get(0)));
+        assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PUBLISHED);
+    }
+
+    @Test
+    void the_event_time_has_the_millisecond_precision_the_store_keeps_so_a_re_publish_from_it_is_identical() {
+        ReportDraft report = ReportDrafts.valid();
+
+        service.submit(report);
+
+        assertThat(publisher.published.getFirst().occurredAt()).isEqualTo(Instant.parse("2026-11-20T03:00:00.123Z"));
+        assertThat(log.records.get(report.reportId()).acceptedAt()).isEqualTo(Instant.parse("2026-11-20T03:00:00.123Z"));
+    }
+
+    @Test
+    void a_report_left_pending_by_another_attempt_is_published_once_more_with_the_stored_time_and_accepted() {
+        ReportDraft report = ReportDrafts.valid();
+        String fingerprint = vn.childprotection.platform.intake.domain.Fingerprint.of(report);
+        Instant firstAttempt = Instant.parse("2026-11-20T02:59:58.001Z");
+        log.records.put(report.reportId(), new ReportRecord(report.reportId(), fingerprint,
+                Ids.caseIdFor(report.reportId()), ReportRecord.Status.PENDING, firstAttempt));
+
+        SubmitReportUseCase.Result result = service.submit(report);
+
+        assertThat(result).isEqualTo(new SubmitReportUseCase.Accepted(report.reportId(),
+                Ids.caseIdFor(report.reportId()), true));
+        assertThat(publisher.published).singleElement().satisfies(event ->
+                assertThat(event.occurredAt()).isEqualTo(firstAttempt));
+        assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PUBLISHED);
+    }
+
+    @Test
+    void a_report_on_the_topic_whose_mark_could_not_be_stored_is_still_accepted() {
+        ReportDraft report = ReportDrafts.valid();
+        log.markFails = true;
+
+        assertThat(service.submit(report)).isInstanceOf(SubmitReportUseCase.Accepted.class);
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void the_event_carries_nothing_but_the_report_and_its_deterministic_ids() {
+        ReportDraft report = ReportDrafts.valid();
+
+        service.submit(report);
+
+        ReportSubmitted event = publisher.published.getFirst();
+        assertThat(event).isEqualTo(new ReportSubmitted(Ids.nameBased(ReportSubmitted.TYPE, report.reportId().toString()),
+                Instant.parse("2026-11-20T03:00:00.123Z"), Ids.caseIdFor(report.reportId()), report.reportId(),
+                report.receivedAt(), report.channel(), report.contactType(), report.concerns(), report.severity(),
+                report.location(), report.child(), report.reporter(), report.narrative()));
     }
 
     @Test
@@ -92,6 +143,7 @@ class SubmitReportServiceTest {
     static final class InMemoryReportLog implements ReportLog {
         final Map<UUID, ReportRecord> records = new HashMap<>();
         boolean down;
+        boolean markFails;
 
         @Override
         public Stored recordIfAbsent(ReportRecord candidate) {
@@ -104,6 +156,9 @@ class SubmitReportServiceTest {
 
         @Override
         public void markPublished(UUID reportId) {
+            if (markFails) {
+                throw new StoreUnavailableException("down", null);
+            }
             records.computeIfPresent(reportId, (id, record) -> record.published());
         }
     }

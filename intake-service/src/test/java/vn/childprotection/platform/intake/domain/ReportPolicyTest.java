@@ -43,14 +43,14 @@ class ReportPolicyTest {
 
         assertThat(policy.check(empty, Set.of())).extracting(Violation::field).containsExactlyInAnyOrder(
                 "reportId", "receivedAt", "channel", "contactType", "severity", "concerns", "location", "child",
-                "reporter");
+                "reporter", "narrative");
     }
 
     @Test
     void a_field_the_reader_already_rejected_is_not_reported_twice() {
         ReportDraft withoutChannel = new ReportDraft(UUID.randomUUID(), valid().receivedAt(), null,
                 ContactType.INTERVENTION, List.of(Concern.OTHER), Severity.NORMAL, valid().location(),
-                valid().child(), valid().reporter(), null);
+                valid().child(), valid().reporter(), "Cháu bị bỏ đói.");
 
         assertThat(policy.check(withoutChannel, Set.of("channel"))).isEmpty();
     }
@@ -69,7 +69,7 @@ class ReportPolicyTest {
         ReportDraft ancient = withReceivedAt(OffsetDateTime.parse("1999-01-01T00:00:00+07:00"));
         ReportDraft skewed = withReceivedAt(OffsetDateTime.parse("2026-11-20T10:04:00+07:00"));
 
-        assertThat(policy.check(future, Set.of())).containsExactly(new Violation("receivedAt", "must not be in the future"));
+        assertThat(policy.check(future, Set.of())).containsExactly(new Violation("receivedAt", "must not be more than 5 minutes in the future"));
         assertThat(policy.check(ancient, Set.of())).extracting(Violation::field).containsExactly("receivedAt");
         assertThat(policy.check(skewed, Set.of())).isEmpty();
     }
@@ -92,6 +92,91 @@ class ReportPolicyTest {
 
         assertThat(policy.check(draft, Set.of())).extracting(Violation::field).containsExactlyInAnyOrder(
                 "child.fullName", "child.ageYears", "reporter.fullName", "reporter.phone", "narrative");
+    }
+
+    @Test
+    void required_parts_of_the_location_child_and_reporter_are_named_by_their_path() {
+        ReportDraft draft = new ReportDraft(UUID.randomUUID(), valid().receivedAt(), Channel.AGENCY,
+                ContactType.INTERVENTION, List.of(Concern.ABANDONED), Severity.EMERGENCY,
+                new Location(null, null, "00004"), new Child(null, null, null),
+                new Reporter(null, null, null, true, false), "Trẻ sơ sinh bị bỏ rơi trước cổng chùa.");
+
+        assertThat(policy.check(draft, Set.of())).containsExactlyInAnyOrder(
+                new Violation("location.provinceCode", "is required"),
+                new Violation("child.sex", "is required"),
+                new Violation("reporter.relationship", "is required"));
+    }
+
+    @Test
+    void the_two_level_hierarchy_without_a_district_is_accepted() {
+        assertThat(policy.check(withLocation(new Location("01", null, "00004")), Set.of())).isEmpty();
+    }
+
+    @Test
+    void a_negative_age_and_an_age_of_seventeen_are_told_apart() {
+        assertThat(policy.check(withChild(new Child(null, Sex.MALE, -1)), Set.of()))
+                .containsExactly(new Violation("child.ageYears", "must be between 0 and 17"));
+        assertThat(policy.check(withChild(new Child(null, Sex.MALE, 17)), Set.of())).isEmpty();
+        assertThat(policy.check(withChild(new Child(null, Sex.MALE, 0)), Set.of())).isEmpty();
+    }
+
+    @Test
+    void a_narrative_is_required_and_bounded_but_may_span_lines() {
+        assertThat(policy.check(withNarrative("Dòng một.\r\n\tDòng hai."), Set.of())).isEmpty();
+        assertThat(policy.check(withNarrative("ư".repeat(ReportPolicy.MAX_NARRATIVE_LENGTH)), Set.of())).isEmpty();
+        assertThat(policy.check(withNarrative("ư".repeat(ReportPolicy.MAX_NARRATIVE_LENGTH + 1)), Set.of()))
+                .containsExactly(new Violation("narrative", "must be at most 10000 characters"));
+        assertThat(policy.check(withNarrative(null), Set.of()))
+                .containsExactly(new Violation("narrative", "is required"));
+    }
+
+    @Test
+    void text_with_an_unpaired_surrogate_is_rejected_because_it_could_never_be_published() {
+        assertThat(policy.check(withNarrative("Cháu \uD83D bị đánh"), Set.of())).extracting(Violation::field)
+                .containsExactly("narrative");
+        assertThat(policy.check(withNarrative("Cháu sợ hãi \uD83D\uDE22"), Set.of())).isEmpty();
+    }
+
+    @Test
+    void invisible_format_characters_in_names_and_phones_are_control_characters() {
+        ReportDraft draft = withReporter(new Reporter("Trần\u202EVăn", "0912\u0000345678",
+                ReporterRelationship.RELATIVE, false, true));
+
+        assertThat(policy.check(draft, Set.of())).containsExactlyInAnyOrder(
+                new Violation("reporter.fullName", "must not contain control characters"),
+                new Violation("reporter.phone", "must not contain control characters"));
+    }
+
+    @Test
+    void evaluation_returns_the_normalized_report_when_valid_and_every_violation_when_not() {
+        ReportDraft typed = withNarrative("  Cha\u0302\u0301u bé khóc.  ");
+
+        ReportPolicy.Verdict valid = policy.evaluate(typed, List.of(), Set.of());
+        ReportPolicy.Verdict invalid = policy.evaluate(withNarrative("   "),
+                List.of(new Violation("channel", "must be one of …")), Set.of("channel"));
+
+        assertThat(valid).isInstanceOfSatisfying(ReportPolicy.Valid.class,
+                v -> assertThat(v.report().narrative()).isEqualTo("Chấu bé khóc."));
+        assertThat(invalid).isInstanceOfSatisfying(ReportPolicy.Invalid.class,
+                v -> assertThat(v.violations()).extracting(Violation::field).containsExactly("channel", "narrative"));
+    }
+
+    private static ReportDraft withNarrative(String narrative) {
+        ReportDraft v = valid();
+        return new ReportDraft(v.reportId(), v.receivedAt(), v.channel(), v.contactType(), v.concerns(),
+                v.severity(), v.location(), v.child(), v.reporter(), narrative);
+    }
+
+    private static ReportDraft withChild(Child child) {
+        ReportDraft v = valid();
+        return new ReportDraft(v.reportId(), v.receivedAt(), v.channel(), v.contactType(), v.concerns(),
+                v.severity(), v.location(), child, v.reporter(), v.narrative());
+    }
+
+    private static ReportDraft withReporter(Reporter reporter) {
+        ReportDraft v = valid();
+        return new ReportDraft(v.reportId(), v.receivedAt(), v.channel(), v.contactType(), v.concerns(),
+                v.severity(), v.location(), v.child(), reporter, v.narrative());
     }
 
     private static ReportDraft withLocation(Location location) {

@@ -39,6 +39,7 @@ class BrokerUnreachableIT {
 
     @Test
     void a_report_the_broker_cannot_confirm_gets_503_with_retry_after_and_no_acceptance() throws Exception {
+        long start = System.nanoTime();
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reports"))
                         .timeout(Duration.ofSeconds(30))
@@ -47,6 +48,8 @@ class BrokerUnreachableIT {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered within a few seconds")
+                .isLessThan(Duration.ofSeconds(10));
         assertThat(response.headers().firstValue("Retry-After")).contains("7");
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(response.body()).doesNotContain("Exception");

@@ -21,6 +21,7 @@ import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.intake.fixtures.ReportJson;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,6 +95,10 @@ abstract class IntakeScenario {
             String value = new String(header.value(), StandardCharsets.UTF_8);
             assertThat(value).doesNotContain("Nguyễn", "Trần", "0912345678", "Hàng xóm");
         }
+        ReportJson marker = ReportJson.valid();
+        post(marker.toString());
+        recordsFor(Ids.caseIdFor(UUID.fromString(marker.reportId())), 1);
+        assertThat(seen.stream().filter(r -> caseId.equals(r.key()))).as("exactly one record").hasSize(1);
     }
 
     @Test
@@ -147,6 +152,93 @@ abstract class IntakeScenario {
     }
 
     @Test
+    void fields_of_the_wrong_type_are_each_named_and_nothing_is_published() {
+        ReportJson bad = ReportJson.valid()
+                .with(n -> n.put("receivedAt", 1763604900))
+                .with(n -> n.put("concerns", "VIOLENCE"))
+                .with(n -> n.putArray("location").add("11"))
+                .with(n -> n.withObject("reporter").put("anonymous", "không"))
+                .with(n -> n.withObject("child").put("ageYears", 12.5))
+                .with(n -> n.put("narrative", 7));
+
+        HttpResponse<String> response = post(bad.toString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(fieldsNamedIn(response)).containsExactlyInAnyOrder("receivedAt", "concerns", "location",
+                "reporter.anonymous", "child.ageYears", "narrative");
+        assertThat(response.body()).doesNotContain("không");
+        assertNothingPublishedFor(bad);
+    }
+
+    @Test
+    void malformed_json_is_a_problem_naming_the_whole_body() {
+        HttpResponse<String> response = post("{\"reportId\": \"3f0e9a4c-2b1d-4c8e-9f6a-7d5b1e2c3a40\",");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(fieldsNamedIn(response)).containsExactly("$");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at tools.");
+    }
+
+    @Test
+    void oversized_bodies_are_refused_whether_declared_or_streamed() {
+        String big = ReportJson.valid().set("narrative", "ư".repeat(40 * 1024)).toString();
+
+        HttpResponse<String> declared = post(big);
+        HttpResponse<String> streamed = send(HttpRequest.newBuilder(uri())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))));
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(streamed.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void unknown_paths_unacceptable_answers_and_wrong_methods_are_problems() {
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/nowhere")).GET());
+        HttpResponse<String> xmlOnly = send(HttpRequest.newBuilder(uri())
+                .header("Content-Type", "application/json").header("Accept", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(ReportJson.valid().toString(), StandardCharsets.UTF_8)));
+        HttpResponse<String> get = send(HttpRequest.newBuilder(uri()).GET());
+        HttpResponse<String> text = post("{}", "text/plain");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(xmlOnly.statusCode()).isEqualTo(406);
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(text.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void the_api_document_probes_and_metrics_are_served() {
+        HttpResponse<String> apiDocs = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET());
+        HttpResponse<String> liveness = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness")).GET());
+        HttpResponse<String> readiness = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).GET());
+        post(ReportJson.valid().toString());
+        post(ReportJson.valid().set("channel", "FAX").toString());
+        HttpResponse<String> prometheus = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET());
+
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        JsonNode operation = JSON.readTree(apiDocs.body()).at("/paths/~1api~1v1~1reports/post");
+        assertThat(operation.get("responses").propertyNames()).contains("202", "400", "406", "409", "413", "415", "503");
+        assertThat(operation.at("/requestBody/content/application~1json/examples").toString()).contains("Nguyễn Thị Hoa");
+        assertThat(operation.at("/responses/400/content/application~1problem+json/examples").isEmpty()).isFalse();
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body().lines().filter(line -> line.startsWith("intake_reports_total{")))
+                .isNotEmpty()
+                .allMatch(line -> line.matches("intake_reports_total\\{channel=\"[A-Za-z0-9_]+\",outcome=\"[a-z]+\"} .*"))
+                .anyMatch(line -> line.contains("outcome=\"accepted\""))
+                .anyMatch(line -> line.contains("channel=\"unknown\",outcome=\"rejected\""));
+        assertThat(prometheus.body()).contains("intake_publish_seconds");
+    }
+
+    @Test
     void malformed_json_wrong_media_types_and_oversized_bodies_get_problems_not_server_errors() {
         assertThat(post("{\"reportId\": ").statusCode()).isEqualTo(400);
         assertThat(post("[1, 2, 3]").statusCode()).isEqualTo(400);
@@ -165,6 +257,11 @@ abstract class IntakeScenario {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'})));
         assertThat(invalidUtf8.statusCode()).isEqualTo(400);
         assertThat(send(HttpRequest.newBuilder(uri()).GET()).statusCode()).isEqualTo(405);
+    }
+
+    private static List<String> fieldsNamedIn(HttpResponse<String> response) {
+        return StreamSupport.stream(JSON.readTree(response.body()).get("errors").spliterator(), false)
+                .map(error -> error.get("field").asString()).toList();
     }
 
     private void assertNothingPublishedFor(ReportJson report) {

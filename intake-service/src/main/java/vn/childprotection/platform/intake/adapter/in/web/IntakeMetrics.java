@@ -5,12 +5,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import vn.childprotection.platform.contracts.Channel;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 
-/** {@code intake.reports{outcome, channel}}: codes only, nothing personal. */
-final class IntakeMetrics {
+/**
+ * {@code intake.reports{outcome, channel}}: outcome is accepted, duplicate, conflict, rejected or unavailable;
+ * channel is a {@link Channel} code or {@code unknown}. Only these two tags, never anything from the report itself.
+ */
+public final class IntakeMetrics {
+
+    public static final String REPORTS = "intake.reports";
 
     private final MeterRegistry meters;
 
-    IntakeMetrics(MeterRegistry meters) {
+    public IntakeMetrics(MeterRegistry meters) {
         this.meters = meters;
     }
 
@@ -28,7 +33,7 @@ final class IntakeMetrics {
     }
 
     private void increment(String outcome, Channel channel) {
-        Counter.builder("intake.reports")
+        Counter.builder(REPORTS)
                 .description("reports submitted, by outcome")
                 .tag("outcome", outcome)
                 .tag("channel", channel == null ? "unknown" : channel.name())

@@ -27,9 +27,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final IntakeProperties properties;
+    private final IntakeMetrics metrics;
 
-    public ProblemAdvice(IntakeProperties properties) {
+    public ProblemAdvice(IntakeProperties properties, IntakeMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @ExceptionHandler(InvalidReportException.class)
@@ -45,6 +47,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        metrics.rejected(null);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
                 "body-too-large", "Report too large", "A report body may be at most " + e.limit() + " bytes."));
     }

@@ -1,7 +1,7 @@
 package vn.childprotection.platform.intake.adapter.in.web;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,7 +24,6 @@ import vn.childprotection.platform.intake.domain.ReportPolicy;
 import vn.childprotection.platform.intake.domain.Violation;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code POST /api/v1/reports}: a hotline operator submits a report. */
@@ -34,6 +33,7 @@ import java.util.List;
 public class ReportController {
 
     private static final Logger log = LoggerFactory.getLogger(ReportController.class);
+    private static final String PROBLEM = "application/problem+json";
 
     private final SubmitReportUseCase submitReport;
     private final ReportPolicy policy;
@@ -41,11 +41,11 @@ public class ReportController {
     private final IntakeMetrics metrics;
 
     public ReportController(SubmitReportUseCase submitReport, ReportPolicy policy, IntakeProperties properties,
-                            MeterRegistry meters) {
+                            IntakeMetrics metrics) {
         this.submitReport = submitReport;
         this.policy = policy;
         this.bodies = new RequestBodies(properties.maxBodySize().toBytes());
-        this.metrics = new IntakeMetrics(meters);
+        this.metrics = metrics;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,31 +58,51 @@ public class ReportController {
                     made durable now: keep it and send it again.""",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ReportRequestSchema.class),
-                    examples = @ExampleObject(name = "Sexual abuse, Điện Biên Phủ", value = ReportRequestSchema.EXAMPLE))),
+                    examples = {
+                            @ExampleObject(name = "Xâm hại tình dục, Điện Biên Phủ (Vietnamese)",
+                                    summary = "An intervention request from the 111 hotline", value = ApiExamples.REPORT_VI),
+                            @ExampleObject(name = "Anonymous counselling, Hà Nội",
+                                    summary = "No names, no phone; province and commune only",
+                                    value = ApiExamples.REPORT_ANONYMOUS)})),
             responses = {
-                    @ApiResponse(responseCode = "202", description = "On the topic; the case id is final",
-                            content = @Content(schema = @Schema(implementation = ReportResponse.class))),
-                    @ApiResponse(responseCode = "400", description = "Not a valid report: every bad field in errors[]",
-                            content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "409", description = "reportId already used for another report",
-                            content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "413", description = "Body over the size limit",
-                            content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "415", description = "Not application/json",
-                            content = @Content(mediaType = "application/problem+json")),
-                    @ApiResponse(responseCode = "503", description = "Could not be made durable now; retry after the Retry-After delay",
-                            content = @Content(mediaType = "application/problem+json"))})
+                    @ApiResponse(responseCode = "202", description = "Durably on intake.reports.v1; the case id is final. "
+                            + "The same report sent again gets the same answer.",
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = ReportResponse.class),
+                                    examples = @ExampleObject(name = "accepted", value = ApiExamples.ACCEPTED))),
+                    @ApiResponse(responseCode = "400", description = "Not a valid report: every bad field in errors[] "
+                            + "(field as a JSON path, message); rejected values are never echoed",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
+                                    examples = {
+                                            @ExampleObject(name = "invalid fields", value = ApiExamples.INVALID),
+                                            @ExampleObject(name = "malformed JSON", value = ApiExamples.MALFORMED)})),
+                    @ApiResponse(responseCode = "406", description = "The Accept header excludes JSON",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
+                                    examples = @ExampleObject(name = "not acceptable", value = ApiExamples.NOT_ACCEPTABLE))),
+                    @ApiResponse(responseCode = "409", description = "reportId already used for a report with other content",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
+                                    examples = @ExampleObject(name = "conflict", value = ApiExamples.CONFLICT))),
+                    @ApiResponse(responseCode = "413", description = "Body over the size limit (intake.max-body-size)",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
+                                    examples = @ExampleObject(name = "too large", value = ApiExamples.TOO_LARGE))),
+                    @ApiResponse(responseCode = "415", description = "Content-Type is not application/json",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
+                                    examples = @ExampleObject(name = "unsupported", value = ApiExamples.UNSUPPORTED))),
+                    @ApiResponse(responseCode = "503", description = "Not made durable now (broker or store unreachable): "
+                            + "not accepted; send it again, unchanged, after Retry-After seconds",
+                            headers = @Header(name = "Retry-After", description = "seconds to wait",
+                                    schema = @Schema(type = "integer", example = "5")),
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
+                                    examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))})
     public ResponseEntity<?> submit(HttpServletRequest request) throws IOException {
         ReportReader.Read read = ReportReader.read(bodies.readJson(request));
         if (read.draft() == null) {
             throw rejected(read.violations(), null);
         }
-        List<Violation> violations = new ArrayList<>(read.violations());
-        violations.addAll(policy.check(read.draft(), read.rejectedFields()));
-        if (!violations.isEmpty()) {
-            throw rejected(violations, read.draft());
-        }
-        ReportDraft report = read.draft();
+        ReportDraft report = switch (policy.evaluate(read.draft(), read.violations(), read.rejectedFields())) {
+            case ReportPolicy.Valid valid -> valid.report();
+            case ReportPolicy.Invalid invalid -> throw rejected(invalid.violations(), read.draft());
+        };
         SubmitReportUseCase.Result result = submitReport.submit(report);
         metrics.count(result, report.channel());
         return switch (result) {

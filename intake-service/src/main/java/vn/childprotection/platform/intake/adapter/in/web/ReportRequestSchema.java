@@ -31,25 +31,18 @@ record ReportRequestSchema(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocationSchema location,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ChildSchema child,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ReporterSchema reporter,
-        @Schema(maxLength = 10_000, description = "What the informant said (Vietnamese)") String narrative) {
-
-    static final String EXAMPLE = """
-            {"reportId":"3f0e9a4c-2b1d-4c8e-9f6a-7d5b1e2c3a40","receivedAt":"2026-11-20T09:15:00+07:00",\
-            "channel":"HOTLINE_111","contactType":"INTERVENTION","concerns":["SEXUAL_ABUSE"],"severity":"HIGH",\
-            "location":{"provinceCode":"11","districtCode":"094"},\
-            "child":{"fullName":"Nguyễn Thị Hoa","sex":"FEMALE","ageYears":12},\
-            "reporter":{"fullName":"Trần Văn Bình","phone":"0912345678","relationship":"NEIGHBOUR","anonymous":false,"wantsFeedback":true},\
-            "narrative":"Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm."}""";
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 10_000,
+                description = "What the informant said, usually in Vietnamese; line breaks allowed") String narrative) {
 
     @Schema(name = "Location", description = "Official administrative unit codes (General Statistics Office)")
     record LocationSchema(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^\\d{2}$", example = "11") String provinceCode,
             @Schema(pattern = "^\\d{3}$", example = "094", description = "Absent in the two-level hierarchy (from 1 July 2025)") String districtCode,
-            @Schema(pattern = "^\\d{5}$") String communeCode) {
+            @Schema(pattern = "^\\d{5}$", example = "03169") String communeCode) {
     }
 
     @Schema(name = "Child")
-    record ChildSchema(@Schema(maxLength = 200) String fullName,
+    record ChildSchema(@Schema(maxLength = 200, example = "Nguyễn Thị Hoa") String fullName,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Sex sex,
                        @Schema(minimum = "0", maximum = "17") Integer ageYears) {
     }

@@ -16,8 +16,10 @@ import java.util.UUID;
 
 /**
  * The report log in the {@code reports} collection of the intake database: {@code _id} = reportId, fingerprint,
- * caseId, status, acceptedAt. The unique {@code _id} settles concurrent first submissions of one report.
- * Nothing personal is stored.
+ * caseId, status (PENDING, PUBLISHED), acceptedAt (the event's occurredAt, millisecond precision), createdAt,
+ * updatedAt and publishedAt. The unique {@code _id} settles concurrent first submissions of one report: the loser
+ * of the race gets a duplicate key, re-reads and compares fingerprints. Nothing personal is stored: no names,
+ * phones or narrative, only the fingerprint of the report.
  */
 public final class MongoReportLog implements ReportLog {
 
@@ -49,9 +51,11 @@ public final class MongoReportLog implements ReportLog {
 
     @Override
     public void markPublished(UUID reportId) {
+        Date now = new Date();
         try {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(reportId.toString())),
-                    new Update().set("status", ReportRecord.Status.PUBLISHED.name()).set("publishedAt", new Date()),
+                    new Update().set("status", ReportRecord.Status.PUBLISHED.name())
+                            .set("publishedAt", now).set("updatedAt", now),
                     COLLECTION);
         } catch (DataAccessException | com.mongodb.MongoException e) {
             throw new StoreUnavailableException("report log unavailable", e);
@@ -59,11 +63,14 @@ public final class MongoReportLog implements ReportLog {
     }
 
     private static Document toDocument(ReportRecord record) {
+        Date now = new Date();
         return new Document("_id", record.reportId().toString())
                 .append("fingerprint", record.fingerprint())
                 .append("caseId", record.caseId())
                 .append("status", record.status().name())
-                .append("acceptedAt", Date.from(record.acceptedAt()));
+                .append("acceptedAt", Date.from(record.acceptedAt()))
+                .append("createdAt", now)
+                .append("updatedAt", now);
     }
 
     private static ReportRecord fromDocument(Document document) {
