@@ -14,7 +14,11 @@ import vn.childprotection.platform.notification.domain.NotificationIds;
 import vn.childprotection.platform.notification.domain.NotificationStatus;
 import vn.childprotection.platform.notification.domain.StatusChange;
 
+import vn.childprotection.platform.notification.domain.Recipient;
+
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,9 +26,13 @@ import java.util.Optional;
  * referred to it; S0 Art 8.4: the standing agency is told of every routed case, which referral-service expresses as
  * an INFORMED referral). {@link CaseOpened} asks for none.
  * <p>
+ * One notification per recipient of the agency (the focal point first, then the agency's further recipients), so that
+ * each is delivered, fails and is retried on its own: one failing agency endpoint never holds up another.
+ * <p>
  * Idempotent by the deterministic notification id: the notification is stored PENDING first (the insert is the
- * de-duplication check), then delivered, then stored with the outcome. A redelivered event finds it and changes
- * nothing; if an earlier attempt stopped between storing and delivering, the redelivery resumes the delivery.
+ * de-duplication check). A RECORDED one is delivered by being stored; an outbound one (webhook, e-mail, SMS) is left
+ * PENDING for the {@link NotificationDispatcher}, so the consumer only records. A redelivered event finds them and
+ * changes nothing.
  */
 public final class RecordReferralNotificationService implements RecordReferralNotificationUseCase {
 
@@ -57,28 +65,51 @@ public final class RecordReferralNotificationService implements RecordReferralNo
     }
 
     private Outcome record(ReferralIssued referral) {
-        String notificationId = NotificationIds.forReferral(referral.referralId());
-        Optional<Notification> existing = repository.findById(notificationId);
-        if (existing.isPresent()) {
-            Notification stored = existing.get();
-            return stored.status() == NotificationStatus.PENDING
-                    ? deliver(stored)
-                    : new AlreadyRecorded(notificationId);
+        List<Recipient> recipients = directory.recipientsFor(referral.agency(), referral.areaCode());
+        if (recipients.isEmpty()) {
+            return recordUnreachable(referral);
         }
-        Notification notification = directory.focalPointFor(referral.agency(), referral.areaCode())
-                .map(recipient -> Notification.ofReferral(referral, recipient, clock.instant()))
-                .orElseGet(() -> Notification.ofUnreachableReferral(referral, clock.instant()));
-        if (!repository.insertIfAbsent(notification)) {
-            return new AlreadyRecorded(notificationId);
+        List<Notification> recorded = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            Notification wanted = Notification.ofReferral(referral, recipients.get(i), i == 0, clock.instant());
+            recordOne(wanted).ifPresent(recorded::add);
         }
-        metrics.recorded(notification);
-        if (notification.status().isFinal()) {
-            return new Recorded(notification);
-        }
-        return deliver(notification);
+        return recorded.isEmpty()
+                ? new AlreadyRecorded(NotificationIds.forReferral(referral.referralId()))
+                : new Recorded(recorded);
     }
 
-    private Outcome deliver(Notification notification) {
+    /**
+     * Stores one recipient's notification unless it is there already. A RECORDED one is delivered by being stored;
+     * every outbound one stays PENDING for the dispatcher, so the consumer never waits on an agency's endpoint.
+     * @return the notification when this call changed it
+     */
+    private Optional<Notification> recordOne(Notification wanted) {
+        Optional<Notification> existing = repository.findById(wanted.notificationId());
+        if (existing.isPresent()) {
+            Notification stored = existing.get();
+            // left PENDING by an earlier attempt that stopped between storing and recording: finish it
+            return stored.status() == NotificationStatus.PENDING && !stored.channel().isOutbound()
+                    ? deliverRecorded(stored)
+                    : Optional.empty();
+        }
+        if (!repository.insertIfAbsent(wanted)) {
+            return Optional.empty();
+        }
+        metrics.recorded(wanted);
+        return wanted.channel().isOutbound() ? Optional.of(wanted) : deliverRecorded(wanted);
+    }
+
+    private Outcome recordUnreachable(ReferralIssued referral) {
+        Notification unreachable = Notification.ofUnreachableReferral(referral, clock.instant());
+        if (!repository.insertIfAbsent(unreachable)) {
+            return new AlreadyRecorded(unreachable.notificationId());
+        }
+        metrics.recorded(unreachable);
+        return new Recorded(List.of(unreachable));
+    }
+
+    private Optional<Notification> deliverRecorded(Notification notification) {
         DeliveryOutcome outcome = channels.forType(notification.channel())
                 .map(channel -> channel.deliver(notification))
                 .orElseGet(() -> DeliveryOutcome.failedPermanently(CHANNEL_UNAVAILABLE));
@@ -86,9 +117,9 @@ public final class RecordReferralNotificationService implements RecordReferralNo
             case StatusChange.Changed changed -> {
                 repository.update(changed.notification());
                 metrics.recorded(changed.notification());
-                yield new Recorded(changed.notification());
+                yield Optional.of(changed.notification());
             }
-            case StatusChange.Refused refused -> new AlreadyRecorded(refused.current().notificationId());
+            case StatusChange.Refused refused -> Optional.empty();
         };
     }
 }

@@ -32,11 +32,25 @@ public record DirectoryProperties(@NotNull List<@Valid Agency> agencies) {
      * @param focalPoint default focal point of the agency
      * @param channel    how its focal points are reached (RECORDED when absent)
      * @param areas      focal points of particular areas
+     * @param recipients further recipients told of every referral to the agency (its case system by webhook, a duty
+     *                   mailbox, a duty phone), each tracked on its own
      */
     public record Agency(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String agency,
                          @NotBlank String focalPoint,
                          DeliveryChannel channel,
-                         List<@Valid Area> areas) {
+                         List<@Valid Area> areas,
+                         List<@Valid RecipientEntry> recipients) {
+    }
+
+    /**
+     * One further recipient.
+     *
+     * @param channel   WEBHOOK, EMAIL, SMS or RECORDED
+     * @param address   the webhook URL, role mailbox or duty phone (never a person's own)
+     * @param secretRef WEBHOOK only: the name of the property (or environment variable) holding the agency's signing
+     *                  secret; the secret itself is never written in this file
+     */
+    public record RecipientEntry(@NotNull DeliveryChannel channel, @NotBlank String address, String secretRef) {
     }
 
     /** The focal point for the area codes that start with {@code areaPrefix}. */
@@ -53,6 +67,32 @@ public record DirectoryProperties(@NotNull List<@Valid Agency> agencies) {
         return new AgencyFocalPoints(agency.agency(), new Recipient(agency.focalPoint(), channel),
                 areas.stream()
                         .map(area -> new AreaFocalPoint(area.areaPrefix(), new Recipient(area.focalPoint(), channel)))
-                        .toList());
+                        .toList(),
+                recipientsOf(agency).stream().map(r -> new Recipient(r.address(), r.channel())).toList());
+    }
+
+    /** Every WEBHOOK recipient's URL with the reference of its secret. */
+    public java.util.Map<String, String> webhookSecretRefs() {
+        var refs = new java.util.LinkedHashMap<String, String>();
+        for (Agency agency : agencies) {
+            if (agency.channel() == DeliveryChannel.WEBHOOK) {
+                throw new IllegalStateException("agency " + agency.agency() + ": a WEBHOOK recipient needs a "
+                        + "secret-ref; list it under recipients rather than as the focal point");
+            }
+            for (RecipientEntry r : recipientsOf(agency)) {
+                if (r.channel() == DeliveryChannel.WEBHOOK) {
+                    if (r.secretRef() == null || r.secretRef().isBlank()) {
+                        throw new IllegalStateException("agency " + agency.agency() + ": webhook recipient "
+                                + r.address() + " has no secret-ref");
+                    }
+                    refs.put(r.address().strip(), r.secretRef());
+                }
+            }
+        }
+        return refs;
+    }
+
+    private static List<RecipientEntry> recipientsOf(Agency agency) {
+        return agency.recipients() == null ? List.of() : agency.recipients();
     }
 }

@@ -1,17 +1,31 @@
 package vn.childprotection.platform.notification.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import vn.childprotection.platform.contracts.EventJson;
+import vn.childprotection.platform.notification.adapter.out.kafka.KafkaFailedNotificationPublisher;
+import vn.childprotection.platform.notification.application.port.out.FailedNotificationPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The {@code onCaseEvent} function; its binding (topic, group, retries, dead-letter topic) is in
- * {@code application.yml}. This service publishes nothing, so it declares no producer.
+ * {@code application.yml}. The producer publishes FAILED notifications on {@code notifications.failed.v1}
+ * (String key, byte[] value, acks=all, idempotent).
  */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
@@ -19,5 +33,29 @@ public class MessagingConfiguration {
     @Bean
     Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters) {
         return new CaseEventConsumer(useCase, meters);
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> notificationProducerFactory(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> notificationKafkaTemplate(ProducerFactory<String, byte[]> factory) {
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    FailedNotificationPublisher failedNotificationPublisher(KafkaTemplate<String, byte[]> kafka,
+                                                            DeliveryProperties delivery) {
+        return new KafkaFailedNotificationPublisher(kafka, delivery.deadLetterTopic(), EventJson.mapper(),
+                Duration.ofSeconds(30));
     }
 }

@@ -1,6 +1,7 @@
 package vn.childprotection.platform.notification.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -9,7 +10,10 @@ import vn.childprotection.platform.notification.adapter.out.directory.Configured
 import vn.childprotection.platform.notification.adapter.out.metrics.MicrometerNotificationMetrics;
 import vn.childprotection.platform.notification.adapter.out.mongo.MongoNotificationRepository;
 import vn.childprotection.platform.notification.adapter.out.mongo.NotificationStoreHealthIndicator;
+import vn.childprotection.platform.notification.adapter.in.scheduling.DeliveryScheduler;
 import vn.childprotection.platform.notification.application.FindNotificationsService;
+import vn.childprotection.platform.notification.application.NotificationDispatcher;
+import vn.childprotection.platform.notification.application.port.out.FailedNotificationPublisher;
 import vn.childprotection.platform.notification.application.NotificationChannels;
 import vn.childprotection.platform.notification.application.RecordReferralNotificationService;
 import vn.childprotection.platform.notification.application.port.in.FindNotificationsUseCase;
@@ -68,6 +72,21 @@ public class NotificationConfiguration {
                                                                         NotificationChannels channels,
                                                                         NotificationMetrics metrics, Clock clock) {
         return new RecordReferralNotificationService(repository, directory, channels, metrics, clock);
+    }
+
+    @Bean
+    NotificationDispatcher notificationDispatcher(NotificationRepository repository, NotificationChannels channels,
+                                                  FailedNotificationPublisher deadLetters, NotificationMetrics metrics,
+                                                  Clock clock, DeliveryProperties delivery) {
+        return new NotificationDispatcher(repository, channels, deadLetters, metrics, clock,
+                new NotificationDispatcher.Settings(delivery.lease(), delivery.deferral()));
+    }
+
+    /** Starts with the context, after the store is ready; {@code notification.delivery.enabled=false} turns it off. */
+    @Bean
+    @ConditionalOnProperty(name = "notification.delivery.enabled", havingValue = "true", matchIfMissing = true)
+    DeliveryScheduler deliveryScheduler(NotificationDispatcher dispatcher, DeliveryProperties delivery) {
+        return new DeliveryScheduler(dispatcher, delivery.pollInterval(), delivery.workers());
     }
 
     @Bean

@@ -1,10 +1,15 @@
 package vn.childprotection.platform.notification.domain;
 
 /**
- * How a notification reaches its recipient. Only {@link #RECORDED} has an adapter today: the notification is kept
- * in the store and the agency reads it through the API. WEBHOOK, EMAIL and SMS are delivery channels with their own
- * adapters in a later issue; they are listed so that stored notifications and the API already carry the code.
+ * How a notification reaches its recipient: {@link #RECORDED} keeps it in the store for the agency to read through the
+ * API (delivered once recorded); {@link #WEBHOOK} posts it, signed, to the agency's case system; {@link #EMAIL} sends it
+ * to a role mailbox over SMTP; {@link #SMS} sends a short notice through the SMS gateway. S0 Art 7.2, 8.4.
  */
 public enum DeliveryChannel {
-    RECORDED, WEBHOOK, EMAIL, SMS
+    RECORDED, WEBHOOK, EMAIL, SMS;
+
+    /** True for the channels that leave the service (delivered by the dispatcher, not by the consumer). */
+    public boolean isOutbound() {
+        return this != RECORDED;
+    }
 }

@@ -19,13 +19,23 @@ import java.util.Optional;
 public final class FocalPointDirectory {
 
     /** One agency's focal points. */
-    public record AgencyFocalPoints(String agency, Recipient defaultFocalPoint, List<AreaFocalPoint> areas) {
+    /**
+     * One agency's focal points, and the further recipients (the agency's case system by webhook, a duty inbox, a
+     * duty phone) told of every referral to the agency besides the focal point.
+     */
+    public record AgencyFocalPoints(String agency, Recipient defaultFocalPoint, List<AreaFocalPoint> areas,
+                                    List<Recipient> further) {
         public AgencyFocalPoints {
             if (agency == null || agency.isBlank()) {
                 throw new IllegalArgumentException("agency code is required");
             }
             Objects.requireNonNull(defaultFocalPoint, "defaultFocalPoint");
             areas = areas == null ? List.of() : List.copyOf(areas);
+            further = further == null ? List.of() : List.copyOf(further);
+        }
+
+        public AgencyFocalPoints(String agency, Recipient defaultFocalPoint, List<AreaFocalPoint> areas) {
+            this(agency, defaultFocalPoint, areas, List.of());
         }
     }
 
@@ -60,5 +70,20 @@ public final class FocalPointDirectory {
                 .max(Comparator.comparingInt(area -> area.areaPrefix().length()))
                 .map(AreaFocalPoint::focalPoint)
                 .or(() -> Optional.of(entry.defaultFocalPoint()));
+    }
+
+    /**
+     * Everyone told of a referral to the agency in the area: the focal point first, then the agency's further
+     * recipients (each once). Empty when the agency is not in the directory.
+     */
+    public List<Recipient> recipientsFor(String agency, String areaCode) {
+        Optional<Recipient> focalPoint = focalPointFor(agency, areaCode);
+        if (focalPoint.isEmpty()) {
+            return List.of();
+        }
+        var all = new java.util.LinkedHashSet<Recipient>();
+        all.add(focalPoint.get());
+        all.addAll(byAgency.get(agency).further());
+        return List.copyOf(all);
     }
 }

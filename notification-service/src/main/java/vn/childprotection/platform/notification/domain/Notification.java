@@ -34,6 +34,10 @@ public record Notification(
 
     /** Reason code when the directory names no focal point for the agency and area. */
     public static final String NO_FOCAL_POINT = "NO_FOCAL_POINT";
+    /** Refusal reason of {@link #requeued}: the notification was delivered; nothing to resend. */
+    public static final String ALREADY_DELIVERED = "ALREADY_DELIVERED";
+    /** Refusal reason of {@link #requeued}: the notification is waiting for delivery already. */
+    public static final String ALREADY_PENDING = "ALREADY_PENDING";
 
     public Notification {
         requireText(notificationId, "notificationId");
@@ -60,8 +64,20 @@ public record Notification(
      * delivered it.
      */
     public static Notification ofReferral(ReferralIssued referral, Recipient recipient, Instant now) {
+        return ofReferral(referral, recipient, true, now);
+    }
+
+    /**
+     * The notification of a referral to one of the agency's recipients: the focal point ({@code primary}) keeps the
+     * id of the referral alone, every further recipient gets its own id, so that each recipient's delivery is tracked
+     * (and fails, and is retried) on its own.
+     */
+    public static Notification ofReferral(ReferralIssued referral, Recipient recipient, boolean primary, Instant now) {
         Objects.requireNonNull(recipient, "recipient");
-        return new Notification(NotificationIds.forReferral(referral.referralId()), referral.caseId(),
+        String id = primary
+                ? NotificationIds.forReferral(referral.referralId())
+                : NotificationIds.forReferral(referral.referralId(), recipient);
+        return new Notification(id, referral.caseId(),
                 referral.referralId(), NotificationKind.REFERRAL_ISSUED, referral.agency(), referral.areaCode(),
                 recipient.channel(), recipient.address(), NotificationStatus.PENDING, 0, null, now, now,
                 referral.eventId());
@@ -79,21 +95,46 @@ public record Notification(
     }
 
     /**
-     * Applies the outcome of one delivery attempt: delivered → DELIVERED; failed for good → FAILED; failed
-     * transiently → still PENDING. Refused when the notification is already final (a redelivery changes nothing).
+     * Applies the outcome of one delivery (the attempts the channel made are added): delivered → DELIVERED; failed for
+     * good (or retries exhausted) → FAILED; failed transiently or deferred → still PENDING. Refused when the
+     * notification is already final (a redelivery changes nothing).
      */
     public StatusChange afterAttempt(DeliveryOutcome outcome, Instant now) {
         Objects.requireNonNull(outcome, "outcome");
         NotificationStatus target = switch (outcome) {
             case DeliveryOutcome.Delivered d -> NotificationStatus.DELIVERED;
             case DeliveryOutcome.Failed f -> f.retryable() ? NotificationStatus.PENDING : NotificationStatus.FAILED;
+            case DeliveryOutcome.Deferred d -> NotificationStatus.PENDING;
         };
         if (!status.canMoveTo(target)) {
             return new StatusChange.Refused(this, "notification is " + status + ", cannot become " + target);
         }
-        String error = outcome instanceof DeliveryOutcome.Failed f ? f.reason() : lastError;
+        String error = switch (outcome) {
+            case DeliveryOutcome.Failed f -> f.reason();
+            case DeliveryOutcome.Deferred d -> d.reason();
+            case DeliveryOutcome.Delivered d -> lastError;
+        };
         return new StatusChange.Changed(new Notification(notificationId, caseId, referralId, kind, agency, areaCode,
-                channel, recipient, target, attempts + 1, error, createdAt, now, sourceEventId));
+                channel, recipient, target, attempts + outcome.attempts(), error, createdAt, now, sourceEventId));
+    }
+
+    /**
+     * An operator asks for a FAILED notification to be sent again (S0 Art 7.2: the agency must be told): it becomes
+     * PENDING under the same id, so the receiver recognises a resend by its idempotency key. Attempts and the last
+     * error are kept for the record. Refused when it was delivered, is already pending, or names no recipient.
+     */
+    public StatusChange requeued(Instant now) {
+        if (status == NotificationStatus.DELIVERED) {
+            return new StatusChange.Refused(this, ALREADY_DELIVERED);
+        }
+        if (status == NotificationStatus.PENDING) {
+            return new StatusChange.Refused(this, ALREADY_PENDING);
+        }
+        if (recipient == null) {
+            return new StatusChange.Refused(this, NO_FOCAL_POINT);
+        }
+        return new StatusChange.Changed(new Notification(notificationId, caseId, referralId, kind, agency, areaCode,
+                channel, recipient, NotificationStatus.PENDING, attempts, lastError, createdAt, now, sourceEventId));
     }
 
     private static void requireText(String value, String name) {

@@ -12,4 +12,10 @@ public final class NotificationIds {
     public static String forReferral(String referralId) {
         return Ids.nameBased("notification", NotificationKind.REFERRAL_ISSUED.name(), referralId);
     }
+
+    /** The notification of a referral to a further recipient of the agency (one per recipient, S0 Art 8.4). */
+    public static String forReferral(String referralId, Recipient recipient) {
+        return Ids.nameBased("notification", NotificationKind.REFERRAL_ISSUED.name(), referralId,
+                recipient.channel().name(), recipient.address());
+    }
 }

@@ -9,7 +9,13 @@ import vn.childprotection.platform.notification.domain.DeliveryOutcome;
 import vn.childprotection.platform.notification.domain.Notification;
 import vn.childprotection.platform.notification.domain.Recipient;
 
+import vn.childprotection.platform.notification.application.port.out.FailedNotificationPublisher;
+import vn.childprotection.platform.notification.domain.NotificationStatus;
+
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +32,47 @@ final class Fakes {
 
     static final class InMemoryNotifications implements NotificationRepository {
         final Map<String, Notification> byId = new LinkedHashMap<>();
+        final Map<String, Instant> leaseUntil = new LinkedHashMap<>();
+        final Set<String> unannounced = new LinkedHashSet<>();
         int writes;
+
+        private void track(Notification n, Instant lease) {
+            if (n.status() == NotificationStatus.PENDING) {
+                leaseUntil.put(n.notificationId(), lease);
+            } else {
+                leaseUntil.remove(n.notificationId());
+            }
+            if (n.status() == NotificationStatus.FAILED) {
+                unannounced.add(n.notificationId());
+            }
+        }
+
+        @Override
+        public Optional<Notification> claimNextPending(Instant now, Instant until) {
+            Optional<Notification> due = byId.values().stream()
+                    .filter(n -> n.status() == NotificationStatus.PENDING && n.channel().isOutbound())
+                    .filter(n -> !leaseUntil.get(n.notificationId()).isAfter(now))
+                    .min(Comparator.comparing(n -> leaseUntil.get(n.notificationId())));
+            due.ifPresent(n -> leaseUntil.put(n.notificationId(), until));
+            return due;
+        }
+
+        @Override
+        public void reschedule(Notification notification, Instant notBefore) {
+            byId.put(notification.notificationId(), notification);
+            track(notification, notBefore);
+            writes++;
+        }
+
+        @Override
+        public List<Notification> unannouncedFailures(int limit) {
+            return unannounced.stream().limit(limit).map(byId::get).toList();
+        }
+
+        @Override
+        public void markAnnounced(String notificationId) {
+            unannounced.remove(notificationId);
+        }
 
         @Override
         public Optional<Notification> findById(String notificationId) {
@@ -39,6 +85,7 @@ final class Fakes {
                 return false;
             }
             byId.put(notification.notificationId(), notification);
+            track(notification, notification.updatedAt());
             writes++;
             return true;
         }
@@ -46,6 +93,7 @@ final class Fakes {
         @Override
         public void update(Notification notification) {
             byId.put(notification.notificationId(), notification);
+            track(notification, notification.updatedAt());
             writes++;
         }
 
@@ -64,10 +112,26 @@ final class Fakes {
 
     static final class MapDirectory implements RecipientDirectory {
         final Map<String, Recipient> byAgency = new LinkedHashMap<>();
+        final Map<String, List<Recipient>> further = new LinkedHashMap<>();
 
         MapDirectory with(String agency, Recipient recipient) {
             byAgency.put(agency, recipient);
             return this;
+        }
+
+        MapDirectory withFurther(String agency, Recipient recipient) {
+            further.computeIfAbsent(agency, a -> new ArrayList<>()).add(recipient);
+            return this;
+        }
+
+        @Override
+        public List<Recipient> recipientsFor(String agency, String areaCode) {
+            List<Recipient> all = new ArrayList<>();
+            focalPointFor(agency, areaCode).ifPresent(all::add);
+            if (!all.isEmpty()) {
+                all.addAll(further.getOrDefault(agency, List.of()));
+            }
+            return all;
         }
 
         @Override
@@ -95,6 +159,19 @@ final class Fakes {
         public DeliveryOutcome deliver(Notification notification) {
             delivered.add(notification);
             return script.apply(notification);
+        }
+    }
+
+    static final class RecordingDeadLetters implements FailedNotificationPublisher {
+        final List<Notification> published = new ArrayList<>();
+        boolean brokerDown;
+
+        @Override
+        public void publish(Notification failed) {
+            if (brokerDown) {
+                throw new IllegalStateException("broker down");
+            }
+            published.add(failed);
         }
     }
 

@@ -111,28 +111,37 @@ class RecordReferralNotificationServiceTest {
     }
 
     @Test
-    void aRecipientWhoseChannelHasNoAdapterFailsWithChannelUnavailable() {
+    void anOutboundRecipientIsOnlyRecordedAsPendingForTheDispatcherNotCalledByTheConsumer() {
         directory.with("POLICE", new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK));
+        var webhook = new ScriptedChannel(DeliveryChannel.WEBHOOK, n -> DeliveryOutcome.delivered());
 
-        var outcome = (Recorded) service(recording).handle(referral(caseId).agency("POLICE").build());
+        var outcome = (Recorded) service(recording, webhook).handle(referral(caseId).agency("POLICE").build());
 
-        assertThat(outcome.notification().status()).isEqualTo(NotificationStatus.FAILED);
-        assertThat(outcome.notification().lastError())
-                .isEqualTo(RecordReferralNotificationService.CHANNEL_UNAVAILABLE);
+        assertThat(webhook.delivered).isEmpty();
+        assertThat(recording.delivered).isEmpty();
+        assertThat(outcome.notification().status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(outcome.notification().attempts()).isZero();
         assertThat(outcome.notification().channel()).isEqualTo(DeliveryChannel.WEBHOOK);
     }
 
     @Test
-    void aLaterChannelPlugsInByItsChannelCode() {
-        directory.with("POLICE", new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK));
-        var webhook = new ScriptedChannel(DeliveryChannel.WEBHOOK, n -> DeliveryOutcome.failedTransiently("HTTP_503"));
+    void everyRecipientOfTheAgencyGetsItsOwnNotificationWithItsOwnDeterministicId() {
+        Recipient hook = new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK);
+        Recipient duty = new Recipient("+84000000000", DeliveryChannel.SMS);
+        directory.withFurther("POLICE", hook).withFurther("POLICE", duty);
+        ReferralIssued police = referral(caseId).agency("POLICE").build();
 
-        var outcome = (Recorded) service(recording, webhook).handle(referral(caseId).agency("POLICE").build());
+        var outcome = (Recorded) service(recording).handle(police);
 
-        assertThat(webhook.delivered).hasSize(1);
-        assertThat(recording.delivered).isEmpty();
-        assertThat(outcome.notification().status()).isEqualTo(NotificationStatus.PENDING);
-        assertThat(outcome.notification().lastError()).isEqualTo("HTTP_503");
+        assertThat(outcome.notifications()).extracting(Notification::notificationId).containsExactly(
+                NotificationIds.forReferral(police.referralId()),
+                NotificationIds.forReferral(police.referralId(), hook),
+                NotificationIds.forReferral(police.referralId(), duty));
+        assertThat(outcome.notifications()).extracting(Notification::status).containsExactly(
+                NotificationStatus.DELIVERED, NotificationStatus.PENDING, NotificationStatus.PENDING);
+        assertThat(service(recording).handle(police))
+                .isEqualTo(new AlreadyRecorded(NotificationIds.forReferral(police.referralId())));
+        assertThat(repository.byId).hasSize(3);
     }
 
     @Test

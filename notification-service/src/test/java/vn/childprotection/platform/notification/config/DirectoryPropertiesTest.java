@@ -34,4 +34,25 @@ class DirectoryPropertiesTest {
                 .contains(new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK));
         assertThat(directory.focalPointFor("HEALTH", "01")).isEmpty();
     }
+
+    @Test
+    void furtherRecipientsOfAnAgencyFollowItsFocalPointAndWebhooksNameTheirSecret() {
+        var source = new MapConfigurationPropertySource(Map.of(
+                "notification.directory.agencies[0].agency", "POLICE",
+                "notification.directory.agencies[0].focal-point", "focal-point@police.local",
+                "notification.directory.agencies[0].recipients[0].channel", "WEBHOOK",
+                "notification.directory.agencies[0].recipients[0].address", "https://police.example/hook",
+                "notification.directory.agencies[0].recipients[0].secret-ref", "CPRP_WEBHOOK_SECRET_POLICE",
+                "notification.directory.agencies[0].recipients[1].channel", "EMAIL",
+                "notification.directory.agencies[0].recipients[1].address", "duty@police.example"));
+
+        var properties = new Binder(source).bind("notification.directory", DirectoryProperties.class).get();
+
+        assertThat(properties.toDirectory().recipientsFor("POLICE", "01")).containsExactly(
+                Recipient.recorded("focal-point@police.local"),
+                new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK),
+                new Recipient("duty@police.example", DeliveryChannel.EMAIL));
+        assertThat(properties.webhookSecretRefs())
+                .containsExactlyEntriesOf(Map.of("https://police.example/hook", "CPRP_WEBHOOK_SECRET_POLICE"));
+    }
 }

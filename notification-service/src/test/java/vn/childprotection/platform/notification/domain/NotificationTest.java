@@ -119,4 +119,61 @@ class NotificationTest {
                 n.agency(), n.areaCode(), n.channel(), null, NotificationStatus.PENDING, 0, null, NOW, NOW,
                 n.sourceEventId())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theAttemptsAChannelMadeAreAllCountedAndTheLastRetryFailingMakesItFailed() {
+        Notification pending = Notification.ofReferral(referral,
+                new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK), false, NOW);
+
+        var failed = (StatusChange.Changed) pending.afterAttempt(new DeliveryOutcome.Failed("TIMEOUT", false, 4), LATER);
+
+        assertThat(failed.notification().status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(failed.notification().attempts()).isEqualTo(4);
+        assertThat(failed.notification().lastError()).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void aDeferredDeliveryStaysPendingWithoutCountingAnAttempt() {
+        Notification pending = Notification.ofReferral(referral,
+                new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK), false, NOW);
+
+        var deferred = (StatusChange.Changed) pending.afterAttempt(new DeliveryOutcome.Deferred("CIRCUIT_OPEN"), LATER);
+
+        assertThat(deferred.notification().status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(deferred.notification().attempts()).isZero();
+        assertThat(deferred.notification().lastError()).isEqualTo("CIRCUIT_OPEN");
+    }
+
+    @Test
+    void aFurtherRecipientHasItsOwnIdBesideTheFocalPoints() {
+        Recipient hook = new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK);
+
+        String further = Notification.ofReferral(referral, hook, false, NOW).notificationId();
+
+        assertThat(further).isEqualTo(NotificationIds.forReferral(referral.referralId(), hook))
+                .isNotEqualTo(NotificationIds.forReferral(referral.referralId()));
+    }
+
+    @Test
+    void onlyAFailedNotificationWithARecipientIsRequeuedAndKeepsItsIdAttemptsAndLastError() {
+        Notification pending = Notification.ofReferral(referral,
+                new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK), false, NOW);
+        Notification failed = ((StatusChange.Changed) pending.afterAttempt(
+                new DeliveryOutcome.Failed("HTTP_503", false, 3), LATER)).notification();
+
+        var requeued = (StatusChange.Changed) failed.requeued(LATER.plusSeconds(60));
+
+        assertThat(requeued.notification().status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(requeued.notification().notificationId()).isEqualTo(pending.notificationId());
+        assertThat(requeued.notification().attempts()).isEqualTo(3);
+        assertThat(requeued.notification().lastError()).isEqualTo("HTTP_503");
+        assertThat(pending.requeued(LATER)).isEqualTo(new StatusChange.Refused(pending, Notification.ALREADY_PENDING));
+        Notification delivered = ((StatusChange.Changed) pending.afterAttempt(DeliveryOutcome.delivered(), LATER))
+                .notification();
+        assertThat(delivered.requeued(LATER))
+                .isEqualTo(new StatusChange.Refused(delivered, Notification.ALREADY_DELIVERED));
+        Notification unreachable = Notification.ofUnreachableReferral(referral, NOW);
+        assertThat(unreachable.requeued(LATER))
+                .isEqualTo(new StatusChange.Refused(unreachable, Notification.NO_FOCAL_POINT));
+    }
 }

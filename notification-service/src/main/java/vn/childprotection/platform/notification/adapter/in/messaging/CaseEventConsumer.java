@@ -56,8 +56,9 @@ public final class CaseEventConsumer implements Consumer<Message<byte[]>> {
                 switch (outcome) {
                     case Recorded recorded -> {
                         count("recorded");
-                        log.info("notification {} {} for case {} event {}", recorded.notification().notificationId(),
-                                recorded.notification().status(), known.event().caseId(), known.event().eventId());
+                        recorded.notifications().forEach(n -> log.info("notification {} {} ({}) for case {} event {}",
+                                n.notificationId(), n.status(), n.channel(), known.event().caseId(),
+                                known.event().eventId()));
                     }
                     case AlreadyRecorded already -> {
                         count("duplicate");

@@ -11,12 +11,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.childprotection.platform.notification.application.port.in.FindNotificationsUseCase;
+import vn.childprotection.platform.notification.application.port.in.RetryNotificationUseCase;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
 import vn.childprotection.platform.notification.domain.NotificationStatus;
 
@@ -35,9 +38,11 @@ public class NotificationController {
     static final String AGENCY_CODE = "[A-Z][A-Z0-9_]{1,39}";
 
     private final FindNotificationsUseCase notifications;
+    private final RetryNotificationUseCase retries;
 
-    public NotificationController(FindNotificationsUseCase notifications) {
+    public NotificationController(FindNotificationsUseCase notifications, RetryNotificationUseCase retries) {
         this.notifications = notifications;
+        this.retries = retries;
     }
 
     @GetMapping
@@ -71,5 +76,35 @@ public class NotificationController {
         return notifications.byId(notificationId)
                 .map(NotificationResponse::of)
                 .orElseThrow(() -> new NotificationNotFoundException(notificationId));
+    }
+
+    @PostMapping("/{id}/retry")
+    @Operation(summary = "Send a FAILED notification again",
+            description = "The notification becomes PENDING and is delivered again under the same id, which the "
+                    + "receiver sees as idempotency key (webhook), Message-ID (e-mail) or reference (SMS). "
+                    + "A PENDING one is left as it is (202 too).")
+    @ApiResponse(responseCode = "202", description = "Accepted: the notification will be delivered")
+    @ApiResponse(responseCode = "404", description = "No notification has this id",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The notification was delivered, or has no recipient",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public ResponseEntity<NotificationResponse> retry(
+            @Parameter(description = "notification id (UUID)") @PathVariable("id") UUID id) {
+        String notificationId = id.toString();
+        return switch (retries.retry(notificationId)) {
+            case RetryNotificationUseCase.Requeued r -> accepted(notificationId);
+            case RetryNotificationUseCase.AlreadyPending p -> accepted(notificationId);
+            case RetryNotificationUseCase.Refused refused ->
+                    throw new NotificationNotRetryableException(notificationId, refused.reason());
+            case RetryNotificationUseCase.NotFound n -> throw new NotificationNotFoundException(notificationId);
+        };
+    }
+
+    private ResponseEntity<NotificationResponse> accepted(String notificationId) {
+        return ResponseEntity.accepted().body(notifications.byId(notificationId)
+                .map(NotificationResponse::of)
+                .orElseThrow(() -> new NotificationNotFoundException(notificationId)));
     }
 }

@@ -39,6 +39,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(NotificationNotRetryableException.class)
+    ProblemDetail notRetryable(NotificationNotRetryableException e) {
+        String why = switch (e.reason()) {
+            case "ALREADY_DELIVERED" -> "it was delivered already";
+            case "NO_FOCAL_POINT" -> "the directory names no recipient for it";
+            default -> "it cannot be sent again";
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Notification " + e.notificationId() + " is not sent again: " + why + ".");
+        problem.setTitle("Notification not retryable");
+        problem.setProperty("reason", e.reason());
+        return problem;
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error answering a request", e);

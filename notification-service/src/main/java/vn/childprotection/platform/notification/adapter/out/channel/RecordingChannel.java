@@ -8,8 +8,8 @@ import vn.childprotection.platform.notification.domain.DeliveryOutcome;
 import vn.childprotection.platform.notification.domain.Notification;
 
 /**
- * The channel of this release: the notification is kept in the store and the agency's focal point reads it through
- * the API, so it is delivered once recorded. Webhook, e-mail and SMS adapters implement the same port later.
+ * The default channel: the notification is kept in the store and the agency's focal point reads it through the API,
+ * so it is delivered once recorded (by the consumer itself; the dispatcher handles only outbound channels).
  */
 public final class RecordingChannel implements NotificationChannel {
 

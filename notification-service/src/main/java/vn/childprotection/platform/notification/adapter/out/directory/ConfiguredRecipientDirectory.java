@@ -4,6 +4,7 @@ import vn.childprotection.platform.notification.application.port.out.RecipientDi
 import vn.childprotection.platform.notification.domain.FocalPointDirectory;
 import vn.childprotection.platform.notification.domain.Recipient;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,5 +22,10 @@ public final class ConfiguredRecipientDirectory implements RecipientDirectory {
     @Override
     public Optional<Recipient> focalPointFor(String agency, String areaCode) {
         return directory.focalPointFor(agency, areaCode);
+    }
+
+    @Override
+    public List<Recipient> recipientsFor(String agency, String areaCode) {
+        return directory.recipientsFor(agency, areaCode);
     }
 }

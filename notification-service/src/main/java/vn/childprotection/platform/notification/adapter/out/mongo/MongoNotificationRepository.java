@@ -2,13 +2,19 @@ package vn.childprotection.platform.notification.adapter.out.mongo;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
+import vn.childprotection.platform.notification.domain.DeliveryChannel;
 import vn.childprotection.platform.notification.domain.Notification;
+import vn.childprotection.platform.notification.domain.NotificationStatus;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link NotificationRepository} on MongoDB: the deterministic id is the {@code _id}; a duplicate key = seen. */
@@ -25,6 +31,8 @@ public final class MongoNotificationRepository implements NotificationRepository
         IndexOperations indexes = mongo.indexOps(NotificationDocument.class);
         indexes.createIndex(new Index().on("caseId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC)
                 .named("case_created"));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC)
+                .named("status_lease"));
         indexes.createIndex(new Index().on("agency", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.ASC).named("agency_status_created"));
     }
@@ -48,6 +56,37 @@ public final class MongoNotificationRepository implements NotificationRepository
     @Override
     public void update(Notification notification) {
         mongo.save(NotificationDocument.of(notification));
+    }
+
+    @Override
+    public Optional<Notification> claimNextPending(Instant now, Instant leaseUntil) {
+        var due = new org.springframework.data.mongodb.core.query.Query(Criteria.where("status")
+                .is(NotificationStatus.PENDING.name()).and("leaseUntil").lte(now)
+                        // RECORDED ones are delivered by the consumer that stores them; only outbound ones here
+                        .and("channel").ne(DeliveryChannel.RECORDED.name()))
+                .with(Sort.by(Sort.Order.asc("leaseUntil")));
+        // findAndModify is atomic on the one document: two dispatchers never claim the same notification
+        NotificationDocument claimed = mongo.findAndModify(due, new Update().set("leaseUntil", leaseUntil),
+                FindAndModifyOptions.options().returnNew(true), NotificationDocument.class);
+        return Optional.ofNullable(claimed).map(NotificationDocument::toDomain);
+    }
+
+    @Override
+    public void reschedule(Notification notification, Instant notBefore) {
+        mongo.save(NotificationDocument.of(notification, notBefore));
+    }
+
+    @Override
+    public List<Notification> unannouncedFailures(int limit) {
+        var query = new org.springframework.data.mongodb.core.query.Query(Criteria.where("announcePending").is(true))
+                .with(Sort.by(Sort.Order.asc("updatedAt"))).limit(limit);
+        return mongo.find(query, NotificationDocument.class).stream().map(NotificationDocument::toDomain).toList();
+    }
+
+    @Override
+    public void markAnnounced(String notificationId) {
+        mongo.updateFirst(new org.springframework.data.mongodb.core.query.Query(Criteria.where("_id").is(notificationId)),
+                new Update().set("announcePending", false), NotificationDocument.class);
     }
 
     @Override

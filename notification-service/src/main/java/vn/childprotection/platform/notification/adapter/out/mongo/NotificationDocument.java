@@ -25,14 +25,25 @@ public record NotificationDocument(
         String lastError,
         Instant createdAt,
         Instant updatedAt,
-        String sourceEventId) {
+        String sourceEventId,
+        Instant leaseUntil,
+        boolean announcePending) {
 
     public static final String COLLECTION = "notifications";
 
+    /**
+     * As stored after a write that frees the delivery lease: a PENDING one is due at once ({@code leaseUntil} = its
+     * last change), a final one has no lease; a FAILED one waits to be published on the dead-letter topic.
+     */
     static NotificationDocument of(Notification n) {
+        return of(n, n.status() == NotificationStatus.PENDING ? n.updatedAt() : null);
+    }
+
+    /** As stored, due for (another) delivery from {@code leaseUntil} on when it is PENDING. */
+    static NotificationDocument of(Notification n, Instant leaseUntil) {
         return new NotificationDocument(n.notificationId(), n.caseId(), n.referralId(), n.kind(), n.agency(),
                 n.areaCode(), n.channel(), n.recipient(), n.status(), n.attempts(), n.lastError(), n.createdAt(),
-                n.updatedAt(), n.sourceEventId());
+                n.updatedAt(), n.sourceEventId(), leaseUntil, n.status() == NotificationStatus.FAILED);
     }
 
     Notification toDomain() {

@@ -5,9 +5,10 @@ import vn.childprotection.platform.notification.domain.DeliveryOutcome;
 import vn.childprotection.platform.notification.domain.Notification;
 
 /**
- * One way of delivering notifications (recording today; webhook, e-mail, SMS later). An adapter reports failures as
- * {@link DeliveryOutcome.Failed} values with a reason code (retryable or not) and keeps its own resilience
- * (timeouts, circuit breaker) inside; an exception it throws makes the consuming message be retried.
+ * One way of delivering notifications (recorded, webhook, e-mail, SMS). An adapter reports failures as
+ * {@link DeliveryOutcome.Failed} values with a reason code (retryable or not), or {@link DeliveryOutcome.Deferred}
+ * when its endpoint is not to be called now, and keeps its own resilience (timeouts, retries, circuit breaker)
+ * inside. An exception it throws leaves the notification PENDING for a later attempt.
  */
 public interface NotificationChannel {
 

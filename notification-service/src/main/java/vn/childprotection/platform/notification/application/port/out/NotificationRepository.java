@@ -3,6 +3,7 @@ package vn.childprotection.platform.notification.application.port.out;
 import vn.childprotection.platform.notification.domain.Notification;
 import vn.childprotection.platform.notification.domain.NotificationStatus;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +15,25 @@ public interface NotificationRepository {
     /** Inserts under its id. @return false when a notification with that id exists already (nothing written) */
     boolean insertIfAbsent(Notification notification);
 
-    /** Replaces the stored notification with the same id. */
+    /** Replaces the stored notification with the same id (and frees its delivery lease). */
     void update(Notification notification);
+
+    /**
+     * Claims the PENDING notification whose lease ran out longest ago (a fresh one's lease runs out when it is
+     * stored), leasing it to the caller until {@code leaseUntil}: no other dispatcher (thread or instance) claims it
+     * before then. A dispatcher that dies mid-delivery leaves the lease to run out, and the notification is claimed
+     * again: a restart resumes the PENDING ones.
+     */
+    Optional<Notification> claimNextPending(Instant now, Instant leaseUntil);
+
+    /** Stores a still-PENDING notification that is not to be offered again before {@code notBefore}. */
+    void reschedule(Notification notification, Instant notBefore);
+
+    /** FAILED notifications not yet published on the dead-letter topic (the outbox of this service), oldest first. */
+    List<Notification> unannouncedFailures(int limit);
+
+    /** The failure of this notification was published. */
+    void markAnnounced(String notificationId);
 
     Page find(Query query, PageRequest page);
 

@@ -1,0 +1,20 @@
+package vn.childprotection.platform.notification.it;
+
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.testsupport.MongoStandIn;
+
+/** The delivery loop on the embedded KRaft broker and the in-memory MongoDB stand-in. */
+@EmbeddedKafka(partitions = 1, topics = {Topics.CASE_EVENTS, NotificationDeliveryScenario.FAILED_TOPIC,
+        NotificationDeliveryScenario.DLT})
+@TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+class NotificationDeliveryEmbeddedIT extends NotificationDeliveryScenario {
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        MongoStandIn.register(registry);
+    }
+}
