@@ -58,9 +58,11 @@ class LocalInfrastructureIT {
                      ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                      ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             assertThat(broker.clusterId()).as("the cluster id is kept").isEqualTo(clusterId);
-            TopicPartition partition = new TopicPartition("local.smoke.v1", 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
+            // the key decides the partition: read them all
+            List<TopicPartition> partitions = consumer.partitionsFor("local.smoke.v1").stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             List<String> values = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
