@@ -4,12 +4,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +25,8 @@ import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.notification.domain.WebhookSignature;
 import vn.childprotection.platform.notification.fixtures.TestHttpReceiver;
+
+import vn.childprotection.platform.testsupport.TestKafka;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,11 +99,7 @@ abstract class NotificationDeliveryScenario {
 
     @BeforeEach
     void openProducer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        producer = TestKafka.producer(bootstrapServers);
     }
 
     @AfterEach

@@ -6,12 +6,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +27,8 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
 import vn.childprotection.platform.notification.adapter.out.metrics.MicrometerNotificationMetrics;
 import vn.childprotection.platform.notification.domain.NotificationIds;
+
+import vn.childprotection.platform.testsupport.TestKafka;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,11 +75,7 @@ abstract class NotificationFlowScenario {
 
     @BeforeEach
     void openProducer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        producer = TestKafka.producer(bootstrapServers);
     }
 
     @AfterEach

@@ -7,14 +7,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +43,8 @@ import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.CaseOpening;
 import vn.childprotection.platform.referral.domain.OutboxMessage;
+
+import vn.childprotection.platform.testsupport.TestKafka;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,11 +110,7 @@ abstract class ReferralFlowScenario {
 
     @BeforeEach
     void openProducer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        producer = TestKafka.producer(bootstrapServers);
     }
 
     @AfterEach
