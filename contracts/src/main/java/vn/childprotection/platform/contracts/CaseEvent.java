@@ -11,7 +11,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = CaseOpened.class, name = CaseOpened.TYPE),
         @JsonSubTypes.Type(value = ReferralIssued.class, name = ReferralIssued.TYPE),
-        @JsonSubTypes.Type(value = EscalationRaised.class, name = EscalationRaised.TYPE)
+        @JsonSubTypes.Type(value = EscalationRaised.class, name = EscalationRaised.TYPE),
+        @JsonSubTypes.Type(value = ReferralStatusChanged.class, name = ReferralStatusChanged.TYPE),
+        @JsonSubTypes.Type(value = ReferralOverdue.class, name = ReferralOverdue.TYPE),
+        @JsonSubTypes.Type(value = CaseStatusChanged.class, name = CaseStatusChanged.TYPE)
 })
-public sealed interface CaseEvent extends Event permits CaseOpened, ReferralIssued, EscalationRaised {
+public sealed interface CaseEvent extends Event
+        permits CaseOpened, ReferralIssued, EscalationRaised, ReferralStatusChanged, ReferralOverdue,
+        CaseStatusChanged {
 }

@@ -13,6 +13,9 @@ import java.util.List;
  * @param dueAt    optional (added later, additive): when the agency's unit must acknowledge the referral
  * @param unitId   optional (added later, additive): the agency directory's unit that receives it; {@code areaCode}
  *                 is that unit's area
+ * @param forwardedFrom optional (added later, additive): the referral this one replaces — one the agency FORWARDED
+ *                 here, or one DECLINED by the case's only primary agency and sent back to the standing agency
+ *                 for triage (ruleId {@code TRIAGE-AFTER-DECLINE}); {@code null} for a referral made by routing
  */
 public record ReferralIssued(
         String eventId,
@@ -29,7 +32,8 @@ public record ReferralIssued(
         String rulesetVersion,
         String legalBasis,
         Instant dueAt,
-        String unitId) implements CaseEvent {
+        String unitId,
+        String forwardedFrom) implements CaseEvent {
 
     public static final String TYPE = "ReferralIssued.v1";
 
@@ -37,12 +41,21 @@ public record ReferralIssued(
         concerns = List.copyOf(concerns);
     }
 
+    /** Without the optional {@code forwardedFrom}: a referral made by routing. */
+    public ReferralIssued(String eventId, Instant occurredAt, String caseId, String referralId, String agency,
+                          ReferralRole role, String areaCode, ReferralStatus status, List<Concern> concerns,
+                          Severity severity, String ruleId, String rulesetVersion, String legalBasis, Instant dueAt,
+                          String unitId) {
+        this(eventId, occurredAt, caseId, referralId, agency, role, areaCode, status, concerns, severity, ruleId,
+                rulesetVersion, legalBasis, dueAt, unitId, null);
+    }
+
     /** Without the optional {@code dueAt} and {@code unitId} (messages written before they existed). */
     public ReferralIssued(String eventId, Instant occurredAt, String caseId, String referralId, String agency,
                           ReferralRole role, String areaCode, ReferralStatus status, List<Concern> concerns,
                           Severity severity, String ruleId, String rulesetVersion, String legalBasis) {
         this(eventId, occurredAt, caseId, referralId, agency, role, areaCode, status, concerns, severity, ruleId,
-                rulesetVersion, legalBasis, null, null);
+                rulesetVersion, legalBasis, null, null, null);
     }
 
     @Override

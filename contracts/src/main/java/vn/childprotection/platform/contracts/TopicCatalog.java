@@ -8,14 +8,26 @@ import java.util.List;
  */
 public enum TopicCatalog {
 
-    INTAKE_REPORTS(Topics.INTAKE_REPORTS, "case id", "intake-service", List.of("referral-service"),
-            "schemas/intake-event.schema.json", "Reports accepted by intake (202), with personal data."),
+    INTAKE_REPORTS(Topics.INTAKE_REPORTS, "case id", "intake-service",
+            List.of("referral-service", "notification-service"),
+            "schemas/intake-event.schema.json",
+            "Reports accepted by intake (202), with personal data; notification-service keeps only the contact of "
+                    + "an informant who asked for feedback."),
     CASE_EVENTS(Topics.CASE_EVENTS, "case id", "referral-service",
             List.of("notification-service", "reporting-service"),
             "schemas/case-event.schema.json", "Every state change of a case; no personal data."),
     AGENCY_REFERRALS(Topics.REFERRALS_PREFIX + "<agency>" + Topics.REFERRALS_SUFFIX, "case id", "referral-service",
             List.of("the agency's own system"),
-            "schemas/agency-referral-event.schema.json", "One topic per agency: the referrals it must act on.");
+            "schemas/agency-referral-event.schema.json", "One topic per agency: the referrals it must act on."),
+    AGENCY_RESPONSES(Topics.AGENCY_RESPONSES, "case id", "the agencies' systems", List.of("referral-service"),
+            "schemas/agency-response-event.schema.json",
+            "Agencies' answers to referrals (acknowledged, accepted, declined, forwarded, in progress, completed)."),
+    NOTIFICATIONS_DELIVERED(Topics.NOTIFICATIONS_DELIVERED, "case id", "notification-service",
+            List.of("reporting-service"), "schemas/notification-event.schema.json",
+            "Notifications delivered: ids, kind, channel, recipient role; no address."),
+    NOTIFICATIONS_FAILED(Topics.NOTIFICATIONS_FAILED, "case id", "notification-service",
+            List.of("reporting-service", "operators"), "schemas/notification-event.schema.json",
+            "Notifications failed after the last retry (dead letter; re-sendable); no address.");
 
     private final String topic;
     private final String key;

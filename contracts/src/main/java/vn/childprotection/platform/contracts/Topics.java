@@ -10,6 +10,12 @@ public final class Topics {
     public static final String INTAKE_REPORTS = "intake.reports.v1";
     /** Every state change of every case. */
     public static final String CASE_EVENTS = "case.events.v1";
+    /** The agencies' answers to their referrals (S0 Art 7.2), written by the agencies' systems. */
+    public static final String AGENCY_RESPONSES = "agency.responses.v1";
+    /** Notifications delivered, written by notification-service. */
+    public static final String NOTIFICATIONS_DELIVERED = "notifications.delivered.v1";
+    /** Notifications that failed after their last retry (the notifications' dead-letter topic). */
+    public static final String NOTIFICATIONS_FAILED = "notifications.failed.v1";
     /** Prefix and suffix of the per-agency referral topics, {@code referrals.police.v1} and so on. */
     public static final String REFERRALS_PREFIX = "referrals.";
     public static final String REFERRALS_SUFFIX = ".v1";

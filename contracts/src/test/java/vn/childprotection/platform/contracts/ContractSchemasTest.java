@@ -25,8 +25,13 @@ class ContractSchemasTest {
     private static final Map<TopicCatalog, List<Event>> SAMPLES = Map.of(
             TopicCatalog.INTAKE_REPORTS, List.of(Fixtures.reportSubmitted()),
             TopicCatalog.CASE_EVENTS, List.of(Fixtures.caseOpened(), Fixtures.referralIssued(),
-                    Fixtures.escalationRaised()),
-            TopicCatalog.AGENCY_REFERRALS, List.of(Fixtures.agencyReferral()));
+                    Fixtures.escalationRaised(), Fixtures.referralStatusChanged(), Fixtures.referralOverdue(),
+                    Fixtures.caseStatusChanged()),
+            TopicCatalog.AGENCY_REFERRALS, List.of(Fixtures.agencyReferral()),
+            TopicCatalog.AGENCY_RESPONSES, java.util.Arrays.stream(ResponseAction.values())
+                    .<Event>map(Fixtures::agencyResponse).toList(),
+            TopicCatalog.NOTIFICATIONS_DELIVERED, List.of(Fixtures.notificationDelivered()),
+            TopicCatalog.NOTIFICATIONS_FAILED, List.of(Fixtures.notificationFailed()));
 
     @ParameterizedTest
     @EnumSource(TopicCatalog.class)
@@ -57,6 +62,32 @@ class ContractSchemasTest {
         String untyped = EventJson.writeString(Fixtures.referralIssued()).replace("ReferralIssued.v1", "ReferralIssued");
 
         assertThat(schema.validate(untyped, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void an_agency_response_without_its_required_reason_forward_target_or_outcome_is_rejected() throws IOException {
+        Schema schema = schemaOf(TopicCatalog.AGENCY_RESPONSES);
+        String declinedWithoutReason = EventJson.writeString(Fixtures.agencyResponse(ResponseAction.DECLINED))
+                .replace("\"reason\":\"Không thuộc thẩm quyền\"", "\"reason\":null");
+        String forwardedNowhere = EventJson.writeString(Fixtures.agencyResponse(ResponseAction.FORWARDED))
+                .replace("\"forwardTo\":\"HEALTH\"", "\"forwardTo\":null");
+        String completedWithoutOutcome = EventJson.writeString(Fixtures.agencyResponse(ResponseAction.COMPLETED))
+                .replace("\"outcome\":\"SUPPORT_PROVIDED\"", "\"outcome\":null");
+
+        assertThat(schema.validate(declinedWithoutReason, InputFormat.JSON)).isNotEmpty();
+        assertThat(schema.validate(forwardedNowhere, InputFormat.JSON)).isNotEmpty();
+        assertThat(schema.validate(completedWithoutOutcome, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void an_agency_response_without_event_type_reads_as_agency_response_v1() {
+        String untyped = EventJson.writeString(Fixtures.agencyResponse(ResponseAction.ACCEPTED))
+                .replace("\"eventType\":\"AgencyResponse.v1\",", "");
+
+        AgencyResponseEvent read = EventJson.read(untyped, AgencyResponseEvent.class);
+
+        assertThat(read).isEqualTo(Fixtures.agencyResponse(ResponseAction.ACCEPTED));
+        assertThat(read.eventId()).isEqualTo(Ids.nameBased(AgencyResponse.TYPE, "police-094-2026-000123-accepted"));
     }
 
     private static Schema schemaOf(TopicCatalog topic) throws IOException {

@@ -58,4 +58,48 @@ final class Fixtures {
                 new EscalationRaised.Deadline(EscalationRaised.DeadlineKind.ACKNOWLEDGEMENT,
                         Instant.parse("2026-11-20T06:15:00Z"), null, true)));
     }
+
+    static AgencyResponse agencyResponse(ResponseAction action) {
+        ReferralIssued issued = referralIssued();
+        return new AgencyResponse("police-094-2026-000123-" + action.name().toLowerCase(), issued.referralId(),
+                CASE_ID, issued.agency(), action,
+                action == ResponseAction.DECLINED || action == ResponseAction.FORWARDED ? "Không thuộc thẩm quyền" : null,
+                action == ResponseAction.FORWARDED ? ReasonCode.BETTER_PLACED_AGENCY : null,
+                action == ResponseAction.FORWARDED ? Agencies.HEALTH : null,
+                action == ResponseAction.COMPLETED ? ReferralOutcome.SUPPORT_PROVIDED : null,
+                null, issued.unitId(), OCCURRED_AT);
+    }
+
+    static ReferralStatusChanged referralStatusChanged() {
+        AgencyResponse response = agencyResponse(ResponseAction.COMPLETED);
+        return new ReferralStatusChanged(Ids.nameBased(ReferralStatusChanged.TYPE, response.referralId(),
+                response.responseId()), OCCURRED_AT, CASE_ID, response.referralId(), response.agency(),
+                ReferralRole.PRIMARY, response.unitId(), response.responseId(), ResponseAction.COMPLETED,
+                ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED, null, null, ReferralOutcome.SUPPORT_PROVIDED,
+                OCCURRED_AT, CaseStatus.COMPLETED);
+    }
+
+    static ReferralOverdue referralOverdue() {
+        ReferralIssued issued = referralIssued();
+        return new ReferralOverdue(Ids.nameBased(ReferralOverdue.TYPE, issued.referralId(), "ACKNOWLEDGEMENT",
+                "REMINDER"), OCCURRED_AT, CASE_ID, issued.referralId(), issued.agency(), issued.role(),
+                issued.unitId(), issued.areaCode(), issued.severity(), EscalationRaised.DeadlineKind.ACKNOWLEDGEMENT,
+                issued.dueAt(), ReferralOverdue.Stage.REMINDER, ReferralStatus.ISSUED);
+    }
+
+    static CaseStatusChanged caseStatusChanged() {
+        return new CaseStatusChanged(Ids.nameBased(CaseStatusChanged.TYPE, CASE_ID, "cause"), OCCURRED_AT, CASE_ID,
+                CaseStatus.IN_PROGRESS, CaseStatus.COMPLETED, List.of(ReferralOutcome.SUPPORT_PROVIDED));
+    }
+
+    static NotificationDelivered notificationDelivered() {
+        return new NotificationDelivered(Ids.nameBased(NotificationDelivered.TYPE, "n-1"), OCCURRED_AT, CASE_ID,
+                "n-1", NotificationKind.REFERRAL_ISSUED, "WEBHOOK", "AGENCY_SYSTEM", Agencies.POLICE,
+                referralIssued().referralId(), 1);
+    }
+
+    static NotificationFailed notificationFailed() {
+        return new NotificationFailed(Ids.nameBased(NotificationFailed.TYPE, "n-2", "5"), OCCURRED_AT, CASE_ID,
+                "n-2", NotificationKind.OUTCOME_TO_INFORMANT, "SMS", "INFORMANT", null, null, 5, "HTTP 503");
+    }
 }
