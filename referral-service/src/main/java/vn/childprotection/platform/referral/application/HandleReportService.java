@@ -8,6 +8,7 @@ import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.CaseOpening;
+import vn.childprotection.platform.referral.domain.ChildPseudonym;
 import vn.childprotection.platform.referral.domain.Referral;
 
 import java.lang.System.Logger;
@@ -29,9 +30,17 @@ public final class HandleReportService implements HandleReportUseCase {
     private final RelayOutboxUseCase relay;
     private final CaseMetrics metrics;
     private final Clock clock;
+    private final ChildPseudonym pseudonym;
 
     public HandleReportService(CaseRepository cases, RulesetSource rulesets, RelayOutboxUseCase relay,
                                CaseMetrics metrics, Clock clock) {
+        this(cases, rulesets, relay, metrics, clock, ChildPseudonym.NONE);
+    }
+
+    /** @param pseudonym makes {@code CaseOpened.childKey} (the child's pseudonym) */
+    public HandleReportService(CaseRepository cases, RulesetSource rulesets, RelayOutboxUseCase relay,
+                               CaseMetrics metrics, Clock clock, ChildPseudonym pseudonym) {
+        this.pseudonym = pseudonym == null ? ChildPseudonym.NONE : pseudonym;
         this.cases = cases;
         this.rulesets = rulesets;
         this.relay = relay;
@@ -41,7 +50,7 @@ public final class HandleReportService implements HandleReportUseCase {
 
     @Override
     public Outcome handle(ReportSubmitted report) {
-        CaseOpening opening = Case.open(report, rulesets.routing(), clock.instant());
+        CaseOpening opening = Case.open(report, rulesets.routing(), clock.instant(), pseudonym);
         return switch (opening) {
             case CaseOpening.Rejected rejected -> new Rejected(rejected.caseId(), rejected.reasons());
             case CaseOpening.Opened(Case opened) -> store(opened);

@@ -89,7 +89,7 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
             metrics.messagePublished(message.eventType(), Duration.between(held.openedAt(), clock.instant()));
         }
         boolean complete = !stopped;
-        if (!cases.completeOutbox(caseId, claim, published, clock.instant(), complete)) {
+        if (!cases.completeOutbox(caseId, claim, published, clock.instant(), complete, held.version())) {
             log.log(Level.WARNING, "case {0}: claim lost before marking {1} message(s) published; they will be "
                     + "published again (consumers de-duplicate by eventId)", caseId, published.size());
             return new RelayResult(caseId, published.size(), false, true);

@@ -9,6 +9,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.referral.adapter.in.messaging.ReportConsumer;
 import vn.childprotection.platform.referral.adapter.in.scheduling.OutboxSweeper;
+import org.slf4j.LoggerFactory;
+import vn.childprotection.platform.referral.adapter.in.messaging.AgencyResponseConsumer;
+import vn.childprotection.platform.referral.adapter.in.scheduling.DeadlineWatchdog;
+import vn.childprotection.platform.referral.adapter.out.mongo.MongoJobLease;
+import vn.childprotection.platform.referral.adapter.out.mongo.MongoRejectedResponseLog;
+import vn.childprotection.platform.referral.application.RespondToReferralService;
+import vn.childprotection.platform.referral.application.WatchDeadlinesService;
+import vn.childprotection.platform.referral.application.port.in.RespondToReferralUseCase;
+import vn.childprotection.platform.referral.application.port.in.WatchDeadlinesUseCase;
+import vn.childprotection.platform.referral.application.port.out.JobLease;
+import vn.childprotection.platform.referral.application.port.out.RejectedResponseLog;
+import vn.childprotection.platform.referral.domain.ChildPseudonym;
 import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMetrics;
 import vn.childprotection.platform.referral.adapter.out.mongo.CaseStoreHealthIndicator;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoCaseRepository;
@@ -104,15 +116,18 @@ public class ReferralConfiguration {
                 deadlinePolicy(properties.deadlines())));
     }
 
-    private static DeadlinePolicy deadlinePolicy(ReferralProperties.Deadlines deadlines) {
+    static DeadlinePolicy deadlinePolicy(ReferralProperties.Deadlines deadlines) {
         Map<Severity, DeadlinePolicy.Span> ack = new EnumMap<>(Severity.class);
         ack.putAll(DeadlinePolicy.DEFAULT.acknowledgement());
         if (deadlines.acknowledgement() != null) {
             deadlines.acknowledgement().forEach((severity, span) -> ack.put(severity,
                     new DeadlinePolicy.Span(span.duration(), span.workingDays())));
         }
+        ReferralProperties.Span supportPlan = deadlines.supportPlan();
         return new DeadlinePolicy(ack, new WorkingCalendar(deadlines.holidays() == null ? null
-                : java.util.Set.copyOf(deadlines.holidays())), deadlines.zone());
+                : java.util.Set.copyOf(deadlines.holidays())), deadlines.zone(), deadlines.emergencyMeasures(),
+                supportPlan == null ? null : new DeadlinePolicy.Span(supportPlan.duration(), supportPlan.workingDays()),
+                deadlines.escalationGrace(), deadlines.emergencyMeasuresGrace());
     }
 
     @Bean(initMethod = "createIndexes")
@@ -140,8 +155,58 @@ public class ReferralConfiguration {
 
     @Bean
     HandleReportUseCase handleReportUseCase(CaseRepository cases, RulesetSource rulesets, RelayOutboxUseCase relay,
-                                            CaseMetrics metrics, Clock clock) {
-        return new HandleReportService(cases, rulesets, relay, metrics, clock);
+                                            CaseMetrics metrics, Clock clock, ReferralProperties properties) {
+        return new HandleReportService(cases, rulesets, relay, metrics, clock, childPseudonym(properties));
+    }
+
+    /** {@code CaseOpened.childKey}; warns when the development secret is in use. */
+    static ChildPseudonym childPseudonym(ReferralProperties properties) {
+        String secret = properties.childKey().secret();
+        if (secret == null || secret.isBlank() || ReferralProperties.ChildKey.DEV_SECRET.equals(secret)) {
+            LoggerFactory.getLogger(ReferralConfiguration.class).warn("referral.child-key.secret is the development "
+                    + "default: set REFERRAL_CHILDKEY_SECRET in every real deployment");
+        }
+        return new ChildPseudonym(secret);
+    }
+
+    @Bean
+    MongoJobLease jobLease(MongoTemplate mongoTemplate) {
+        return new MongoJobLease(mongoTemplate);
+    }
+
+    @Bean
+    MongoRejectedResponseLog rejectedResponseLog(MongoTemplate mongoTemplate) {
+        return new MongoRejectedResponseLog(mongoTemplate);
+    }
+
+    @Bean
+    RespondToReferralUseCase respondToReferralUseCase(CaseRepository cases, RulesetSource rulesets,
+                                                      RelayOutboxUseCase relay, RejectedResponseLog rejections,
+                                                      CaseMetrics metrics, Clock clock,
+                                                      ReferralProperties properties) {
+        return new RespondToReferralService(cases, rulesets, relay, rejections, metrics, clock,
+                properties.responses().attempts());
+    }
+
+    @Bean
+    WatchDeadlinesUseCase watchDeadlinesUseCase(CaseRepository cases, JobLease leases, RelayOutboxUseCase relay,
+                                                CaseMetrics metrics, Clock clock, ReferralProperties properties) {
+        return new WatchDeadlinesService(cases, leases, relay, metrics, clock, instanceId(properties),
+                properties.watchdog().lease(), properties.watchdog().batch());
+    }
+
+    @Bean
+    DeadlineWatchdog deadlineWatchdog(WatchDeadlinesUseCase watchdog, ReferralProperties properties) {
+        return new DeadlineWatchdog(watchdog, properties.watchdog().interval(), properties.watchdog().enabled());
+    }
+
+    /**
+     * The {@code onAgencyResponse} function on {@code agency.responses.v1}; its binding (group, retries, dead-letter
+     * topic) is in application.yml.
+     */
+    @Bean
+    Consumer<Message<byte[]>> onAgencyResponse(RespondToReferralUseCase useCase, MeterRegistry meters) {
+        return new AgencyResponseConsumer(useCase, meters);
     }
 
     @Bean

@@ -20,7 +20,8 @@ import java.util.Map;
 public record ReferralProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox,
                                  @DefaultValue Ruleset ruleset, @DefaultValue Areas areas,
                                  @DefaultValue Directory directory, @DefaultValue Deadlines deadlines,
-                                 String instanceId) {
+                                 @DefaultValue Watchdog watchdog, @DefaultValue ChildKey childKey,
+                                 @DefaultValue Responses responses, String instanceId) {
 
     /** Partitions and replication factor of the topics this service writes (case events, agency referrals). */
     public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
@@ -60,17 +61,51 @@ public record ReferralProperties(@DefaultValue Topics topics, @DefaultValue Outb
     }
 
     /**
-     * Deadline policy (policy defaults, not law: no seed sets acknowledgement deadlines).
+     * Deadline policy. Acknowledgement deadlines are policy defaults (no seed sets them); the emergency-measures and
+     * support-plan spans are the law (Decree 56/2017 Art 26.3: 12 hours; Art 28.1: 5 working days) and are
+     * configurable only to shorten them for a demonstration.
      *
-     * @param acknowledgement per severity: a duration or a number of working days
-     * @param holidays        public holidays (not working days); configurable data, updated each year
-     * @param zone            the zone deadlines are counted in
+     * @param acknowledgement        per severity: a duration or a number of working days (a duration wins)
+     * @param holidays               public holidays (not working days); configurable data, updated each year
+     * @param zone                   the zone deadlines are counted in
+     * @param emergencyMeasures      EMERGENCY cases, PRIMARY referrals: emergency measures within (12 h)
+     * @param supportPlan            HIGH/EMERGENCY cases, PRIMARY referrals: support plan within (5 working days)
+     * @param escalationGrace        after a missed deadline's reminder, escalate after this much more (2 h)
+     * @param emergencyMeasuresGrace the same for the emergency-measures deadline (1 h)
      */
     public record Deadlines(Map<Severity, Span> acknowledgement, List<LocalDate> holidays,
-                            @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone) {
+                            @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
+                            @DefaultValue("12h") Duration emergencyMeasures, @DefaultValue Span supportPlan,
+                            @DefaultValue("2h") Duration escalationGrace,
+                            @DefaultValue("1h") Duration emergencyMeasuresGrace) {
     }
 
-    /** A duration, or working days (Monday–Friday except holidays). */
+    /** A duration, or working days (Monday–Friday except holidays); when both are set the duration wins. */
     public record Span(Duration duration, @DefaultValue("0") int workingDays) {
+    }
+
+    /**
+     * The deadline watchdog (S0 Art 5.4).
+     *
+     * @param enabled  run it in this instance (several instances may: a lease lets one work at a time)
+     * @param interval delay between passes
+     * @param lease    how long one pass may hold the job's lease
+     * @param batch    cases examined per pass at most
+     */
+    public record Watchdog(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration interval,
+                           @DefaultValue("60s") Duration lease, @DefaultValue("100") int batch) {
+    }
+
+    /**
+     * The secret of {@code CaseOpened.childKey} (HMAC-SHA256 pseudonym of the child). The default is for development
+     * only: set {@code REFERRAL_CHILDKEY_SECRET} in every real deployment and never change it afterwards (keys made
+     * under another secret do not match).
+     */
+    public record ChildKey(@DefaultValue(ChildKey.DEV_SECRET) String secret) {
+        public static final String DEV_SECRET = "dev-only-child-key-secret-not-for-production";
+    }
+
+    /** @param attempts how many times a response is decided again after a concurrent change of its case */
+    public record Responses(@DefaultValue("5") int attempts) {
     }
 }

@@ -2,6 +2,8 @@ package vn.childprotection.platform.referral.application;
 
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.application.port.out.EventPublisher;
+import vn.childprotection.platform.referral.application.port.out.JobLease;
+import vn.childprotection.platform.referral.application.port.out.RejectedResponseLog;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.OutboxMessage;
 
@@ -34,6 +36,10 @@ final class Fakes {
 
         void advance(Duration by) {
             now = now.plus(by);
+        }
+
+        void advanceTo(Instant at) {
+            now = at;
         }
 
         @Override
@@ -75,6 +81,46 @@ final class Fakes {
         }
 
         @Override
+        public synchronized Optional<Case> findByReferralId(String referralId) {
+            return byId.values().stream().map(Stored::value).filter(c -> c.referral(referralId).isPresent())
+                    .findFirst();
+        }
+
+        /** Makes the next {@code n} updates fail as if another writer had changed the case first. */
+        int conflicts;
+        int updates;
+
+        @Override
+        public synchronized boolean update(Case before, Case after) {
+            Stored stored = byId.get(before.caseId());
+            if (stored == null || stored.value().version() != before.version()) {
+                return false;
+            }
+            if (conflicts > 0) {
+                conflicts--;
+                return false;
+            }
+            updates++;
+            // the outbox messages the relay marked meanwhile keep their marks; appended ones follow
+            List<OutboxMessage> outbox = new ArrayList<>(stored.value().outbox());
+            outbox.addAll(after.outbox().subList(before.outbox().size(), after.outbox().size()));
+            Case next = new Case(after.caseId(), after.reportId(), after.sourceEventId(), after.status(),
+                    after.contactType(), after.channel(), after.concerns(), after.severity(), after.location(),
+                    after.child(), after.reporter(), after.narrative(), after.receivedAt(), after.openedAt(),
+                    after.rulesetVersion(), after.referrals(), outbox, after.triage(), after.escalations(),
+                    before.version() + 1, after.appliedResponses());
+            byId.put(before.caseId(), new Stored(next, stored.leaseOwner(), stored.leaseUntil()));
+            return true;
+        }
+
+        @Override
+        public synchronized List<String> findDueForWatch(Instant now, int limit) {
+            return byId.values().stream().map(Stored::value)
+                    .filter(c -> c.nextWatchAt() != null && !c.nextWatchAt().isAfter(now))
+                    .sorted(Comparator.comparing(Case::nextWatchAt)).limit(limit).map(Case::caseId).toList();
+        }
+
+        @Override
         public synchronized Optional<Case> claimOutbox(String caseId, String owner, Instant now, Instant leaseUntil) {
             Stored stored = byId.get(caseId);
             if (stored == null || !stored.value().outboxPending() || !free(stored, now)) {
@@ -86,7 +132,7 @@ final class Fakes {
 
         @Override
         public synchronized boolean completeOutbox(String caseId, String owner, Set<Integer> positions,
-                                                   Instant publishedAt, boolean allPublished) {
+                                                   Instant publishedAt, boolean allPublished, long claimedVersion) {
             Stored stored = byId.get(caseId);
             if (stored == null || !owner.equals(stored.leaseOwner())) {
                 return false;
@@ -115,6 +161,41 @@ final class Fakes {
 
         private static boolean free(Stored stored, Instant now) {
             return stored.leaseUntil() == null || stored.leaseUntil().isBefore(now);
+        }
+    }
+
+    /** One lease per job, like the store's: free, expired or own. */
+    static final class InMemoryLeases implements JobLease {
+        record Held(String owner, Instant until) {
+        }
+
+        final Map<String, Held> byJob = new LinkedHashMap<>();
+
+        @Override
+        public synchronized boolean claim(String job, String owner, Instant now, Instant until) {
+            Held held = byJob.get(job);
+            if (held != null && held.owner() != null && !held.owner().equals(owner) && !held.until().isBefore(now)) {
+                return false;
+            }
+            byJob.put(job, new Held(owner, until));
+            return true;
+        }
+
+        @Override
+        public synchronized void release(String job, String owner) {
+            Held held = byJob.get(job);
+            if (held != null && owner.equals(held.owner())) {
+                byJob.remove(job);
+            }
+        }
+    }
+
+    static final class RecordingRejections implements RejectedResponseLog {
+        final List<RejectedResponse> recorded = new ArrayList<>();
+
+        @Override
+        public synchronized void record(RejectedResponse rejected) {
+            recorded.add(rejected);
         }
     }
 

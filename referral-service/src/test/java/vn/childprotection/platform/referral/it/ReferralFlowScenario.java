@@ -81,6 +81,8 @@ import static vn.childprotection.platform.referral.fixtures.ReportFixtures.repor
         "spring.cloud.stream.bindings.onReport-in-0.consumer.back-off-initial-interval=100",
         "spring.cloud.stream.bindings.onReport-in-0.consumer.back-off-max-interval=200",
         "referral.outbox.sweep-interval=300ms",
+        // the fixtures' reports are days old: their deadlines have passed (the watchdog is AgencyLoopScenario's)
+        "referral.watchdog.enabled=false",
         // two versions of Điện Biên's ruleset: v1 (no additions) until 30 Nov 2026, v2 (procuracy informed) after
         "referral.ruleset.locations=classpath:rulesets-versions/national-default.yaml,"
                 + "classpath:rulesets-versions/dien-bien-v1.yaml,classpath:rulesets-versions/dien-bien-v2.yaml"})

@@ -71,11 +71,13 @@ public record CaseResponse(
 
     public record ReferralView(String referralId, String agency, ReferralRole role, String areaCode,
                                ReferralStatus status, String ruleId, String rulesetVersion, String legalBasis,
-                               boolean policyDefault, String unitId, Instant dueAt, String note) {
+                               boolean policyDefault, String unitId, Instant dueAt, String note,
+                               String forwardedFrom) {
 
         static ReferralView of(Referral r) {
             return new ReferralView(r.referralId(), r.agency(), r.role(), r.areaCode(), r.status(), r.ruleId(),
-                    r.rulesetVersion(), r.legalBasis(), r.policyDefault(), r.unitId(), r.dueAt(), r.note());
+                    r.rulesetVersion(), r.legalBasis(), r.policyDefault(), r.unitId(), r.dueAt(), r.note(),
+                    r.forwardedFrom());
         }
     }
 

@@ -44,6 +44,25 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid request field(s): " + e.errors().stream().map(error -> error.get("field"))
+                        .collect(java.util.stream.Collectors.joining(", ")) + ".");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", e.errors());
+        return problem(problem);
+    }
+
+    /** A refused agency response: 404 or 409 with the rejection {@code code}; the detail names ids and codes. */
+    @ExceptionHandler(ResponseRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(ResponseRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setTitle(e.title());
+        problem.setProperty("code", e.code());
+        return problem(problem);
+    }
+
     /** Bean validation of a request body: field names and constraint messages, never the values (personal data). */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(

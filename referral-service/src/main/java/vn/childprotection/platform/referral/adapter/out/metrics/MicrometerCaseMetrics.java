@@ -21,6 +21,10 @@ public final class MicrometerCaseMetrics implements CaseMetrics {
     public static final String OUTBOX_PUBLISH_FAILURES = "referral.outbox.publish.failures";
     public static final String OUTBOX_PUBLISH_LATENCY = "referral.outbox.publish.latency";
     public static final String OUTBOX_PENDING_CASES = "referral.outbox.pending.cases";
+    public static final String RESPONSES_APPLIED = "referral.responses.applied";
+    public static final String RESPONSES_DUPLICATE = "referral.responses.duplicate";
+    public static final String RESPONSES_REJECTED = "referral.responses.rejected";
+    public static final String REFERRALS_OVERDUE = "referral.referrals.overdue";
 
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong();
@@ -66,5 +70,29 @@ public final class MicrometerCaseMetrics implements CaseMetrics {
     @Override
     public void pendingCases(long count) {
         pending.set(count);
+    }
+
+    @Override
+    public void responseApplied(String action, String channel) {
+        Counter.builder(RESPONSES_APPLIED).description("Agency responses applied to referrals (S0 Art 7.2)")
+                .tag("action", action).tag("channel", channel).register(registry).increment();
+    }
+
+    @Override
+    public void responseDuplicate(String channel) {
+        Counter.builder(RESPONSES_DUPLICATE).description("Agency responses whose responseId was already applied")
+                .tag("channel", channel).register(registry).increment();
+    }
+
+    @Override
+    public void responseRejected(String code) {
+        Counter.builder(RESPONSES_REJECTED).description("Agency responses refused, by rejection code")
+                .tag("code", code).register(registry).increment();
+    }
+
+    @Override
+    public void referralOverdue(String deadline, String stage) {
+        Counter.builder(REFERRALS_OVERDUE).description("ReferralOverdue raised by the deadline watchdog")
+                .tag("deadline", deadline).tag("stage", stage).register(registry).increment();
     }
 }

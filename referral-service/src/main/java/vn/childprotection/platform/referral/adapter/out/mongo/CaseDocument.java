@@ -17,6 +17,11 @@ import vn.childprotection.platform.contracts.Sex;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.OutboxMessage;
 import vn.childprotection.platform.referral.domain.Referral;
+import vn.childprotection.platform.referral.domain.ReferralDeadline;
+import vn.childprotection.platform.referral.domain.ResponseRecord;
+import vn.childprotection.platform.contracts.ReasonCode;
+import vn.childprotection.platform.contracts.ReferralOutcome;
+import vn.childprotection.platform.contracts.ResponseAction;
 import vn.childprotection.platform.referral.domain.Escalation;
 import vn.childprotection.platform.referral.domain.Triage;
 import vn.childprotection.platform.contracts.EscalationRaised;
@@ -30,7 +35,10 @@ import java.util.UUID;
  * A case as stored: database {@code referral}, collection {@code cases}, {@code _id} = case id. The document holds
  * its own outbox ({@code outbox}, {@code outboxPending}) and the relay's claim ({@code leaseOwner},
  * {@code leaseUntil}), so that state, pending messages and claim change in single-document atomic writes.
- * {@code receivedAt} is kept as the ISO-8601 text the hotline sent (offset preserved).
+ * {@code receivedAt} is kept as the ISO-8601 text the hotline sent (offset preserved). The agency loop adds
+ * {@code version} (optimistic locking of every change after the insert), {@code appliedResponses} (duplicate check
+ * atomic with the change), per referral its {@code deadlines} (with the watchdog's markers) and response
+ * {@code history}, and {@code nextWatchAt} (when the deadline watchdog next has something to do; indexed).
  */
 @Document(collection = CaseDocument.COLLECTION)
 public record CaseDocument(
@@ -55,7 +63,10 @@ public record CaseDocument(
         String leaseOwner,
         Instant leaseUntil,
         TriageDoc triage,
-        List<EscalationDoc> escalations) {
+        List<EscalationDoc> escalations,
+        Long version,
+        List<String> appliedResponses,
+        Instant nextWatchAt) {
 
     /** {@code triage: {required, reasons}}: the routing needs a person's look (unknown area codes, OTHER). */
     public record TriageDoc(boolean required, List<String> reasons) {
@@ -75,6 +86,14 @@ public record CaseDocument(
     static final String LEASE_OWNER = "leaseOwner";
     static final String LEASE_UNTIL = "leaseUntil";
     static final String OPENED_AT = "openedAt";
+    static final String VERSION = "version";
+    static final String STATUS = "status";
+    static final String REFERRALS = "referrals";
+    static final String TRIAGE = "triage";
+    static final String APPLIED_RESPONSES = "appliedResponses";
+    static final String NEXT_WATCH_AT = "nextWatchAt";
+    /** Legacy documents (written before the agency loop) carry no escalation time: due + this. */
+    static final java.time.Duration LEGACY_GRACE = java.time.Duration.ofHours(2);
 
     public record LocationDoc(String provinceCode, String districtCode, String communeCode) {
     }
@@ -88,7 +107,46 @@ public record CaseDocument(
 
     public record ReferralDoc(String referralId, String agency, ReferralRole role, String areaCode,
                               ReferralStatus status, String ruleId, String rulesetVersion, String legalBasis,
-                              boolean policyDefault, String unitId, Instant dueAt, String note) {
+                              boolean policyDefault, String unitId, Instant dueAt, String note,
+                              String forwardedFrom, Instant issuedAt, List<ReferralDeadlineDoc> deadlines,
+                              List<ResponseDoc> history) {
+
+        static ReferralDoc of(Referral f) {
+            return new ReferralDoc(f.referralId(), f.agency(), f.role(), f.areaCode(), f.status(), f.ruleId(),
+                    f.rulesetVersion(), f.legalBasis(), f.policyDefault(), f.unitId(), f.dueAt(), f.note(),
+                    f.forwardedFrom(), f.issuedAt(),
+                    f.deadlines().stream().map(d -> new ReferralDeadlineDoc(d.kind(), d.dueAt(), d.escalateAt(),
+                            d.legalBasis(), d.policyDefault(), d.metAt(), d.remindedAt(), d.escalatedAt())).toList(),
+                    f.history().stream().map(h -> new ResponseDoc(h.responseId(), h.action(), h.from(), h.to(),
+                            h.reason(), h.reasonCode(), h.note(), h.forwardTo(), h.outcome(), h.unitId(),
+                            h.respondedAt(), h.appliedAt())).toList());
+        }
+
+        Referral toDomain() {
+            List<ReferralDeadline> due = deadlines != null ? deadlines.stream().map(d -> new ReferralDeadline(
+                    d.kind(), d.dueAt(), d.escalateAt(), d.legalBasis(), d.policyDefault(), d.metAt(),
+                    d.remindedAt(), d.escalatedAt())).toList()
+                    // written before the agency loop: the acknowledgement deadline only
+                    : dueAt == null ? List.of() : List.of(ReferralDeadline.of(EscalationRaised.DeadlineKind.ACKNOWLEDGEMENT,
+                    dueAt, dueAt.plus(LEGACY_GRACE), null, true));
+            return new Referral(referralId, agency, role, areaCode, status, ruleId, rulesetVersion, legalBasis,
+                    policyDefault, unitId, dueAt, note, forwardedFrom, issuedAt, due,
+                    history == null ? List.of() : history.stream().map(h -> new ResponseRecord(h.responseId(),
+                            h.action(), h.from(), h.to(), h.reason(), h.reasonCode(), h.note(), h.forwardTo(),
+                            h.outcome(), h.unitId(), h.respondedAt(), h.appliedAt())).toList());
+        }
+    }
+
+    /** A referral's deadline with the watchdog's markers (remindedAt, escalatedAt: each stage fires once). */
+    public record ReferralDeadlineDoc(EscalationRaised.DeadlineKind kind, Instant dueAt, Instant escalateAt,
+                                      String legalBasis, boolean policyDefault, Instant metAt, Instant remindedAt,
+                                      Instant escalatedAt) {
+    }
+
+    /** An applied agency response; {@code reason} and {@code note} are the agency's wording (store only). */
+    public record ResponseDoc(String responseId, ResponseAction action, ReferralStatus from, ReferralStatus to,
+                              String reason, ReasonCode reasonCode, String note, String forwardTo,
+                              ReferralOutcome outcome, String unitId, Instant respondedAt, Instant appliedAt) {
     }
 
     public record OutboxDoc(String eventId, String eventType, String topic, String key, String payload,
@@ -107,16 +165,15 @@ public record CaseDocument(
                         r.wantsFeedback()),
                 c.narrative(), c.receivedAt() == null ? null : c.receivedAt().toString(), c.openedAt(),
                 c.rulesetVersion(),
-                c.referrals().stream().map(f -> new ReferralDoc(f.referralId(), f.agency(), f.role(), f.areaCode(),
-                        f.status(), f.ruleId(), f.rulesetVersion(), f.legalBasis(), f.policyDefault(), f.unitId(),
-                        f.dueAt(), f.note())).toList(),
+                c.referrals().stream().map(ReferralDoc::of).toList(),
                 c.outbox().stream().map(m -> new OutboxDoc(m.eventId(), m.eventType(), m.topic(), m.key(),
                         m.payload(), m.publishedAt())).toList(),
                 c.outboxPending(), null, null,
                 new TriageDoc(c.triage().required(), c.triage().reasons()),
                 c.escalations().stream().map(e -> new EscalationDoc(e.escalationId(), e.severity(), e.reason(),
                         e.recipientRole(), e.deadlines().stream().map(d -> new DeadlineDoc(d.kind(), d.dueAt(),
-                                d.legalBasis(), d.policyDefault())).toList())).toList());
+                                d.legalBasis(), d.policyDefault())).toList())).toList(),
+                c.version(), c.appliedResponses(), c.nextWatchAt());
     }
 
     public Case toDomain() {
@@ -128,15 +185,14 @@ public record CaseDocument(
                 reporter == null ? null : new Reporter(reporter.fullName(), reporter.phone(), reporter.relationship(),
                         reporter.anonymous(), reporter.wantsFeedback()),
                 narrative, receivedAt == null ? null : OffsetDateTime.parse(receivedAt), openedAt, rulesetVersion,
-                referrals == null ? List.of() : referrals.stream().map(f -> new Referral(f.referralId(), f.agency(),
-                        f.role(), f.areaCode(), f.status(), f.ruleId(), f.rulesetVersion(), f.legalBasis(),
-                        f.policyDefault(), f.unitId(), f.dueAt(), f.note())).toList(),
+                referrals == null ? List.of() : referrals.stream().map(ReferralDoc::toDomain).toList(),
                 outbox == null ? List.of() : outbox.stream().map(m -> new OutboxMessage(m.eventId(), m.eventType(),
                         m.topic(), m.key(), m.payload(), m.publishedAt())).toList(),
                 triage == null ? null : new Triage(triage.required(), triage.reasons()),
                 escalations == null ? List.of() : escalations.stream().map(e -> new Escalation(e.escalationId(),
                         e.severity(), e.reason(), e.recipientRole(), e.deadlines() == null ? List.of()
                         : e.deadlines().stream().map(d -> new EscalationRaised.Deadline(d.kind(), d.dueAt(),
-                        d.legalBasis(), d.policyDefault())).toList())).toList());
+                        d.legalBasis(), d.policyDefault())).toList())).toList(),
+                version == null ? 0 : version, appliedResponses);
     }
 }

@@ -21,7 +21,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * {@link CaseRepository} on MongoDB. Each method is one single-document operation: the insert writes the case and
  * its outbox together; the claim is one find-and-modify; the marking sets {@code outbox.<i>.publishedAt}, clears
- * {@code outboxPending} and releases the claim in one update, guarded by the claim token.
+ * {@code outboxPending} and releases the claim in one update, guarded by the claim token; a change (agency response,
+ * watchdog) is one update guarded by {@code version} that pushes the messages it owes onto the outbox.
  */
 public final class MongoCaseRepository implements CaseRepository {
 
@@ -31,12 +32,19 @@ public final class MongoCaseRepository implements CaseRepository {
         this.mongo = mongo;
     }
 
-    /** The index the sweep needs. Idempotent; called once at start-up. */
+    /** The indexes the sweep, the response lookup and the watchdog need. Idempotent; called once at start-up. */
     public void createIndexes() {
         mongo.indexOps(CaseDocument.class).createIndex(new Index()
                 .on(CaseDocument.OUTBOX_PENDING, Sort.Direction.ASC)
                 .on(CaseDocument.OPENED_AT, Sort.Direction.ASC)
                 .named("outbox_pending_opened"));
+        mongo.indexOps(CaseDocument.class).createIndex(new Index()
+                .on(CaseDocument.REFERRALS + ".referralId", Sort.Direction.ASC)
+                .named("referral_id"));
+        mongo.indexOps(CaseDocument.class).createIndex(new Index()
+                .on(CaseDocument.NEXT_WATCH_AT, Sort.Direction.ASC)
+                .sparse()
+                .named("next_watch_at"));
     }
 
     @Override
@@ -55,6 +63,49 @@ public final class MongoCaseRepository implements CaseRepository {
     }
 
     @Override
+    public Optional<Case> findByReferralId(String referralId) {
+        return Optional.ofNullable(mongo.findOne(new Query(where(CaseDocument.REFERRALS + ".referralId")
+                .is(referralId)), CaseDocument.class)).map(CaseDocument::toDomain);
+    }
+
+    @Override
+    public boolean update(Case before, Case after) {
+        if (after.outbox().size() < before.outbox().size()) {
+            throw new IllegalArgumentException("a change may only append to the outbox");
+        }
+        CaseDocument next = CaseDocument.of(after);
+        Update update = new Update()
+                .set(CaseDocument.STATUS, next.status())
+                .set(CaseDocument.REFERRALS, next.referrals())
+                .set(CaseDocument.TRIAGE, next.triage())
+                .set(CaseDocument.APPLIED_RESPONSES, next.appliedResponses())
+                .set(CaseDocument.VERSION, before.version() + 1);
+        if (next.nextWatchAt() == null) {
+            update.unset(CaseDocument.NEXT_WATCH_AT);
+        } else {
+            update.set(CaseDocument.NEXT_WATCH_AT, next.nextWatchAt());
+        }
+        List<CaseDocument.OutboxDoc> appended = next.outbox().subList(before.outbox().size(), next.outbox().size());
+        if (!appended.isEmpty()) {
+            update.push(CaseDocument.OUTBOX).each(appended.toArray());
+            update.set(CaseDocument.OUTBOX_PENDING, true);
+        }
+        return mongo.updateFirst(new Query(atVersion(before.caseId(), before.version())), update, CaseDocument.class)
+                .getMatchedCount() == 1;
+    }
+
+    @Override
+    public List<String> findDueForWatch(Instant now, int limit) {
+        Query due = new Query(where(CaseDocument.NEXT_WATCH_AT).lte(now))
+                .with(Sort.by(Sort.Direction.ASC, CaseDocument.NEXT_WATCH_AT))
+                .limit(limit);
+        due.fields().include("_id");
+        return mongo.find(due, org.bson.Document.class, CaseDocument.COLLECTION).stream()
+                .map(doc -> doc.getString("_id"))
+                .toList();
+    }
+
+    @Override
     public Optional<Case> claimOutbox(String caseId, String owner, Instant now, Instant leaseUntil) {
         Query claimable = new Query(where("_id").is(caseId).and(CaseDocument.OUTBOX_PENDING).is(true)
                 .orOperator(leaseFree(now)));
@@ -66,15 +117,24 @@ public final class MongoCaseRepository implements CaseRepository {
 
     @Override
     public boolean completeOutbox(String caseId, String owner, Set<Integer> positions, Instant publishedAt,
-                                  boolean allPublished) {
+                                  boolean allPublished, long claimedVersion) {
+        if (allPublished) {
+            // nothing appended since the claim (same version): the outbox is empty now
+            Query unchanged = new Query(atVersion(caseId, claimedVersion).and(CaseDocument.LEASE_OWNER).is(owner));
+            if (mongo.updateFirst(unchanged, marking(positions, publishedAt).set(CaseDocument.OUTBOX_PENDING, false),
+                    CaseDocument.class).getMatchedCount() == 1) {
+                return true;
+            }
+        }
+        // changed since the claim (or not all published): mark what went out, leave outboxPending for the sweep
         Query held = new Query(where("_id").is(caseId).and(CaseDocument.LEASE_OWNER).is(owner));
+        return mongo.updateFirst(held, marking(positions, publishedAt), CaseDocument.class).getMatchedCount() == 1;
+    }
+
+    private static Update marking(Set<Integer> positions, Instant publishedAt) {
         Update update = new Update();
         positions.forEach(i -> update.set(CaseDocument.OUTBOX + "." + i + ".publishedAt", publishedAt));
-        if (allPublished) {
-            update.set(CaseDocument.OUTBOX_PENDING, false);
-        }
-        update.unset(CaseDocument.LEASE_OWNER).unset(CaseDocument.LEASE_UNTIL);
-        return mongo.updateFirst(held, update, CaseDocument.class).getMatchedCount() == 1;
+        return update.unset(CaseDocument.LEASE_OWNER).unset(CaseDocument.LEASE_UNTIL);
     }
 
     @Override
@@ -91,6 +151,14 @@ public final class MongoCaseRepository implements CaseRepository {
     @Override
     public long countPendingOutbox() {
         return mongo.count(new Query(where(CaseDocument.OUTBOX_PENDING).is(true)), CaseDocument.class);
+    }
+
+    /** The case at a version; version 0 also matches a document written before versions existed. */
+    private static Criteria atVersion(String caseId, long version) {
+        Criteria id = where("_id").is(caseId);
+        return version == 0
+                ? id.orOperator(where(CaseDocument.VERSION).is(0L), where(CaseDocument.VERSION).exists(false))
+                : id.and(CaseDocument.VERSION).is(version);
     }
 
     private static Criteria[] leaseFree(Instant now) {

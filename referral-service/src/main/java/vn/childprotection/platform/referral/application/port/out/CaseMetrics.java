@@ -20,6 +20,22 @@ public interface CaseMetrics {
 
     void pendingCases(long count);
 
+    /** An agency response was applied (by action and channel). */
+    default void responseApplied(String action, String channel) {
+    }
+
+    /** An agency response repeated a responseId already applied: skipped. */
+    default void responseDuplicate(String channel) {
+    }
+
+    /** An agency response was refused; tagged by the rejection code only. */
+    default void responseRejected(String code) {
+    }
+
+    /** The watchdog raised a ReferralOverdue (by deadline kind and stage). */
+    default void referralOverdue(String deadline, String stage) {
+    }
+
     CaseMetrics NONE = new CaseMetrics() {
         @Override
         public void caseOpened(ContactType contactType, Severity severity) {

@@ -18,6 +18,22 @@ public interface CaseRepository {
 
     Optional<Case> findById(String caseId);
 
+    /** The case holding the referral. */
+    Optional<Case> findByReferralId(String referralId);
+
+    /**
+     * Writes what changed from {@code before} to {@code after} (status, referrals with their deadlines and history,
+     * triage, applied responseIds, the messages appended to the outbox, when the watchdog is next due) in ONE update,
+     * only if the stored version is still {@code before.version()}; the version is then incremented. Appended
+     * messages are pushed (never rewriting the ones the relay may be marking) and {@code outboxPending} set.
+     *
+     * @return false on a concurrent change (nothing written): reload and decide again
+     */
+    boolean update(Case before, Case after);
+
+    /** Ids of cases whose watchdog is due ({@code nextWatchAt <= now}), earliest first. */
+    List<String> findDueForWatch(Instant now, int limit);
+
     /**
      * Claims the case's outbox for {@code owner} until {@code leaseUntil} (one atomic find-and-modify): only a case
      * with pending messages and no live lease of another owner can be claimed.
@@ -26,10 +42,12 @@ public interface CaseRepository {
 
     /**
      * Marks the outbox messages at {@code positions} published and releases the claim; {@code outboxPending} becomes
-     * false when {@code allPublished}. False when {@code owner} no longer held the claim (nothing written).
+     * false when {@code allPublished} and the case is still at {@code claimedVersion} (a change since the claim may
+     * have appended messages: they stay pending for the sweep). False when {@code owner} no longer held the claim
+     * (nothing written).
      */
     boolean completeOutbox(String caseId, String owner, Set<Integer> positions, Instant publishedAt,
-                           boolean allPublished);
+                           boolean allPublished, long claimedVersion);
 
     /** Ids of cases with pending messages and no live lease, oldest first. */
     List<String> findPendingOutbox(Instant now, int limit);

@@ -1,0 +1,432 @@
+package vn.childprotection.platform.referral.it;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.contracts.AgencyReferral;
+import vn.childprotection.platform.contracts.AgencyReferralEvent;
+import vn.childprotection.platform.contracts.Agencies;
+import vn.childprotection.platform.contracts.CaseEvent;
+import vn.childprotection.platform.contracts.CaseOpened;
+import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.CaseStatusChanged;
+import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.EventJson;
+import vn.childprotection.platform.contracts.ReferralIssued;
+import vn.childprotection.platform.contracts.ReferralOutcome;
+import vn.childprotection.platform.contracts.ReferralOverdue;
+import vn.childprotection.platform.contracts.ReferralStatusChanged;
+import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.contracts.Severity;
+import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.referral.adapter.in.messaging.AgencyResponseConsumer;
+import vn.childprotection.platform.referral.adapter.in.scheduling.DeadlineWatchdog;
+import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMetrics;
+import vn.childprotection.platform.referral.adapter.out.mongo.MongoRejectedResponseLog;
+import vn.childprotection.platform.referral.application.port.in.WatchDeadlinesUseCase;
+import vn.childprotection.platform.referral.application.port.out.CaseRepository;
+import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.Referral;
+import vn.childprotection.platform.referral.fixtures.TestClock;
+import vn.childprotection.platform.testsupport.TestKafka;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.childprotection.platform.referral.fixtures.ReportFixtures.report;
+import static vn.childprotection.platform.referral.fixtures.ResponseFixtures.AGENCY_REASON;
+
+/**
+ * The agency loop end to end (S0 Art 7.2, 8.4, 5.4): agencies answer on {@code agency.responses.v1} (plain Kafka
+ * client, no {@code eventType}) or over HTTP; the case moves, forwards and triage referrals reach the agencies' topics,
+ * and the deadline watchdog (on a clock the test moves) reminds and escalates once. One context for every scenario;
+ * assertions look at the scenario's own case and event types only (the watchdog may act on other scenarios' cases
+ * once the clock moved).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.bindings.onAgencyResponse-in-0.consumer.back-off-initial-interval=100",
+        "spring.cloud.stream.bindings.onAgencyResponse-in-0.consumer.back-off-max-interval=200",
+        "referral.outbox.sweep-interval=300ms",
+        "referral.watchdog.interval=300ms"})
+@Import(AgencyLoopScenario.Clocks.class)
+abstract class AgencyLoopScenario {
+
+    /** {@code Topics.deadLetterOf(AGENCY_RESPONSES, "referral-service")}, spelled out for annotations. */
+    static final String DLT = Topics.AGENCY_RESPONSES + ".referral-service" + Topics.DEAD_LETTER_SUFFIX;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Autowired
+    CaseRepository cases;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    DeadlineWatchdog scheduledWatchdog;
+    @Autowired
+    WatchDeadlinesUseCase watchdog;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void openProducer() {
+        producer = TestKafka.producer(bootstrapServers);
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void acceptedThenCompletedOnTheTopicByEveryActingAgencyCompletesTheCase() throws Exception {
+        Case opened = open(report().concerns(Concern.HIV_AIDS)); // SOCIAL_AFFAIRS primary, HEALTH supporting
+
+        for (String agency : List.of(Agencies.SOCIAL_AFFAIRS, Agencies.HEALTH)) {
+            Referral referral = referral(opened, agency);
+            send(opened.caseId(), body(opened, referral, "ACCEPTED"));
+            Map<String, Object> completed = body(opened, referral, "COMPLETED");
+            completed.put("outcome", "SUPPORT_PROVIDED");
+            send(opened.caseId(), completed);
+        }
+
+        List<CaseEvent> events = awaitCaseEvents(opened.caseId(), e -> e instanceof CaseStatusChanged changed
+                && changed.to() == CaseStatus.COMPLETED, 1);
+        CaseStatusChanged completed = (CaseStatusChanged) events.stream()
+                .filter(e -> e instanceof CaseStatusChanged c && c.to() == CaseStatus.COMPLETED).findFirst()
+                .orElseThrow();
+        assertThat(completed.outcomes()).containsExactly(ReferralOutcome.SUPPORT_PROVIDED);
+        assertThat(events).filteredOn(e -> e instanceof ReferralStatusChanged).hasSize(4);
+        assertThat(events).filteredOn(e -> e instanceof CaseStatusChanged).extracting(e -> ((CaseStatusChanged) e)
+                .to()).containsExactly(CaseStatus.IN_PROGRESS, CaseStatus.COMPLETED);
+        assertThat(getJson("/api/v1/cases/" + opened.caseId()).path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(events.getFirst()).isInstanceOfSatisfying(CaseOpened.class,
+                caseOpened -> assertThat(caseOpened.childKey()).matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void aForwardOnTheTopicIssuesAReferralOnTheNewAgencysTopic() {
+        Case opened = open(report().concerns(Concern.HIV_AIDS));
+        Referral health = referral(opened, Agencies.HEALTH);
+        Map<String, Object> forwarded = body(opened, health, "FORWARDED");
+        forwarded.put("forwardTo", Agencies.POLICE);
+        forwarded.put("reason", AGENCY_REASON);
+        forwarded.put("reasonCode", "BETTER_PLACED_AGENCY");
+
+        send(opened.caseId(), forwarded);
+
+        List<ConsumerRecord<String, byte[]>> police = awaitRecords(List.of(Topics.referralsFor(Agencies.POLICE)),
+                opened.caseId(), 1);
+        AgencyReferral work = (AgencyReferral) EventJson.read(police.getFirst().value(), AgencyReferralEvent.class);
+        assertThat(work.forwardedFrom()).isEqualTo(health.referralId());
+        assertThat(work.ruleId()).isEqualTo("FORWARDED");
+        assertThat(work.unitId()).isEqualTo("11-094-POLICE");
+        List<CaseEvent> events = awaitCaseEvents(opened.caseId(), e -> e instanceof ReferralIssued issued
+                && health.referralId().equals(issued.forwardedFrom()), 1);
+        assertThat(events).filteredOn(e -> e instanceof ReferralStatusChanged).singleElement()
+                .satisfies(e -> assertThat(((ReferralStatusChanged) e).forwardTo()).isEqualTo(Agencies.POLICE));
+        assertThat(readAll(List.of(Topics.CASE_EVENTS), opened.caseId())).allSatisfy(record ->
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(AGENCY_REASON));
+    }
+
+    @Test
+    void aDeclineOverHttpByTheOnlyPrimaryAgencySendsTheCaseToTheStandingAgencyForTriage() throws Exception {
+        Case opened = open(report().concerns(Concern.DOMESTIC_VIOLENCE).severity(Severity.NORMAL));
+        Referral women = referral(opened, Agencies.WOMENS_UNION);
+        Map<String, Object> declined = body(opened, women, "DECLINED");
+        declined.remove("referralId");
+        declined.put("reason", AGENCY_REASON);
+
+        HttpResponse<String> response = post("/api/v1/referrals/" + women.referralId() + "/responses", declined);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode state = JSON.readTree(response.body());
+        assertThat(state.path("caseStatus").asString()).isEqualTo("REFERRED");
+        assertThat(state.path("referral").path("status").asString()).isEqualTo("DECLINED");
+        assertThat(state.path("referral").path("history").get(0).path("reason").asString()).isEqualTo(AGENCY_REASON);
+        JsonNode triage = state.path("issued").get(0);
+        assertThat(triage.path("agency").asString()).isEqualTo(Agencies.SOCIAL_AFFAIRS);
+        assertThat(triage.path("ruleId").asString()).isEqualTo("TRIAGE-AFTER-DECLINE");
+        assertThat(triage.path("unitId").asString()).isEqualTo("11-SOCIAL_AFFAIRS");
+        assertThat(triage.path("forwardedFrom").asString()).isEqualTo(women.referralId());
+        List<ConsumerRecord<String, byte[]>> standing = awaitRecords(
+                List.of(Topics.referralsFor(Agencies.SOCIAL_AFFAIRS)), opened.caseId(), 2);
+        assertThat(standing).extracting(r -> ((AgencyReferral) EventJson.read(r.value(), AgencyReferralEvent.class))
+                .forwardedFrom()).containsExactly(null, women.referralId());
+    }
+
+    @Test
+    void overHttpADuplicateAnImpossibleTransitionAndBadFieldsAreRefusedAndChangeNothing() throws Exception {
+        Case opened = open(report().concerns(Concern.HIV_AIDS));
+        Referral health = referral(opened, Agencies.HEALTH);
+        String path = "/api/v1/referrals/" + health.referralId() + "/responses";
+        Map<String, Object> accepted = body(opened, health, "ACCEPTED");
+        assertThat(post(path, accepted).statusCode()).isEqualTo(200);
+        JsonNode before = getJson("/api/v1/referrals/" + health.referralId());
+
+        HttpResponse<String> duplicate = post(path, accepted);
+        Map<String, Object> acknowledged = body(opened, health, "ACKNOWLEDGED");
+        HttpResponse<String> impossible = post(path, acknowledged);
+        Map<String, Object> wrongAgency = body(opened, health, "IN_PROGRESS");
+        wrongAgency.put("agency", Agencies.POLICE);
+        HttpResponse<String> wrong = post(path, wrongAgency);
+        Map<String, Object> bad = body(opened, health, "COMPLETED");
+        bad.put("occurredAt", "yesterday");
+        bad.put("colour", "blue");
+        bad.put("reasonCode", "BORED");
+        HttpResponse<String> invalid = post(path, bad);
+        Map<String, Object> elsewhere = body(opened, health, "ACCEPTED");
+        elsewhere.remove("referralId");
+        HttpResponse<String> unknown = post("/api/v1/referrals/" + UUID.randomUUID() + "/responses", elsewhere);
+
+        assertProblem(duplicate, 409, "duplicate-response");
+        assertProblem(impossible, 409, "transition-not-allowed");
+        assertThat(JSON.readTree(impossible.body()).path("detail").asString()).contains("ACCEPTED")
+                .contains("ACKNOWLEDGED");
+        assertProblem(wrong, 409, "wrong-agency");
+        assertProblem(unknown, 404, "unknown-referral");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body()).path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("colour", "reasonCode", "occurredAt", "outcome");
+        assertThat(getJson("/api/v1/referrals/" + health.referralId())).isEqualTo(before);
+        assertThat(before.path("referral").path("history")).hasSize(1);
+        assertThat(before.path("referral").path("deadlines").get(0).path("state").asString()).isEqualTo("MET");
+        assertThat(mongo.count(new Query(), MongoRejectedResponseLog.COLLECTION)).isPositive();
+        assertThat(getJson("/v3/api-docs").path("paths").propertyNames())
+                .contains("/api/v1/referrals/{referralId}/responses", "/api/v1/referrals/{referralId}");
+    }
+
+    @Test
+    void aPoisonOrIncompleteResponseIsDeadLetteredAndTheNextOneStillApplied() {
+        Case opened = open(report().concerns(Concern.HIV_AIDS));
+        Referral health = referral(opened, Agencies.HEALTH);
+        String poisonKey = "poison-" + UUID.randomUUID();
+        Map<String, Object> noReason = body(opened, health, "DECLINED");
+        Map<String, Object> wrongAgency = body(opened, health, "ACCEPTED");
+        wrongAgency.put("agency", Agencies.POLICE);
+        double rejected = counter(MicrometerCaseMetrics.RESPONSES_REJECTED, "code", "wrong-agency");
+
+        sendRaw(poisonKey, "{\"responseId\": not json".getBytes(StandardCharsets.UTF_8));
+        send(poisonKey, noReason);
+        send(opened.caseId(), wrongAgency);
+        send(opened.caseId(), body(opened, health, "ACCEPTED"));
+
+        await().atMost(WAIT).until(() -> readAll(List.of(DLT), poisonKey).size() == 2);
+        awaitCaseEvents(opened.caseId(), e -> e instanceof ReferralStatusChanged, 1);
+        assertThat(counter(MicrometerCaseMetrics.RESPONSES_REJECTED, "code", "wrong-agency"))
+                .isEqualTo(rejected + 1);
+        assertThat(readAll(List.of(DLT), opened.caseId())).as("a refusal is not dead-lettered").isEmpty();
+        assertThat(counter(AgencyResponseConsumer.RESPONSES_CONSUMED, "outcome", "malformed")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void anUnansweredReferralIsRemindedThenEscalatedOnceEachAcrossAWatchdogRestart() throws Exception {
+        Case opened = open(report().concerns(Concern.HIV_AIDS)); // HIGH: acknowledgement in 4 h, then 2 h grace
+        String caseId = opened.caseId();
+
+        clock.advance(Duration.ofHours(4).plusSeconds(1));
+        List<CaseEvent> reminders = awaitCaseEvents(caseId, e -> e instanceof ReferralOverdue o
+                && o.stage() == ReferralOverdue.Stage.REMINDER, 2);
+        assertThat(reminders).filteredOn(e -> e instanceof ReferralOverdue).allSatisfy(e -> assertThat(
+                ((ReferralOverdue) e).deadline().name()).isEqualTo("ACKNOWLEDGEMENT"));
+        clock.advance(Duration.ofHours(2));
+        awaitCaseEvents(caseId, e -> e instanceof ReferralOverdue o && o.stage() == ReferralOverdue.Stage.ESCALATED,
+                2);
+
+        // restart: the scheduled job stops, passes run by hand, the job starts again
+        scheduledWatchdog.stop();
+        watchdog.runOnce();
+        watchdog.runOnce();
+        scheduledWatchdog.start();
+        clock.advance(Duration.ofMinutes(1));
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+
+        List<CaseEvent> overdue = caseEvents(caseId).stream().filter(e -> e instanceof ReferralOverdue).toList();
+        assertThat(overdue).hasSize(4);
+        assertThat(overdue.stream().map(CaseEvent::eventId).collect(Collectors.toSet())).hasSize(4);
+        JsonNode state = getJson("/api/v1/referrals/" + referral(opened, Agencies.HEALTH).referralId());
+        assertThat(state.path("referral").path("deadlines").get(0).path("state").asString()).isEqualTo("ESCALATED");
+    }
+
+    // ---- helpers ----
+
+    private Case open(vn.childprotection.platform.referral.fixtures.ReportFixtures.Builder builder) {
+        ReportSubmitted report = builder.receivedAt(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(7)))
+                .build();
+        sendRaw(Topics.INTAKE_REPORTS, report.caseId(), EventJson.write(report));
+        await().atMost(WAIT).until(() -> cases.findById(report.caseId()).isPresent());
+        return cases.findById(report.caseId()).orElseThrow();
+    }
+
+    private static Referral referral(Case c, String agency) {
+        return c.referrals().stream().filter(r -> r.agency().equals(agency)).findFirst().orElseThrow();
+    }
+
+    /** An agency's answer as its own system writes it: no eventType. */
+    private Map<String, Object> body(Case c, Referral referral, String action) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("responseId", referral.agency().toLowerCase() + "-" + UUID.randomUUID());
+        body.put("referralId", referral.referralId());
+        body.put("caseId", c.caseId());
+        body.put("agency", referral.agency());
+        body.put("action", action);
+        body.put("occurredAt", Instant.now().toString());
+        return body;
+    }
+
+    private void send(String key, Map<String, Object> body) {
+        sendRaw(key, JSON.writeValueAsBytes(body));
+    }
+
+    private void sendRaw(String key, byte[] value) {
+        sendRaw(Topics.AGENCY_RESPONSES, key, value);
+    }
+
+    private void sendRaw(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the test message", e);
+        }
+    }
+
+    private HttpResponse<String> post(String path, Map<String, Object> body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + path)).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo(code);
+    }
+
+    private double counter(String name, String tag, String value) {
+        Counter counter = meters.find(name).tag(tag, value).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Waits until at least {@code count} of the case's events match; returns all the case's events. */
+    private List<CaseEvent> awaitCaseEvents(String caseId, Predicate<CaseEvent> match, int count) {
+        List<List<CaseEvent>> last = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            List<CaseEvent> events = caseEvents(caseId);
+            assertThat(events.stream().filter(match).count()).isGreaterThanOrEqualTo(count);
+            last.clear();
+            last.add(events);
+        });
+        return last.getFirst();
+    }
+
+    private List<CaseEvent> caseEvents(String caseId) {
+        return readAll(List.of(Topics.CASE_EVENTS), caseId).stream()
+                .map(r -> EventJson.read(r.value(), CaseEvent.class)).toList();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> awaitRecords(List<String> topics, String key, int count) {
+        List<List<ConsumerRecord<String, byte[]>>> last = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> records = readAll(topics, key);
+            assertThat(records).hasSize(count);
+            last.clear();
+            last.add(records);
+        });
+        return last.getFirst();
+    }
+
+    /** Everything currently on the topics with the given key, in offset order per partition. */
+    private List<ConsumerRecord<String, byte[]>> readAll(List<String> topics, String key) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Set<TopicPartition> open = partitions.stream().filter(p -> end.get(p) > 0).collect(Collectors.toSet());
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!open.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        seen.add(record);
+                    }
+                });
+                open.removeIf(p -> consumer.position(p) >= end.get(p));
+            }
+        }
+        return seen;
+    }
+}
