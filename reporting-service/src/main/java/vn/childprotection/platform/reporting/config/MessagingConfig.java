@@ -8,26 +8,40 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.EventJson;
-import vn.childprotection.platform.reporting.adapter.in.messaging.CaseEventListener;
-import vn.childprotection.platform.reporting.application.port.in.ProjectCaseEventUseCase;
+import vn.childprotection.platform.contracts.NotificationEvent;
+import vn.childprotection.platform.reporting.adapter.in.messaging.EventListener;
+import vn.childprotection.platform.reporting.application.EventProjector;
 
 import java.util.function.Consumer;
 
 /**
- * The Spring Cloud Stream function {@code onCaseEvent}, bound in application.yml to {@code case.events.v1}, group
- * {@code reporting-service}, dead letters to {@code case.events.v1.reporting-service.dlt}.
+ * The Spring Cloud Stream functions, bound in application.yml (group {@code reporting-service}, dead letters to
+ * {@code <topic>.reporting-service.dlt}): {@code onCaseEvent} ← {@code case.events.v1},
+ * {@code onNotificationDelivered} ← {@code notifications.delivered.v1}, {@code onNotificationFailed} ←
+ * {@code notifications.failed.v1}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsumerRetryProperties.class)
 public class MessagingConfig {
 
-    /** The retry template name the binding refers to ({@code consumer.retry-template-name}). */
-    public static final String CASE_EVENT_RETRY = "caseEventRetryTemplate";
+    /** The retry template name the bindings refer to ({@code consumer.retry-template-name}). */
+    public static final String EVENT_RETRY = "caseEventRetryTemplate";
 
     @Bean
-    Consumer<Message<byte[]>> onCaseEvent(ProjectCaseEventUseCase projector, MeterRegistry meters) {
-        return new CaseEventListener(projector, meters);
+    Consumer<Message<byte[]>> onCaseEvent(EventProjector projector, MeterRegistry meters) {
+        return new EventListener<>(CaseEvent.class, projector, meters);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onNotificationDelivered(EventProjector projector, MeterRegistry meters) {
+        return new EventListener<>(NotificationEvent.class, projector, meters);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onNotificationFailed(EventProjector projector, MeterRegistry meters) {
+        return new EventListener<>(NotificationEvent.class, projector, meters);
     }
 
     /**
@@ -36,7 +50,7 @@ public class MessagingConfig {
      * name a nested class ({@code EventJson$MalformedEventException} is not a valid property name). Causes are
      * matched too, so the framework's wrapping exception does not hide it.
      */
-    @Bean(CASE_EVENT_RETRY)
+    @Bean(EVENT_RETRY)
     @StreamRetryTemplate
     RetryTemplate caseEventRetryTemplate(ConsumerRetryProperties retry) {
         return new RetryTemplate(RetryPolicy.builder()

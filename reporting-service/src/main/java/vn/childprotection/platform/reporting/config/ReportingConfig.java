@@ -1,22 +1,49 @@
 package vn.childprotection.platform.reporting.config;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.reporting.adapter.in.web.ProjectionStream;
+import vn.childprotection.platform.reporting.adapter.out.kafka.KafkaEventLog;
+import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactReader;
 import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactStore;
-import vn.childprotection.platform.reporting.adapter.out.mongo.MongoStatsQuery;
-import vn.childprotection.platform.reporting.application.CaseEventProjector;
-import vn.childprotection.platform.reporting.application.OverviewService;
-import vn.childprotection.platform.reporting.application.port.in.OverviewQuery;
-import vn.childprotection.platform.reporting.application.port.in.ProjectCaseEventUseCase;
+import vn.childprotection.platform.reporting.adapter.out.mongo.MongoGenerations;
+import vn.childprotection.platform.reporting.application.EventProjector;
+import vn.childprotection.platform.reporting.application.ProjectionTargets;
+import vn.childprotection.platform.reporting.application.RebuildService;
+import vn.childprotection.platform.reporting.application.StatsService;
+import vn.childprotection.platform.reporting.application.port.out.FactReader;
 import vn.childprotection.platform.reporting.application.port.out.FactStore;
-import vn.childprotection.platform.reporting.application.port.out.StatsQuery;
+import vn.childprotection.platform.reporting.application.port.out.Generations;
+import vn.childprotection.platform.reporting.domain.Areas;
+import vn.childprotection.platform.reporting.domain.Indicators;
+import vn.childprotection.platform.reporting.domain.ReportCalendar;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Wires the use cases to the MongoDB adapters (the domain and application are plain Java, not scanned). */
+/**
+ * Wires the use cases to the adapters (the domain and application are plain Java, not scanned) and loads the data
+ * files — indicators and targets, the reporting calendar, the area names — failing the start when one is invalid.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ReportingConfig {
+
+    static final String INDICATORS = "reporting/indicators.json";
+    static final String CALENDAR = "reporting/reporting-calendar.json";
+    static final String AREAS = "reporting/areas-pre-2025.csv";
+
+    private static final JsonMapper DATA = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     @Bean
     Clock clock() {
@@ -25,23 +52,83 @@ public class ReportingConfig {
 
     @Bean
     MongoFactStore factStore(MongoTemplate mongo) {
-        MongoFactStore store = new MongoFactStore(mongo);
-        store.createIndexes();
-        return store;
+        return new MongoFactStore(mongo);
     }
 
     @Bean
-    StatsQuery statsQuery(MongoTemplate mongo) {
-        return new MongoStatsQuery(mongo);
+    MongoGenerations generations(MongoTemplate mongo) {
+        return new MongoGenerations(mongo);
     }
 
     @Bean
-    ProjectCaseEventUseCase projectCaseEventUseCase(FactStore factStore, Clock clock) {
-        return new CaseEventProjector(factStore, clock);
+    FactReader factReader(MongoTemplate mongo) {
+        return new MongoFactReader(mongo);
     }
 
     @Bean
-    OverviewQuery overviewQuery(StatsQuery statsQuery, Clock clock) {
-        return new OverviewService(statsQuery, clock);
+    ProjectionTargets projectionTargets(Generations generations, FactStore store) {
+        long active = generations.active();
+        store.prepare(active);
+        return new ProjectionTargets(active);
+    }
+
+    @Bean
+    ProjectionStream projectionStream() {
+        return new ProjectionStream(Duration.ofMillis(500), Duration.ofSeconds(15));
+    }
+
+    @Bean
+    EventProjector eventProjector(FactStore store, ProjectionTargets targets, ProjectionStream stream, Clock clock) {
+        return new EventProjector(store, targets, stream, clock);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService rebuildExecutor() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    RebuildService rebuildService(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                  FactStore store, Generations generations, ProjectionTargets targets,
+                                  EventProjector projector, ExecutorService rebuildExecutor, Clock clock) {
+        RebuildService service = new RebuildService(new KafkaEventLog(bootstrapServers, Duration.ofSeconds(30)),
+                store, generations, targets, projector, rebuildExecutor, clock);
+        service.recoverInterrupted();
+        return service;
+    }
+
+    @Bean
+    Indicators.Catalog indicatorCatalog() {
+        return Indicators.validated(read(INDICATORS, Indicators.Catalog.class));
+    }
+
+    @Bean
+    ReportCalendar reportCalendar() {
+        return read(CALENDAR, ReportCalendar.class).validated();
+    }
+
+    @Bean
+    Areas areas() throws IOException {
+        try (InputStream in = new ClassPathResource(AREAS).getInputStream()) {
+            return Areas.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        }
+    }
+
+    @Bean
+    StatsService statsService(FactReader reader, FactStore store, ProjectionTargets targets,
+                              Indicators.Catalog indicators, ReportCalendar calendar, Areas areas, Clock clock) {
+        return new StatsService(reader, store, targets, indicators, calendar, areas, clock);
+    }
+
+    static <T> T read(String resource, Class<T> type) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return DATA.readValue(in, type);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read " + resource + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -7,7 +7,8 @@ import java.time.LocalDate;
 
 /**
  * The details of a case copied onto each of its referral facts, so that referrals are filtered by the same
- * province and reception date as cases without a join.
+ * province, district and reception date as cases without a join.
  */
-public record CaseContext(String provinceCode, Instant receivedAt, LocalDate receivedDate, ContactType contactType) {
+public record CaseContext(String provinceCode, String districtCode, Instant receivedAt, LocalDate receivedDate,
+                          ContactType contactType) {
 }

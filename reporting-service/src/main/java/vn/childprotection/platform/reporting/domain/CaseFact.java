@@ -4,55 +4,156 @@ import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.Channel;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ContactType;
+import vn.childprotection.platform.contracts.EscalationRaised.DeadlineKind;
+import vn.childprotection.platform.contracts.ReferralOutcome;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Sex;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Everything reporting knows about one case, one document per case (natural key: the case id). Figures are counted
- * from these facts, never incremented per event, so a redelivered or replayed event cannot count twice.
- * Holds no personal data: the child only as sex and age (S0 Art 9.4 reports are aggregates).
- *
- * @param receivedDate  the Vietnamese calendar date of {@code receivedAt} ({@link ReportingCalendar})
- * @param lastEventId   the newest event reflected in this fact, with {@code lastEventAt} its {@link EventVersion}
+ * Everything reporting knows about one case, one fact per case id (S0 Art 9.4 reports are aggregates of these).
+ * Holds no personal data: the child only as sex, age and the optional {@code childKey} pseudonym. A fact is folded
+ * from the case's events by {@link ProjectionRules}; it remembers the ids of the events it reflects
+ * ({@code appliedEventIds}), so an event is counted once whatever the redelivery, and its {@code statusVersion} so
+ * that an older event never moves the status backwards. A fact may exist before its CaseOpened event (a status
+ * change seen first); it is {@link #opened()} only once the opening event is in.
  */
-public record CaseFact(
-        String caseId,
-        String reportId,
-        Instant receivedAt,
-        LocalDate receivedDate,
-        Channel channel,
-        ContactType contactType,
-        List<Concern> concerns,
-        Severity severity,
-        String provinceCode,
-        String districtCode,
-        String communeCode,
-        Sex childSex,
-        Integer childAgeYears,
-        CaseStatus status,
-        int referralCount,
-        Instant openedAt,
-        String lastEventId,
-        Instant lastEventAt) {
+public final class CaseFact {
 
-    public CaseFact {
-        Objects.requireNonNull(caseId, "caseId");
-        Objects.requireNonNull(lastEventId, "lastEventId");
-        Objects.requireNonNull(lastEventAt, "lastEventAt");
-        concerns = concerns == null ? List.of() : List.copyOf(concerns);
+    private final String caseId;
+    private String reportId;
+    private Instant receivedAt;
+    private LocalDate receivedDate;
+    private Channel channel;
+    private ContactType contactType;
+    private List<Concern> concerns = List.of();
+    private Severity severity;
+    private String provinceCode;
+    private String districtCode;
+    private String communeCode;
+    private Sex childSex;
+    private Integer childAgeYears;
+    private String childKey;
+    private boolean informantExpectsFeedback;
+    private CaseStatus status;
+    private EventVersion statusVersion;
+    private int referralCount;
+    private Instant openedAt;
+    private Instant completedAt;
+    private Instant closedAt;
+    private Instant escalatedAt;
+    private final Set<ReferralOutcome> outcomes = new LinkedHashSet<>();
+    private final Map<DeadlineKind, Instant> deadlines = new EnumMap<>(DeadlineKind.class);
+    private final Set<String> appliedEventIds = new LinkedHashSet<>();
+    private EventVersion lastEvent;
+
+    public CaseFact(String caseId) {
+        this.caseId = Objects.requireNonNull(caseId, "caseId");
     }
 
-    public EventVersion version() {
-        return new EventVersion(lastEventAt, lastEventId);
+    /** True once the CaseOpened event is reflected: only opened cases are counted. */
+    public boolean opened() {
+        return openedAt != null;
     }
 
-    /** The case details that referral facts carry so that they can be filtered like cases. */
+    public boolean isIntervention() {
+        return contactType == ContactType.INTERVENTION;
+    }
+
     public CaseContext context() {
-        return new CaseContext(provinceCode, receivedAt, receivedDate, contactType);
+        return new CaseContext(provinceCode, districtCode, receivedAt, receivedDate, contactType);
+    }
+
+    public boolean hasApplied(String eventId) {
+        return appliedEventIds.contains(eventId);
+    }
+
+    void markApplied(EventVersion version) {
+        appliedEventIds.add(version.eventId());
+        if (lastEvent == null || lastEvent.isOlderThan(version)) {
+            lastEvent = version;
+        }
+    }
+
+    // --- accessors -------------------------------------------------------------------------------------------
+
+    public String caseId() { return caseId; }
+    public String reportId() { return reportId; }
+    public Instant receivedAt() { return receivedAt; }
+    public LocalDate receivedDate() { return receivedDate; }
+    public Channel channel() { return channel; }
+    public ContactType contactType() { return contactType; }
+    public List<Concern> concerns() { return concerns; }
+    public Severity severity() { return severity; }
+    public String provinceCode() { return provinceCode; }
+    public String districtCode() { return districtCode; }
+    public String communeCode() { return communeCode; }
+    public Sex childSex() { return childSex; }
+    public Integer childAgeYears() { return childAgeYears; }
+    public String childKey() { return childKey; }
+    public boolean informantExpectsFeedback() { return informantExpectsFeedback; }
+    public CaseStatus status() { return status; }
+    public EventVersion statusVersion() { return statusVersion; }
+    public int referralCount() { return referralCount; }
+    public Instant openedAt() { return openedAt; }
+    public Instant completedAt() { return completedAt; }
+    public Instant closedAt() { return closedAt; }
+    public Instant escalatedAt() { return escalatedAt; }
+    public Set<ReferralOutcome> outcomes() { return outcomes; }
+    public Map<DeadlineKind, Instant> deadlines() { return deadlines; }
+    public Set<String> appliedEventIds() { return appliedEventIds; }
+    public EventVersion lastEvent() { return lastEvent; }
+
+    // --- state, set by the rules and by the store when it reads a fact back -------------------------------------
+
+    public CaseFact describe(String reportId, Instant receivedAt, Channel channel, ContactType contactType,
+                             List<Concern> concerns, Severity severity, String provinceCode, String districtCode,
+                             String communeCode, Sex childSex, Integer childAgeYears, String childKey,
+                             boolean informantExpectsFeedback, int referralCount, Instant openedAt) {
+        this.reportId = reportId;
+        this.receivedAt = receivedAt;
+        this.receivedDate = receivedAt == null ? null : ReportingCalendar.dateOf(receivedAt);
+        this.channel = channel;
+        this.contactType = contactType;
+        this.concerns = concerns == null ? List.of() : List.copyOf(new ArrayList<>(concerns).stream()
+                .filter(Objects::nonNull).toList());
+        this.severity = severity;
+        this.provinceCode = provinceCode;
+        this.districtCode = districtCode;
+        this.communeCode = communeCode;
+        this.childSex = childSex;
+        this.childAgeYears = childAgeYears;
+        this.childKey = childKey;
+        this.informantExpectsFeedback = informantExpectsFeedback;
+        this.referralCount = referralCount;
+        this.openedAt = openedAt;
+        return this;
+    }
+
+    public CaseFact status(CaseStatus status, EventVersion version) {
+        this.status = status;
+        this.statusVersion = version;
+        return this;
+    }
+
+    public CaseFact milestones(Instant completedAt, Instant closedAt, Instant escalatedAt) {
+        this.completedAt = completedAt;
+        this.closedAt = closedAt;
+        this.escalatedAt = escalatedAt;
+        return this;
+    }
+
+    public CaseFact lastEvent(EventVersion version) {
+        this.lastEvent = version;
+        return this;
     }
 }

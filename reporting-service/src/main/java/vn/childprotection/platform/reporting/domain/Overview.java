@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The headline figures the standing agency aggregates for the province (S0 Art 4.7, 9.4; S2 VIII.1) and the
- * Primero-style referral indicators "referrals by agency and concern" (domain reference, "Reporting calendar and
- * indicators"). Every map holds every known key, with 0 where nothing was counted, in a stable order.
+ * Primero-style referral indicators "referrals by agency and concern". Every map holds every known key, with 0 where
+ * nothing was counted, in a stable order.
  *
  * @param reports  every contact (counselling and intervention)
  * @param contacts contacts per type: COUNSELLING (tư vấn) and INTERVENTION (kết nối can thiệp)
@@ -25,7 +25,12 @@ public record Overview(
         Map<String, Long> bySeverity,
         Map<String, Long> byChannel,
         Map<String, Long> byProvince,
+        Map<String, Long> byDistrict,
         Map<String, Long> byRole,
+        Map<String, Long> casesByStatus,
+        long openOverdueReferrals,
+        long notificationsDelivered,
+        long notificationsFailed,
         Instant generatedAt) {
 
     public Overview {
@@ -35,7 +40,9 @@ public record Overview(
         bySeverity = ordered(bySeverity);
         byChannel = ordered(byChannel);
         byProvince = ordered(byProvince);
+        byDistrict = ordered(byDistrict);
         byRole = ordered(byRole);
+        casesByStatus = ordered(casesByStatus);
     }
 
     private static Map<String, Long> ordered(Map<String, Long> map) {

@@ -1,106 +1,178 @@
 package vn.childprotection.platform.reporting.domain;
 
+import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseOpened;
+import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.CaseStatusChanged;
 import vn.childprotection.platform.contracts.ChildProfile;
+import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.Location;
 import vn.childprotection.platform.contracts.ReferralIssued;
+import vn.childprotection.platform.contracts.ReferralOverdue;
+import vn.childprotection.platform.contracts.ReferralStatus;
+import vn.childprotection.platform.contracts.ReferralStatusChanged;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How each case event changes the facts. The rules are pure: the same event applied to the same fact always gives
- * the same result, an event already reflected changes nothing (DUPLICATE), and an event older than the one a fact
- * reflects never overwrites it (STALE). Together with one fact per natural key this makes the projection safe to
- * redeliver and to replay from the start of the topic.
+ * How each case event changes the facts. Every rule is a merge that does not depend on the order events arrive in:
+ * milestone times keep the earliest value, the status follows the newest event ({@link EventVersion}: occurredAt,
+ * then event id), descriptive fields come from the event that carries them. Each fact remembers the ids of the
+ * events it reflects, so the same event again is a {@link ProjectionOutcome#DUPLICATE}. Together with one fact per
+ * natural key this makes the projection safe to redeliver, to replay from the start of the topic, and to fold in
+ * memory during a rebuild with exactly the same result.
  */
 public final class ProjectionRules {
 
     private ProjectionRules() {
     }
 
+    /** The referral an event is about, if it is about one (else it is about the case). */
+    public static Optional<String> referralIdOf(CaseEvent event) {
+        return switch (event) {
+            case ReferralIssued issued -> Optional.of(issued.referralId());
+            case ReferralStatusChanged changed -> Optional.of(changed.referralId());
+            case ReferralOverdue overdue -> Optional.of(overdue.referralId());
+            case CaseOpened ignored -> Optional.empty();
+            case EscalationRaised ignored -> Optional.empty();
+            case CaseStatusChanged ignored -> Optional.empty();
+        };
+    }
+
+    /** Applies a case-level event (CaseOpened, CaseStatusChanged, EscalationRaised) to the case's fact. */
+    public static ProjectionOutcome applyToCase(CaseFact fact, CaseEvent event) {
+        if (fact.hasApplied(event.eventId())) {
+            return ProjectionOutcome.DUPLICATE;
+        }
+        EventVersion version = new EventVersion(event.occurredAt(), event.eventId());
+        ProjectionOutcome outcome = switch (event) {
+            case CaseOpened opened -> caseOpened(fact, opened, version);
+            case CaseStatusChanged changed -> caseStatusChanged(fact, changed, version);
+            case EscalationRaised escalation -> escalationRaised(fact, escalation, version);
+            default -> ProjectionOutcome.IGNORED;
+        };
+        if (outcome != ProjectionOutcome.IGNORED) {
+            fact.markApplied(version);
+        }
+        return outcome;
+    }
+
+    /** Applies a referral-level event (ReferralIssued, ReferralStatusChanged, ReferralOverdue) to its fact. */
+    public static ProjectionOutcome applyToReferral(ReferralFact fact, CaseEvent event) {
+        if (fact.hasApplied(event.eventId())) {
+            return ProjectionOutcome.DUPLICATE;
+        }
+        EventVersion version = new EventVersion(event.occurredAt(), event.eventId());
+        ProjectionOutcome outcome = switch (event) {
+            case ReferralIssued issued -> referralIssued(fact, issued, version);
+            case ReferralStatusChanged changed -> referralStatusChanged(fact, changed, version);
+            case ReferralOverdue overdue -> referralOverdue(fact, overdue, version);
+            default -> ProjectionOutcome.IGNORED;
+        };
+        if (outcome != ProjectionOutcome.IGNORED) {
+            fact.markApplied(version);
+        }
+        return outcome;
+    }
+
     /**
      * A contact was recorded: counselling (counted, not referred) or an intervention that was routed (domain
      * reference, "The flow a case takes", step 1). The opening event describes the whole case as it was opened.
      */
-    public static Projection<CaseFact> caseOpened(Optional<CaseFact> current, CaseOpened event) {
-        EventVersion version = new EventVersion(event.occurredAt(), event.eventId());
-        if (current.isPresent()) {
-            Optional<Projection<CaseFact>> unchanged = unchangedBy(current.get().version(), version);
-            if (unchanged.isPresent()) {
-                return unchanged.get();
-            }
-        }
+    private static ProjectionOutcome caseOpened(CaseFact fact, CaseOpened event, EventVersion version) {
         Location location = event.location() == null ? new Location(null, null, null) : event.location();
         ChildProfile child = event.child() == null ? new ChildProfile(null, null) : event.child();
         Instant receivedAt = event.receivedAt() == null ? event.occurredAt() : event.receivedAt().toInstant();
-        return Projection.applied(new CaseFact(
-                event.caseId(),
-                event.reportId() == null ? null : event.reportId().toString(),
-                receivedAt,
-                ReportingCalendar.dateOf(receivedAt),
-                event.channel(),
-                event.contactType(),
-                event.concerns(),
-                event.severity(),
-                blankToNull(location.provinceCode()),
-                blankToNull(location.districtCode()),
-                blankToNull(location.communeCode()),
-                child.sex(),
-                child.ageYears(),
-                event.status(),
-                event.referralCount(),
-                version.occurredAt(),
-                version.eventId(),
-                version.occurredAt()));
+        fact.describe(event.reportId() == null ? null : event.reportId().toString(), receivedAt, event.channel(),
+                event.contactType(), event.concerns(), event.severity(), blankToNull(location.provinceCode()),
+                blankToNull(location.districtCode()), blankToNull(location.communeCode()), child.sex(),
+                child.ageYears(), blankToNull(event.childKey()), event.informantExpectsFeedback(),
+                event.referralCount(), version.occurredAt());
+        return mergeStatus(fact, event.status(), version);
+    }
+
+    /** The case's derived status changed; COMPLETED lists the outcomes (S0 Art 7.2). */
+    private static ProjectionOutcome caseStatusChanged(CaseFact fact, CaseStatusChanged event,
+                                                       EventVersion version) {
+        Instant completed = event.to() == CaseStatus.COMPLETED
+                ? ReferralFact.earliest(fact.completedAt(), version.occurredAt()) : fact.completedAt();
+        Instant closed = event.to() == CaseStatus.CLOSED
+                ? ReferralFact.earliest(fact.closedAt(), version.occurredAt()) : fact.closedAt();
+        fact.milestones(completed, closed, fact.escalatedAt());
+        fact.outcomes().addAll(event.outcomes());
+        return mergeStatus(fact, event.to(), version);
+    }
+
+    /** A HIGH or EMERGENCY case was escalated with its legal deadlines (S0 Art 5.4; Decree 56/2017 Art 26.3, 28.1). */
+    private static ProjectionOutcome escalationRaised(CaseFact fact, EscalationRaised event, EventVersion version) {
+        fact.milestones(fact.completedAt(), fact.closedAt(),
+                ReferralFact.earliest(fact.escalatedAt(), version.occurredAt()));
+        event.deadlines().forEach(deadline -> fact.deadlines().merge(deadline.kind(), deadline.dueAt(),
+                ReferralFact::earliest));
+        return ProjectionOutcome.APPLIED;
+    }
+
+    /** A referral to one agency was issued (S0 Art 9.5), possibly forwarded from another one (S0 Art 7.2). */
+    private static ProjectionOutcome referralIssued(ReferralFact fact, ReferralIssued event, EventVersion version) {
+        fact.describe(event.agency(), event.role(), event.areaCode(), event.unitId(), event.concerns(),
+                event.severity(), version.occurredAt(), event.ruleId(), event.rulesetVersion(),
+                event.forwardedFrom(), event.dueAt());
+        return mergeStatus(fact, event.status() == null ? ReferralStatus.ISSUED : event.status(), version);
     }
 
     /**
-     * A referral to one agency was issued (S0 Art 9.5). {@code caseContext} is the case as reporting knows it, if
-     * it does; a referral seen before its case gets the context later ({@link #referralContext}).
+     * The agency answered (S0 Art 7.2). Any answer acknowledges the referral; ACCEPTED or further means it accepted
+     * (and met the emergency-measures deadline, Decree 56/2017 Art 26.3); IN_PROGRESS or COMPLETED means support
+     * started (the support-plan deadline, Art 28.1) — the same rules as referral-service's deadlines. Times are the
+     * platform's ({@code occurredAt}), not the agency's own claim.
      */
-    public static Projection<ReferralFact> referralIssued(Optional<ReferralFact> current, ReferralIssued event,
-                                                          Optional<CaseContext> caseContext) {
-        EventVersion version = new EventVersion(event.occurredAt(), event.eventId());
-        if (current.isPresent()) {
-            ReferralFact fact = current.get();
-            Optional<Projection<ReferralFact>> unchanged = unchangedBy(fact.version(), version);
-            if (unchanged.isPresent()) {
-                return caseContext.isPresent() && fact.caseContext() == null
-                        ? Projection.applied(fact.withCaseContext(caseContext.get()))
-                        : unchanged.get();
-            }
-        }
-        return Projection.applied(new ReferralFact(
-                event.referralId(),
-                event.caseId(),
-                event.agency(),
-                event.role(),
-                event.areaCode(),
-                event.status(),
-                event.concerns(),
-                event.severity(),
-                version.occurredAt(),
-                event.ruleId(),
-                event.rulesetVersion(),
-                caseContext.orElse(current.map(ReferralFact::caseContext).orElse(null)),
-                version.eventId(),
-                version.occurredAt()));
+    private static ProjectionOutcome referralStatusChanged(ReferralFact fact, ReferralStatusChanged event,
+                                                           EventVersion version) {
+        fact.setIdentity(event.agency(), event.role(), event.unitId());
+        ReferralStatus to = event.to();
+        Instant at = version.occurredAt();
+        boolean accepted = to == ReferralStatus.ACCEPTED || to == ReferralStatus.IN_PROGRESS
+                || to == ReferralStatus.COMPLETED;
+        boolean started = to == ReferralStatus.IN_PROGRESS || to == ReferralStatus.COMPLETED;
+        fact.mergeMilestones(at, accepted ? at : null, started ? at : null,
+                to == ReferralStatus.COMPLETED ? at : null,
+                to == ReferralStatus.DECLINED ? at : null,
+                to == ReferralStatus.FORWARDED ? at : null);
+        fact.mergeReasons(to == ReferralStatus.DECLINED ? event.reasonCode() : null,
+                to == ReferralStatus.FORWARDED ? event.reasonCode() : null,
+                to == ReferralStatus.FORWARDED ? event.forwardTo() : null,
+                to == ReferralStatus.COMPLETED ? event.outcome() : null);
+        return mergeStatus(fact, to, version);
     }
 
-    /** The context every referral of a case carries once the case is known. */
-    public static CaseContext referralContext(CaseFact caseFact) {
-        return caseFact.context();
+    /** The watchdog reported a deadline passed: the furthest stage and the earliest due time are kept. */
+    private static ProjectionOutcome referralOverdue(ReferralFact fact, ReferralOverdue event, EventVersion version) {
+        fact.setIdentity(event.agency(), event.role(), event.unitId());
+        fact.setAreaAndSeverity(event.areaCode(), event.severity());
+        fact.overdue().merge(event.deadline(), new ReferralFact.OverdueMark(event.dueAt(), event.stage()),
+                (a, b) -> new ReferralFact.OverdueMark(ReferralFact.earliest(a.dueAt(), b.dueAt()),
+                        a.stage().ordinal() >= b.stage().ordinal() ? a.stage() : b.stage()));
+        return ProjectionOutcome.APPLIED;
     }
 
-    private static <F> Optional<Projection<F>> unchangedBy(EventVersion current, EventVersion incoming) {
-        if (current.eventId().equals(incoming.eventId())) {
-            return Optional.of(Projection.unchanged(Projection.Reason.DUPLICATE));
+    private static ProjectionOutcome mergeStatus(CaseFact fact, CaseStatus status, EventVersion version) {
+        if (status == null) {
+            return ProjectionOutcome.APPLIED;
         }
-        if (incoming.isOlderThan(current)) {
-            return Optional.of(Projection.unchanged(Projection.Reason.STALE));
+        if (fact.statusVersion() != null && version.isOlderThan(fact.statusVersion())) {
+            return ProjectionOutcome.STALE;
         }
-        return Optional.empty();
+        fact.status(status, version);
+        return ProjectionOutcome.APPLIED;
+    }
+
+    private static ProjectionOutcome mergeStatus(ReferralFact fact, ReferralStatus status, EventVersion version) {
+        if (fact.statusVersion() != null && version.isOlderThan(fact.statusVersion())) {
+            return ProjectionOutcome.STALE;
+        }
+        fact.status(status, version);
+        return ProjectionOutcome.APPLIED;
     }
 
     private static String blankToNull(String code) {

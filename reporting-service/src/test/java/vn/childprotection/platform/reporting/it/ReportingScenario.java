@@ -29,9 +29,10 @@ import org.springframework.web.client.RestClient;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Topics;
-import vn.childprotection.platform.reporting.adapter.out.mongo.CaseFactDocument;
+import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactStore;
-import vn.childprotection.platform.reporting.adapter.out.mongo.ReferralFactDocument;
+import vn.childprotection.platform.reporting.application.ProjectionTargets;
+import vn.childprotection.platform.reporting.fixtures.AgencyLoopScenario;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +54,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * year of traffic ({@link ReportingBatch}) and reads the figures for that year, so scenarios share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings({"unchecked", "rawtypes"})
 abstract class ReportingScenario {
 
     /** {@code Topics.deadLetterOf(Topics.CASE_EVENTS, "reporting-service")}, as a constant for annotations. */
@@ -67,6 +69,8 @@ abstract class ReportingScenario {
     MongoTemplate mongo;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ProjectionTargets targets;
 
     private DefaultKafkaProducerFactory<String, byte[]> producerFactory;
     private KafkaTemplate<String, byte[]> kafka;
@@ -113,8 +117,10 @@ abstract class ReportingScenario {
                         MongoFactStore.PROCESSED_EVENTS)).hasSize(eventIds.size()));
         assertThat(figures("from=2032-01-01&to=2032-12-31")).isEqualTo(ReportingBatch.yearFigures());
         Set<String> caseIds = batch.events().stream().map(CaseEvent::caseId).collect(Collectors.toSet());
-        assertThat(mongo.count(query(where("_id").in(caseIds)), CaseFactDocument.COLLECTION)).isEqualTo(5);
-        assertThat(mongo.count(query(where("caseId").in(caseIds)), ReferralFactDocument.COLLECTION)).isEqualTo(10);
+        assertThat(mongo.count(query(where("_id").in(caseIds)), MongoFactStore.cases(targets.active())))
+                .isEqualTo(5);
+        assertThat(mongo.count(query(where("caseId").in(caseIds)), MongoFactStore.referrals(targets.active())))
+                .isEqualTo(10);
     }
 
     @Test
@@ -179,6 +185,168 @@ abstract class ReportingScenario {
     }
 
     @Test
+    void the_agency_loop_gives_exactly_the_funnel_indicators_and_overdue_referrals_counted_by_hand() {
+        AgencyLoopScenario loop = new AgencyLoopScenario(2024);
+        sendLoop(loop);
+        String q1 = "period=2024-Q1&province=11";
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Map<String, Object> police = funnelRow(q1, "POLICE");
+            assertThat(police).containsEntry("issued", 2).containsEntry("acknowledged", 1)
+                    .containsEntry("accepted", 1).containsEntry("completed", 1).containsEntry("openOverdue", 1);
+            assertThat(indicator(q1, "informant-told-outcome")).containsEntry("value", 1.0);
+        });
+        assertThat(funnelRow(q1, "HEALTH")).containsEntry("declined", 1)
+                .containsEntry("declineReasons", Map.of("OUTSIDE_MANDATE", 1));
+        assertThat(funnelRow(q1, "WOMENS_UNION")).containsEntry("forwarded", 1)
+                .containsEntry("forwardReasons", Map.of("BETTER_PLACED_AGENCY", 1));
+        assertThat((Map<String, Object>) funnelRow(q1, "POLICE").get("onTime"))
+                .containsEntry("ACKNOWLEDGEMENT", Map.of("due", 2, "met", 1, "share", 0.5));
+        assertThat(indicator(q1, "sexual-abuse-support-started")).containsEntry("value", 1.0)
+                .containsEntry("target", 1.0).containsEntry("source", "S2 A.II.2").containsEntry("met", true);
+        assertThat(indicator(q1, "abuse-helped-in-time")).containsEntry("numerator", 1).containsEntry("denominator", 2);
+        Map<String, Object> overview = json("/api/v1/stats/overview?" + q1);
+        assertThat(overview).containsEntry("reports", 3).containsEntry("cases", 2).containsEntry("referrals", 5)
+                .containsEntry("openOverdueReferrals", 1).containsEntry("notificationsFailed", 1);
+        assertThat((Map<String, Object>) overview.get("casesByStatus")).containsEntry("COMPLETED", 1);
+        assertThat((List<Map<String, Object>>) json("/api/v1/stats/overdue?" + q1).get("rows"))
+                .extracting(row -> row.get("referralId") + " " + row.get("deadline") + " " + row.get("stage"))
+                .contains(loop.traffickingPolice.referralId() + " ACKNOWLEDGEMENT ESCALATED");
+        assertThat((List<Map<String, Object>>) json("/api/v1/stats/repeats?" + q1).get("rows"))
+                .extracting(row -> row.get("kind") + " " + row.get("key") + " " + row.get("cases"))
+                .containsExactly("PLACE 094 2");
+        assertThat((List<Map<String, Object>>) json("/api/v1/stats/timeseries?" + q1 + "&granularity=quarter")
+                .get("buckets")).singleElement().satisfies(bucket -> assertThat(bucket)
+                .containsEntry("period", "2024-Q1").containsEntry("contacts", 3).containsEntry("referrals", 5)
+                .containsEntry("completedCases", 1));
+        assertThat((List<Map<String, Object>>) json("/api/v1/stats/breakdown?" + q1 + "&by=district").get("rows"))
+                .extracting(row -> row.get("key") + " " + row.get("cases") + " " + row.get("referrals"))
+                .containsExactly("094 1 3", "095 1 2");
+        assertThat(json("/api/v1/facts/cases/" + loop.abuse.caseId())).containsEntry("status", "COMPLETED")
+                .containsEntry("referrals", 3).containsEntry("districtCode", "094");
+    }
+
+    @Test
+    void every_view_exports_csv_with_a_bom_and_the_periodic_report_prints_in_vietnamese() {
+        AgencyLoopScenario loop = new AgencyLoopScenario(2024);
+        sendLoop(loop);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(json("/api/v1/stats/overview?period=2024&province=11")).containsEntry("referrals", 5));
+
+        for (String view : List.of("overview", "timeseries", "breakdown?by=concern&", "funnel", "indicators",
+                "overdue", "repeats")) {
+            String uri = "/api/v1/stats/" + (view.endsWith("&") ? view : view + "?") + "period=2024&format=csv";
+            ResponseEntity<byte[]> csv = http.get().uri(uri).retrieve().toEntity(byte[].class);
+            assertThat(csv.getHeaders().getContentType().toString()).as(uri).startsWith("text/csv");
+            assertThat(csv.getBody()).as(uri).startsWith(0xEF, 0xBB, 0xBF);
+            assertThat(csv.getHeaders().getFirst("Content-Disposition")).contains("attachment").contains("-2024.csv");
+        }
+        String html = http.get().uri("/api/v1/reports/periodic?province=11&period=2024-Q1&format=html").retrieve()
+                .body(String.class);
+        assertThat(html).contains("Điện Biên").contains("Quý 1 năm 2024").contains("@page{size:A4")
+                .contains("S2 A.II.2").contains("Điện Biên Phủ");
+        byte[] periodicCsv = http.get().uri("/api/v1/reports/periodic?province=11&period=2024-Q1&format=csv")
+                .retrieve().body(byte[].class);
+        assertThat(new String(periodicCsv, StandardCharsets.UTF_8)).startsWith("\uFEFF").contains("Điện Biên");
+        assertThat(status("/api/v1/reports/periodic?province=11&period=2024-11")).isEqualTo(400);
+        assertThat((List<Map<String, Object>>) json("/api/v1/reports/calendar?province=11&year=2026").get("reports"))
+                .extracting(r -> r.get("period") + " " + r.get("dueDate") + " " + r.get("source"))
+                .contains("2026-Q4 2026-12-15 S0 Art 9.4");
+        assertThat((Map<String, Object>) json("/api/v1/areas").get("provinces")).containsEntry("11", "Điện Biên");
+        assertThat(status("/api/v1/facts/cases/no-such-case")).isEqualTo(404);
+    }
+
+    @Test
+    void a_rebuild_replays_the_topics_into_a_new_generation_and_gives_the_same_figures() {
+        AgencyLoopScenario loop = new AgencyLoopScenario(2024);
+        sendLoop(loop);
+        // bulk traffic so that the rebuild's rate means something
+        List<Event> bulk = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            bulk.addAll(new AgencyLoopScenario(2020).copy("bulk-" + i).events());
+        }
+        bulk.forEach(event -> kafka.send(Topics.CASE_EVENTS, event.caseId(), EventJson.write(event)));
+        kafka.flush();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(json("/api/v1/stats/overview?period=2020")).containsEntry("referrals", 1500));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(json("/api/v1/stats/overview?period=2024-Q1&province=11")).containsEntry("referrals", 5));
+        Map<String, Object> before = withoutTime(json("/api/v1/stats/overview?period=2024-Q1&province=11"));
+        Map<String, Object> funnelBefore = json("/api/v1/stats/funnel?period=2024-Q1&province=11");
+        long generationBefore = targets.active();
+
+        ResponseEntity<Map> started = http.post().uri("/api/v1/projections/rebuild").retrieve()
+                .toEntity(Map.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        assertThat(withoutTime(json("/api/v1/stats/overview?period=2024-Q1&province=11")))
+                .as("the old figures are served during the rebuild").isEqualTo(before);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(json("/api/v1/projections/rebuild")).containsEntry("state", "COMPLETED"));
+        Map<String, Object> status = json("/api/v1/projections/rebuild");
+        System.out.println("REBUILD-RATE " + status);
+        assertThat(((Number) status.get("eventsRead")).longValue()).isGreaterThanOrEqualTo(bulk.size());
+        assertThat(((Number) status.get("eventsPerSecond")).doubleValue()).isPositive();
+        assertThat(targets.active()).isEqualTo(generationBefore + 1);
+        assertThat(mongo.collectionExists(MongoFactStore.cases(generationBefore))).isFalse();
+        assertThat(withoutTime(json("/api/v1/stats/overview?period=2024-Q1&province=11"))).isEqualTo(before);
+        assertThat(json("/api/v1/stats/funnel?period=2024-Q1&province=11")).isEqualTo(funnelBefore);
+        assertThat(json("/api/v1/stats/overview?period=2020")).containsEntry("referrals", 1500);
+    }
+
+    @Test
+    void a_poison_message_on_each_notification_topic_is_dead_lettered_and_the_next_events_are_counted() {
+        AgencyLoopScenario loop = new AgencyLoopScenario(2019);
+        for (String topic : List.of(Topics.NOTIFICATIONS_DELIVERED, Topics.NOTIFICATIONS_FAILED)) {
+            String poisonKey = "poison-" + UUID.randomUUID();
+            sendRaw(topic, poisonKey, "{\"eventType\":\"NotificationDelivered.v1\",".getBytes(StandardCharsets.UTF_8));
+            try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer(Topics.deadLetterOf(topic,
+                    "reporting-service"))) {
+                List<String> keys = new ArrayList<>();
+                await().atMost(PATIENCE).untilAsserted(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
+                    assertThat(keys).contains(poisonKey);
+                });
+            }
+        }
+        sendLoop(loop);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(json("/api/v1/stats/overview?period=2019"))
+                .containsEntry("notificationsDelivered", 1).containsEntry("notificationsFailed", 1));
+    }
+
+    private void sendLoop(AgencyLoopScenario loop) {
+        loop.events().forEach(event -> sendRaw(Topics.CASE_EVENTS, event.caseId(), EventJson.write(event)));
+        loop.notifications().forEach(event -> sendRaw(event instanceof
+                vn.childprotection.platform.contracts.NotificationDelivered ? Topics.NOTIFICATIONS_DELIVERED
+                : Topics.NOTIFICATIONS_FAILED, event.caseId(), EventJson.write(event)));
+    }
+
+    private Map<String, Object> funnelRow(String filter, String agency) {
+        return ((List<Map<String, Object>>) json("/api/v1/stats/funnel?" + filter).get("rows")).stream()
+                .filter(row -> agency.equals(row.get("agency"))).findFirst().orElseThrow();
+    }
+
+    private Map<String, Object> indicator(String filter, String id) {
+        return ((List<Map<String, Object>>) json("/api/v1/stats/indicators?" + filter).get("indicators")).stream()
+                .filter(row -> id.equals(row.get("id"))).findFirst().orElseThrow();
+    }
+
+    private Map<String, Object> json(String uri) {
+        return http.get().uri(uri).retrieve().body(Map.class);
+    }
+
+    private int status(String uri) {
+        return http.get().uri(uri).retrieve().onStatus(HttpStatusCode::isError, (request, reply) -> {
+        }).toBodilessEntity().getStatusCode().value();
+    }
+
+    private static Map<String, Object> withoutTime(Map<String, Object> overview) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(overview);
+        copy.remove("generatedAt");
+        return copy;
+    }
+
+    @Test
     void bad_filter_values_are_a_problem_naming_the_parameter() {
         ResponseEntity<Map> response = http.get().uri("/api/v1/stats/overview?from=2026-02-30&province=abc")
                 .retrieve().onStatus(HttpStatusCode::isError, (request, reply) -> {
@@ -215,10 +383,14 @@ abstract class ReportingScenario {
     }
 
     private void sendRaw(String key, byte[] value) {
+        sendRaw(Topics.CASE_EVENTS, key, value);
+    }
+
+    private void sendRaw(String topic, String key, byte[] value) {
         try {
-            kafka.send(Topics.CASE_EVENTS, key, value).get(10, TimeUnit.SECONDS);
+            kafka.send(topic, key, value).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + Topics.CASE_EVENTS, e);
+            throw new IllegalStateException("could not publish to " + topic, e);
         }
     }
 
@@ -241,13 +413,17 @@ abstract class ReportingScenario {
     }
 
     private KafkaConsumer<String, byte[]> deadLetterConsumer() {
+        return deadLetterConsumer(DLT);
+    }
+
+    private KafkaConsumer<String, byte[]> deadLetterConsumer(String topic) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(DLT));
+        consumer.subscribe(List.of(topic));
         return consumer;
     }
 

@@ -21,6 +21,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     static final URI INVALID_PARAMETERS = URI.create("urn:cprp:problem:invalid-parameters");
+    static final URI NOT_FOUND = URI.create("urn:cprp:problem:not-found");
+    static final URI CONFLICT = URI.create("urn:cprp:problem:conflict");
     static final URI INTERNAL = URI.create("urn:cprp:problem:internal");
 
     @ExceptionHandler(InvalidParametersException.class)
@@ -31,6 +33,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setType(INVALID_PARAMETERS);
         problem.setTitle("Invalid request parameters");
         problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(CONFLICT);
+        problem.setTitle("Conflict");
         return problem;
     }
 

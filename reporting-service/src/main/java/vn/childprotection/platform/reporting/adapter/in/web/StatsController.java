@@ -6,44 +6,172 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.childprotection.platform.reporting.application.port.in.OverviewQuery;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.childprotection.platform.reporting.application.StatsService;
+import vn.childprotection.platform.reporting.domain.Csv;
+import vn.childprotection.platform.reporting.domain.Granularity;
+import vn.childprotection.platform.reporting.domain.Indicators;
+import vn.childprotection.platform.reporting.domain.Overview;
+import vn.childprotection.platform.reporting.domain.StatsCalculator;
+import vn.childprotection.platform.reporting.domain.StatsFilter;
+import vn.childprotection.platform.reporting.domain.Views;
 
-/** Statistics the sectors report to the standing agency (S0 Art 4.7, 9.4; S2 VIII.1). */
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Statistics the sectors report to the standing agency (S0 Art 4.7, 9.4; S2 VIII.1): every view takes the common
+ * filters and answers JSON, or CSV with {@code format=csv} / {@code Accept: text/csv}.
+ */
 @RestController
 @RequestMapping("/api/v1/stats")
-@Tag(name = "Statistics", description = "Figures computed from the case and referral facts")
+@Tag(name = "Statistics", description = "Figures computed from the case, referral and notification facts")
+@ApiResponse(responseCode = "400", description = "A filter value is not usable; the body names every bad parameter",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
 public class StatsController {
 
-    private final OverviewQuery overviewQuery;
+    private final StatsService stats;
+    private final ProjectionStream stream;
 
-    public StatsController(OverviewQuery overviewQuery) {
-        this.overviewQuery = overviewQuery;
+    public StatsController(StatsService stats, ProjectionStream stream) {
+        this.stats = stats;
+        this.stream = stream;
     }
 
-    @GetMapping(path = "/overview", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/overview", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "Headline figures",
-            description = "Contacts, cases and referrals, broken down by type, agency, concern, severity, channel, "
-                    + "province and role. Dates are Vietnamese calendar dates (Asia/Ho_Chi_Minh) of the contact's "
-                    + "reception; referrals are counted with their case.")
-    @ApiResponse(responseCode = "200", description = "The figures")
-    @ApiResponse(responseCode = "400", description = "A filter value is not usable; the body names the parameter",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    public OverviewResponse overview(
-            @Parameter(description = "First reception date included (yyyy-MM-dd, Asia/Ho_Chi_Minh)",
-                    example = "2026-01-01")
-            @RequestParam(name = "from", required = false) String from,
-            @Parameter(description = "Last reception date included (yyyy-MM-dd, Asia/Ho_Chi_Minh)",
-                    example = "2026-03-31")
-            @RequestParam(name = "to", required = false) String to,
-            @Parameter(description = "GSO province code of the child's location", example = "11")
-            @RequestParam(name = "province", required = false) String province) {
-        return OverviewResponse.of(overviewQuery.overview(OverviewFilterParser.parse(from, to, province)));
+            description = "Contacts (counselling, intervention), cases and referrals by agency, concern, severity, "
+                    + "channel, province, district, role and case status; open overdue referrals; notifications "
+                    + "delivered and failed. Dates are Vietnamese calendar dates of the contact's reception; "
+                    + "referrals are counted with their case.")
+    public ResponseEntity<?> overview(@ParameterObject @ModelAttribute CommonParams params,
+                                      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        StatsFilter filter = params.filter();
+        Overview overview = stats.overview(filter);
+        return answer(params, accept, "overview", filter, overview, CsvViews::overview);
+    }
+
+    @GetMapping(path = "/timeseries", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "Figures per day, month, quarter, half-year or year",
+            description = "Buckets of the reporting calendar in Asia/Ho_Chi_Minh (S0 Art 9.4), ascending; labels "
+                    + "2026-11-23, 2026-11, 2026-Q4, 2026-H2, 2026.")
+    public ResponseEntity<?> timeseries(@ParameterObject @ModelAttribute CommonParams params,
+                                        @Parameter(description = "day (default), month, quarter, half, year")
+                                        @RequestParam(name = "granularity", required = false) String granularity,
+                                        @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        Granularity g = FilterParser.blank(granularity) ? Granularity.DAY
+                : Granularity.parse(granularity).orElseThrow(() -> new InvalidParametersException(List.of(
+                FilterParser.error("granularity", "must be day, month, quarter, half or year"))));
+        StatsFilter filter = params.filter();
+        return answer(params, accept, "timeseries", filter, stats.timeseries(filter, g), CsvViews::timeseries);
+    }
+
+    @GetMapping(path = "/breakdown", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "Cases and referrals by one dimension",
+            description = "Rows sorted by cases (descending), then key. For agency and role, cases = distinct cases "
+                    + "with such a referral; otherwise intervention cases (contacts = every contact). Concerns carry "
+                    + "their group: ART10 (Law on Children Art 10) or OTHER.")
+    public ResponseEntity<?> breakdown(@ParameterObject @ModelAttribute CommonParams params,
+                                       @Parameter(description = "province, district, concern, agency, role, severity, "
+                                               + "channel, contactType or status", required = true)
+                                       @RequestParam(name = "by", required = false) String by,
+                                       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        StatsCalculator.Dimension dimension = dimension(by);
+        StatsFilter filter = params.filter();
+        return answer(params, accept, "breakdown-" + by, filter, stats.breakdown(filter, dimension),
+                CsvViews::breakdown);
+    }
+
+    @GetMapping(path = "/funnel", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "Referral funnel and timeliness per agency",
+            description = "issued → acknowledged (any answer) → accepted → completed, declined and forwarded with "
+                    + "reason codes (S0 Art 7.2); time to acknowledge, accept and complete from issue (median, 90th "
+                    + "percentile, minutes); share met on time per deadline (acknowledgement: policy default; "
+                    + "emergency measures: Decree 56/2017 Art 26.3; support plan: Art 28.1) among those due; open "
+                    + "overdue referrals.")
+    public ResponseEntity<?> funnel(@ParameterObject @ModelAttribute CommonParams params,
+                                    @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        StatsFilter filter = params.filter();
+        List<Views.FunnelRow> rows = stats.funnel(filter);
+        return answer(params, accept, "funnel", filter, Map.of("rows", rows), body -> CsvViews.funnel(rows));
+    }
+
+    @GetMapping(path = "/indicators", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "Indicators against the seeds' targets",
+            description = "Each with its target and source clause (data: reporting/indicators.json), e.g. share of "
+                    + "detected sexual-abuse cases with support started (100%, S2 A.II.2), abuse cases helped in "
+                    + "time (100%, S4 I.2.a), informants told the outcome (S0 Art 7.2). value null when the "
+                    + "denominator is 0. The province filter selects the province's own target.")
+    public ResponseEntity<?> indicators(@ParameterObject @ModelAttribute CommonParams params,
+                                        @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        StatsFilter filter = params.filter();
+        List<Indicators.Value> values = stats.indicators(filter);
+        return answer(params, accept, "indicators", filter, Map.of("indicators", values),
+                body -> CsvViews.indicators(values));
+    }
+
+    @GetMapping(path = "/overdue", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "Open overdue referrals",
+            description = "Open referrals whose deadline passed unmet, most overdue first; stage as the deadline "
+                    + "watchdog reported it (REMINDER, ESCALATED), null before it did.")
+    public ResponseEntity<?> overdue(@ParameterObject @ModelAttribute CommonParams params,
+                                     @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        StatsFilter filter = params.filter();
+        List<Views.OverdueRow> rows = stats.overdue(filter);
+        return answer(params, accept, "overdue", filter, Map.of("rows", rows), body -> CsvViews.overdue(rows));
+    }
+
+    @GetMapping(path = "/repeats", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "Repeat reports about the same child or place",
+            description = "Two or more cases in the period: CHILD by the CaseOpened childKey pseudonym, PLACE by the "
+                    + "commune code, else the district.")
+    public ResponseEntity<?> repeats(@ParameterObject @ModelAttribute CommonParams params,
+                                     @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        StatsFilter filter = params.filter();
+        List<Views.RepeatRow> rows = stats.repeats(filter);
+        return answer(params, accept, "repeats", filter, Map.of("rows", rows), body -> CsvViews.repeats(rows));
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live notice that the figures changed",
+            description = "Server-sent events: 'projection-changed' with {at, eventsApplied}, debounced (at most "
+                    + "about 2 per second); a comment heartbeat every 15 s.")
+    public SseEmitter stream() {
+        return stream.subscribe();
+    }
+
+    private static StatsCalculator.Dimension dimension(String by) {
+        if (FilterParser.blank(by)) {
+            throw new InvalidParametersException(List.of(FilterParser.error("by", "is required")));
+        }
+        String normalised = by.trim().equals("contactType") ? "CONTACT_TYPE" : by.trim().toUpperCase(Locale.ROOT);
+        try {
+            return StatsCalculator.Dimension.valueOf(normalised);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidParametersException(List.of(FilterParser.error("by", "must be province, district, "
+                    + "concern, agency, role, severity, channel, contactType or status")));
+        }
+    }
+
+    private static <T> ResponseEntity<?> answer(CommonParams params, String accept, String view, StatsFilter filter,
+                                                T body, Function<T, Csv> csv) {
+        if (params.csv(accept)) {
+            return CsvViews.attachment(view, filter.periodLabel(), csv.apply(body));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

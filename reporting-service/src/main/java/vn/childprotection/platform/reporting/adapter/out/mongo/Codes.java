@@ -1,8 +1,10 @@
 package vn.childprotection.platform.reporting.adapter.out.mongo;
 
-import java.time.LocalDate;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 
-/** Enum codes and dates as stored strings. */
+/** Enum codes, instants and lists as stored values. */
 final class Codes {
 
     private Codes() {
@@ -12,19 +14,39 @@ final class Codes {
         return value == null ? null : value.name();
     }
 
-    static String date(LocalDate date) {
-        return date == null ? null : date.toString();
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Instant instant(Object value) {
+        return value instanceof Date d ? d.toInstant() : null;
     }
 
     /** A stored code this version does not know reads as {@code null} rather than failing the whole read. */
-    static <E extends Enum<E>> E parse(Class<E> type, String code) {
+    static <E extends Enum<E>> E parse(Class<E> type, Object code) {
         if (code == null) {
             return null;
         }
         try {
-            return Enum.valueOf(type, code);
+            return Enum.valueOf(type, code.toString());
         } catch (IllegalArgumentException unknown) {
             return null;
         }
+    }
+
+    static <E extends Enum<E>> List<E> parseAll(Class<E> type, Object codes) {
+        if (!(codes instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(code -> parse(type, code)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    static List<String> names(java.util.Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> strings(Object value) {
+        return value instanceof List<?> list ? (List<String>) list : List.of();
     }
 }

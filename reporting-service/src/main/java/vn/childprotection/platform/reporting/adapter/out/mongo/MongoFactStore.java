@@ -1,28 +1,39 @@
 package vn.childprotection.platform.reporting.adapter.out.mongo;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import vn.childprotection.platform.reporting.application.port.out.FactStore;
 import vn.childprotection.platform.reporting.application.port.out.Revisioned;
 import vn.childprotection.platform.reporting.domain.CaseContext;
 import vn.childprotection.platform.reporting.domain.CaseFact;
+import vn.childprotection.platform.reporting.domain.NotificationFact;
 import vn.childprotection.platform.reporting.domain.ReferralFact;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import java.util.function.Function;
 
 /**
- * Facts in MongoDB. Every write touches one document (no multi-document transactions, which the stand-in lacks):
- * inserts rely on the unique {@code _id}, replacements are compare-and-set on {@code revision}.
+ * Facts in MongoDB, one set of collections per generation ({@code case_facts_g<N>}, {@code referral_facts_g<N>},
+ * {@code notification_facts_g<N>}). Every live write touches one document (no multi-document transactions, which
+ * the stand-in lacks): inserts rely on the unique {@code _id}, replacements are compare-and-set on {@code revision}.
+ * A rebuild writes with unordered {@code insertMany} in batches.
  */
 public class MongoFactStore implements FactStore {
 
     public static final String PROCESSED_EVENTS = "processed_events";
+    static final int BATCH = 2_000;
 
     private final MongoTemplate mongo;
 
@@ -30,77 +41,146 @@ public class MongoFactStore implements FactStore {
         this.mongo = mongo;
     }
 
-    /** The indexes the overview filters use (reception date, province) and the referral-by-case lookup. */
-    public void createIndexes() {
-        for (String collection : new String[]{CaseFactDocument.COLLECTION, ReferralFactDocument.COLLECTION}) {
-            mongo.indexOps(collection).createIndex(new Index().on("receivedDate", Sort.Direction.ASC));
-            mongo.indexOps(collection).createIndex(new Index()
-                    .on("provinceCode", Sort.Direction.ASC).on("receivedDate", Sort.Direction.ASC));
+    public static String cases(long generation) {
+        return "case_facts_g" + generation;
+    }
+
+    public static String referrals(long generation) {
+        return "referral_facts_g" + generation;
+    }
+
+    public static String notifications(long generation) {
+        return "notification_facts_g" + generation;
+    }
+
+    @Override
+    public void prepare(long generation) {
+        for (String collection : List.of(cases(generation), referrals(generation))) {
+            MongoCollection<Document> c = mongo.getCollection(collection);
+            c.createIndex(Indexes.ascending("receivedDate"));
+            c.createIndex(Indexes.ascending("provinceCode", "receivedDate"));
         }
-        mongo.indexOps(ReferralFactDocument.COLLECTION).createIndex(new Index().on("caseId", Sort.Direction.ASC));
+        mongo.getCollection(referrals(generation)).createIndex(Indexes.ascending("caseId"));
+        mongo.getCollection(notifications(generation)).createIndex(Indexes.ascending("caseId"));
+        mongo.getCollection(PROCESSED_EVENTS).createIndex(Indexes.ascending("caseId"), new IndexOptions());
     }
 
     @Override
-    public Optional<Revisioned<CaseFact>> findCase(String caseId) {
-        return Optional.ofNullable(mongo.findById(caseId, CaseFactDocument.class))
-                .map(doc -> new Revisioned<>(doc.toFact(), doc.revision()));
+    public void drop(long generation) {
+        for (String collection : List.of(cases(generation), referrals(generation), notifications(generation))) {
+            if (mongo.collectionExists(collection)) {
+                mongo.dropCollection(collection);
+            }
+        }
     }
 
     @Override
-    public boolean saveCase(CaseFact fact, Optional<Long> expectedRevision) {
-        return compareAndSet(fact.caseId(), expectedRevision,
-                revision -> CaseFactDocument.of(fact, revision), CaseFactDocument.class);
+    public Optional<Revisioned<CaseFact>> findCase(long generation, String caseId) {
+        return find(cases(generation), caseId, FactCodec::decodeCase);
     }
 
     @Override
-    public Optional<Revisioned<ReferralFact>> findReferral(String referralId) {
-        return Optional.ofNullable(mongo.findById(referralId, ReferralFactDocument.class))
-                .map(doc -> new Revisioned<>(doc.toFact(), doc.revision()));
+    public boolean saveCase(long generation, CaseFact fact, Optional<Long> expectedRevision) {
+        return compareAndSet(cases(generation), fact.caseId(), expectedRevision, r -> FactCodec.encode(fact, r));
     }
 
     @Override
-    public boolean saveReferral(ReferralFact fact, Optional<Long> expectedRevision) {
-        return compareAndSet(fact.referralId(), expectedRevision,
-                revision -> ReferralFactDocument.of(fact, revision), ReferralFactDocument.class);
+    public Optional<Revisioned<ReferralFact>> findReferral(long generation, String referralId) {
+        return find(referrals(generation), referralId, FactCodec::decodeReferral);
     }
 
     @Override
-    public void attachCaseContext(String caseId, CaseContext context) {
-        Update update = new Update()
-                .set("provinceCode", context.provinceCode())
-                .set("receivedAt", context.receivedAt())
-                .set("receivedDate", Codes.date(context.receivedDate()))
-                .set("contactType", Codes.name(context.contactType()))
-                .inc("revision", 1);
-        mongo.updateMulti(Query.query(where("caseId").is(caseId)), update, ReferralFactDocument.class);
+    public boolean saveReferral(long generation, ReferralFact fact, Optional<Long> expectedRevision) {
+        return compareAndSet(referrals(generation), fact.referralId(), expectedRevision,
+                r -> FactCodec.encode(fact, r));
+    }
+
+    @Override
+    public void attachCaseContext(long generation, String caseId, CaseContext context) {
+        mongo.getCollection(referrals(generation)).updateMany(Filters.eq("caseId", caseId), Updates.combine(
+                Updates.set("provinceCode", context.provinceCode()),
+                Updates.set("districtCode", context.districtCode()),
+                Updates.set("receivedAt", Codes.date(context.receivedAt())),
+                Updates.set("receivedDate", context.receivedDate() == null ? null
+                        : context.receivedDate().toString()),
+                Updates.set("contactType", Codes.name(context.contactType())),
+                Updates.inc("revision", 1)));
+    }
+
+    @Override
+    public boolean saveNotification(long generation, NotificationFact fact) {
+        try {
+            mongo.getCollection(notifications(generation)).insertOne(FactCodec.encode(fact));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void insertAll(long generation, Collection<CaseFact> caseFacts, Collection<ReferralFact> referralFacts,
+                          Collection<NotificationFact> notificationFacts) {
+        insertInBatches(cases(generation), caseFacts, f -> FactCodec.encode(f, 1L));
+        insertInBatches(referrals(generation), referralFacts, f -> FactCodec.encode(f, 1L));
+        insertInBatches(notifications(generation), notificationFacts, FactCodec::encode);
     }
 
     @Override
     public void recordProcessed(ProcessedEvent event) {
-        Update update = new Update()
-                .setOnInsert("eventType", event.eventType())
-                .setOnInsert("caseId", event.caseId())
-                .setOnInsert("occurredAt", event.occurredAt())
-                .setOnInsert("firstOutcome", event.outcome())
-                .setOnInsert("firstProcessedAt", event.processedAt())
-                .set("lastOutcome", event.outcome())
-                .set("lastProcessedAt", event.processedAt())
-                .inc("deliveries", 1);
-        mongo.upsert(Query.query(where("_id").is(event.eventId())), update, PROCESSED_EVENTS);
+        mongo.getCollection(PROCESSED_EVENTS).updateOne(Filters.eq("_id", event.eventId()), Updates.combine(
+                Updates.setOnInsert("eventType", event.eventType()),
+                Updates.setOnInsert("caseId", event.caseId()),
+                Updates.setOnInsert("occurredAt", Codes.date(event.occurredAt())),
+                Updates.setOnInsert("firstOutcome", event.outcome()),
+                Updates.setOnInsert("firstProcessedAt", Codes.date(event.processedAt())),
+                Updates.set("lastOutcome", event.outcome()),
+                Updates.set("lastProcessedAt", Codes.date(event.processedAt())),
+                Updates.inc("deliveries", 1)), new UpdateOptions().upsert(true));
     }
 
-    private <D> boolean compareAndSet(String id, Optional<Long> expectedRevision,
-                                      java.util.function.LongFunction<D> document, Class<D> type) {
+    private <T> void insertInBatches(String collection, Collection<T> facts, Function<T, Document> encode) {
+        MongoCollection<Document> target = mongo.getCollection(collection);
+        List<Document> batch = new ArrayList<>(BATCH);
+        for (T fact : facts) {
+            batch.add(encode.apply(fact));
+            if (batch.size() == BATCH) {
+                target.insertMany(batch, new InsertManyOptions().ordered(false));
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+        if (!batch.isEmpty()) {
+            target.insertMany(batch, new InsertManyOptions().ordered(false));
+        }
+    }
+
+    private <F> Optional<Revisioned<F>> find(String collection, String id, Function<Document, F> decode) {
+        Document doc = mongo.getCollection(collection).find(Filters.eq("_id", id)).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        Number revision = doc.get("revision", Number.class);
+        return Optional.of(new Revisioned<>(decode.apply(doc), revision == null ? 0 : revision.longValue()));
+    }
+
+    private boolean compareAndSet(String collection, String id, Optional<Long> expectedRevision,
+                                  java.util.function.LongFunction<Document> document) {
+        MongoCollection<Document> target = mongo.getCollection(collection);
         if (expectedRevision.isEmpty()) {
             try {
-                mongo.insert(document.apply(1L));
+                target.insertOne(document.apply(1L));
                 return true;
-            } catch (DuplicateKeyException concurrentInsert) {
-                return false;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return false;
+                }
+                throw e;
             }
         }
         long expected = expectedRevision.get();
-        Query current = Query.query(where("_id").is(id).and("revision").is(expected));
-        return mongo.replace(current, document.apply(expected + 1)).getMatchedCount() == 1;
+        return target.replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq("revision", expected)),
+                document.apply(expected + 1)).getMatchedCount() == 1;
     }
 }

@@ -2,30 +2,48 @@ package vn.childprotection.platform.reporting.application.port.out;
 
 import vn.childprotection.platform.reporting.domain.CaseContext;
 import vn.childprotection.platform.reporting.domain.CaseFact;
+import vn.childprotection.platform.reporting.domain.NotificationFact;
 import vn.childprotection.platform.reporting.domain.ReferralFact;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
-/** The fact documents, one per natural key (case id, referral id), and the ledger of processed events. */
+/**
+ * The fact documents of one generation (case, referral and notification facts, one per natural key) and the ledger
+ * of processed events. A generation is a complete set of facts; a rebuild fills a new one while the active one
+ * serves (see {@link Generations}).
+ */
 public interface FactStore {
 
-    Optional<Revisioned<CaseFact>> findCase(String caseId);
+    Optional<Revisioned<CaseFact>> findCase(long generation, String caseId);
 
     /**
      * Stores {@code fact} if the stored revision is still {@code expectedRevision} (empty: if there is none yet).
      *
      * @return false when another write came first; the caller reads again and re-decides
      */
-    boolean saveCase(CaseFact fact, Optional<Long> expectedRevision);
+    boolean saveCase(long generation, CaseFact fact, Optional<Long> expectedRevision);
 
-    Optional<Revisioned<ReferralFact>> findReferral(String referralId);
+    Optional<Revisioned<ReferralFact>> findReferral(long generation, String referralId);
 
     /** Compare-and-set like {@link #saveCase}. */
-    boolean saveReferral(ReferralFact fact, Optional<Long> expectedRevision);
+    boolean saveReferral(long generation, ReferralFact fact, Optional<Long> expectedRevision);
 
     /** Gives every referral of the case the case's context (idempotent). */
-    void attachCaseContext(String caseId, CaseContext context);
+    void attachCaseContext(long generation, String caseId, CaseContext context);
+
+    /** Stores a notification fact unless one with its event id exists; true when it was new. */
+    boolean saveNotification(long generation, NotificationFact fact);
+
+    /** Writes freshly folded facts into an empty generation, in batches (a rebuild). */
+    void insertAll(long generation, Collection<CaseFact> cases, Collection<ReferralFact> referrals,
+                   Collection<NotificationFact> notifications);
+
+    /** Creates the generation's collections and indexes. */
+    void prepare(long generation);
+
+    void drop(long generation);
 
     /** Notes one delivery of an event in the ledger keyed by event id (first and last time seen, deliveries). */
     void recordProcessed(ProcessedEvent event);

@@ -1,0 +1,34 @@
+package vn.childprotection.platform.reporting.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import vn.childprotection.platform.reporting.domain.StatsFilter;
+
+/** The filters every statistics view and CSV export takes (reporting API contract, "Common filters"). */
+public record CommonParams(
+        @Parameter(description = "Reporting period (Asia/Ho_Chi_Minh): 2026, 2026-H1, 2026-Q4, 2026-11 or "
+                + "2026-11-23; not with from/to", example = "2026-Q4")
+        String period,
+        @Parameter(description = "First reception date included (yyyy-MM-dd, Asia/Ho_Chi_Minh)")
+        String from,
+        @Parameter(description = "Last reception date included (yyyy-MM-dd, Asia/Ho_Chi_Minh)")
+        String to,
+        @Parameter(description = "GSO province code (2 digits)", example = "11")
+        String province,
+        @Parameter(description = "GSO district code (3 digits)", example = "094")
+        String district,
+        @Parameter(description = "Agency code: cases with a referral to it, and only its referrals", example = "POLICE")
+        String agency,
+        @Parameter(description = "Concern code", example = "SEXUAL_ABUSE")
+        String concern,
+        @Parameter(description = "csv for a CSV export (UTF-8 with BOM); JSON otherwise")
+        String format) {
+
+    StatsFilter filter() {
+        return FilterParser.parse(period, from, to, province, district, agency, concern);
+    }
+
+    boolean csv(String accept) {
+        return "csv".equalsIgnoreCase(format)
+                || (format == null && accept != null && accept.contains("text/csv"));
+    }
+}

@@ -1,0 +1,42 @@
+package vn.childprotection.platform.reporting.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.platform.reporting.application.RebuildService;
+import vn.childprotection.platform.reporting.application.RebuildStatus;
+
+/** Rebuilding the projections from the beginning of the topics, with progress. */
+@RestController
+@RequestMapping("/api/v1/projections/rebuild")
+@Tag(name = "Projections", description = "Rebuild from the beginning of the topics")
+public class ProjectionsController {
+
+    private final RebuildService rebuilds;
+
+    public ProjectionsController(RebuildService rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Start a rebuild",
+            description = "202 with the new rebuild; 409 problem when one is running. The current figures are "
+                    + "served until the new generation is complete, then the pointer switches atomically.")
+    public ResponseEntity<RebuildStatus> start() {
+        return rebuilds.start()
+                .map(status -> ResponseEntity.status(HttpStatus.ACCEPTED).body(status))
+                .orElseThrow(() -> new ConflictException("a rebuild is running"));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The latest rebuild: state, events read of total, events per second, generation")
+    public RebuildStatus latest() {
+        return rebuilds.latest().orElseThrow(() -> new NotFoundException("a rebuild"));
+    }
+}

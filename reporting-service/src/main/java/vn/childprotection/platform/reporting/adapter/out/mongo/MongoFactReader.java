@@ -1,0 +1,73 @@
+package vn.childprotection.platform.reporting.adapter.out.mongo;
+
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.childprotection.platform.reporting.application.port.out.FactReader;
+import vn.childprotection.platform.reporting.domain.CaseFact;
+import vn.childprotection.platform.reporting.domain.FactSet;
+import vn.childprotection.platform.reporting.domain.NotificationFact;
+import vn.childprotection.platform.reporting.domain.ReferralFact;
+import vn.childprotection.platform.reporting.domain.StatsFilter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the facts of one generation narrowed in MongoDB by reception date, province and district (indexed; both
+ * case and referral facts carry them), then by concern; the rest of the filter (agency) and every figure are
+ * computed in plain Java ({@code domain.StatsCalculator}) — the stand-in's aggregation covers too little of what the
+ * funnel and the percentiles need, and the filtered facts of a province and period are few.
+ */
+public class MongoFactReader implements FactReader {
+
+    private static final int IN_CHUNK = 500;
+
+    private final MongoTemplate mongo;
+
+    public MongoFactReader(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public FactSet load(long generation, StatsFilter filter) {
+        List<Bson> narrow = new ArrayList<>();
+        if (filter.from() != null) narrow.add(Filters.gte("receivedDate", filter.from().toString()));
+        if (filter.to() != null) narrow.add(Filters.lte("receivedDate", filter.to().toString()));
+        if (filter.province() != null) narrow.add(Filters.eq("provinceCode", filter.province()));
+        if (filter.district() != null) narrow.add(Filters.eq("districtCode", filter.district()));
+        Bson where = narrow.isEmpty() ? new Document() : Filters.and(narrow);
+
+        List<Bson> caseNarrow = new ArrayList<>(narrow);
+        if (filter.concern() != null) caseNarrow.add(Filters.eq("concerns", filter.concern().name()));
+        List<CaseFact> cases = new ArrayList<>();
+        mongo.getCollection(MongoFactStore.cases(generation))
+                .find(caseNarrow.isEmpty() ? new Document() : Filters.and(caseNarrow))
+                .forEach(doc -> cases.add(FactCodec.decodeCase(doc)));
+        List<ReferralFact> referrals = new ArrayList<>();
+        mongo.getCollection(MongoFactStore.referrals(generation)).find(where)
+                .forEach(doc -> referrals.add(FactCodec.decodeReferral(doc)));
+        List<NotificationFact> notifications = new ArrayList<>();
+        if (narrow.isEmpty() && filter.concern() == null) {
+            mongo.getCollection(MongoFactStore.notifications(generation)).find()
+                    .forEach(doc -> notifications.add(FactCodec.decodeNotification(doc)));
+        } else {
+            List<String> caseIds = cases.stream().map(CaseFact::caseId).toList();
+            for (int i = 0; i < caseIds.size(); i += IN_CHUNK) {
+                mongo.getCollection(MongoFactStore.notifications(generation))
+                        .find(Filters.in("caseId", caseIds.subList(i, Math.min(caseIds.size(), i + IN_CHUNK))))
+                        .forEach(doc -> notifications.add(FactCodec.decodeNotification(doc)));
+            }
+        }
+        return FactSet.select(cases, referrals, notifications, filter);
+    }
+
+    @Override
+    public List<ReferralFact> referralsOf(long generation, String caseId) {
+        List<ReferralFact> referrals = new ArrayList<>();
+        mongo.getCollection(MongoFactStore.referrals(generation)).find(Filters.eq("caseId", caseId))
+                .forEach(doc -> referrals.add(FactCodec.decodeReferral(doc)));
+        return referrals;
+    }
+}

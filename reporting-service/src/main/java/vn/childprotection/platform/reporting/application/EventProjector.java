@@ -1,0 +1,136 @@
+package vn.childprotection.platform.reporting.application;
+
+import vn.childprotection.platform.contracts.CaseEvent;
+import vn.childprotection.platform.contracts.CaseOpened;
+import vn.childprotection.platform.contracts.Event;
+import vn.childprotection.platform.contracts.NotificationEvent;
+import vn.childprotection.platform.reporting.application.port.out.FactStore;
+import vn.childprotection.platform.reporting.application.port.out.ProjectionListener;
+import vn.childprotection.platform.reporting.application.port.out.Revisioned;
+import vn.childprotection.platform.reporting.domain.CaseFact;
+import vn.childprotection.platform.reporting.domain.NotificationFact;
+import vn.childprotection.platform.reporting.domain.ProjectionOutcome;
+import vn.childprotection.platform.reporting.domain.ProjectionRules;
+import vn.childprotection.platform.reporting.domain.ReferralFact;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The live projection: read the fact, let the {@link ProjectionRules} decide, write it back compare-and-set (on a
+ * lost race read again), into the active generation and — during a rebuild — the one being built
+ * ({@link ProjectionTargets}). The ledger entry is written last: a crash in between only means the event is applied
+ * again, which the rules make harmless (the fact knows the event's id).
+ */
+public final class EventProjector {
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private final FactStore store;
+    private final ProjectionTargets targets;
+    private final ProjectionListener listener;
+    private final Clock clock;
+    private final AtomicLong applied = new AtomicLong();
+
+    public EventProjector(FactStore store, ProjectionTargets targets, ProjectionListener listener, Clock clock) {
+        this.store = store;
+        this.targets = targets;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /** Projects one live event (case or notification) into the facts; safe to call again with the same event. */
+    public ProjectionOutcome project(Event event) {
+        ProjectionOutcome outcome = targets.live(event, generation -> projectInto(generation, event));
+        store.recordProcessed(new FactStore.ProcessedEvent(event.eventId(), event.eventType(), event.caseId(),
+                event.occurredAt(), outcome.name(), clock.instant()));
+        if (outcome == ProjectionOutcome.APPLIED || outcome == ProjectionOutcome.STALE) {
+            listener.projectionsChanged(applied.incrementAndGet());
+        }
+        return outcome;
+    }
+
+    /** Applies events kept during a rebuild to the generation being built (duplicates of folded ones change nothing). */
+    public void applyTo(long generation, List<Event> events) {
+        events.forEach(event -> projectInto(generation, event));
+    }
+
+    public long eventsApplied() {
+        return applied.get();
+    }
+
+    ProjectionOutcome projectInto(long generation, Event event) {
+        return switch (event) {
+            case CaseEvent caseEvent -> ProjectionRules.referralIdOf(caseEvent)
+                    .map(referralId -> projectReferral(generation, referralId, caseEvent))
+                    .orElseGet(() -> projectCase(generation, caseEvent));
+            case NotificationEvent notification -> store.saveNotification(generation,
+                    NotificationFact.of(notification)) ? ProjectionOutcome.APPLIED : ProjectionOutcome.DUPLICATE;
+            default -> ProjectionOutcome.IGNORED;
+        };
+    }
+
+    private ProjectionOutcome projectCase(long generation, CaseEvent event) {
+        ProjectionOutcome outcome = compareAndSet(
+                () -> store.findCase(generation, event.caseId()),
+                () -> new CaseFact(event.caseId()),
+                fact -> ProjectionRules.applyToCase(fact, event),
+                (fact, revision) -> store.saveCase(generation, fact, revision),
+                event.eventId());
+        if (event instanceof CaseOpened) {
+            // referrals seen before their case (or stored before a crash) get the case's context now; idempotent
+            store.findCase(generation, event.caseId()).map(Revisioned::value).filter(CaseFact::opened)
+                    .ifPresent(stored -> store.attachCaseContext(generation, event.caseId(), stored.context()));
+        }
+        return outcome;
+    }
+
+    private ProjectionOutcome projectReferral(long generation, String referralId, CaseEvent event) {
+        return compareAndSet(
+                () -> store.findReferral(generation, referralId),
+                () -> new ReferralFact(referralId, event.caseId()),
+                fact -> {
+                    ProjectionOutcome outcome = ProjectionRules.applyToReferral(fact, event);
+                    if (outcome != ProjectionOutcome.DUPLICATE && fact.caseContext() == null) {
+                        store.findCase(generation, event.caseId()).map(Revisioned::value)
+                                .filter(CaseFact::opened).ifPresent(c -> fact.caseContext(c.context()));
+                    }
+                    return outcome;
+                },
+                (fact, revision) -> store.saveReferral(generation, fact, revision),
+                event.eventId());
+    }
+
+    private <F> ProjectionOutcome compareAndSet(Supplier<Optional<Revisioned<F>>> read, Supplier<F> create,
+                                                Function<F, ProjectionOutcome> apply, Saver<F> save,
+                                                String eventId) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<Revisioned<F>> current = read.get();
+            F fact = current.map(Revisioned::value).orElseGet(create);
+            ProjectionOutcome outcome = apply.apply(fact);
+            if (outcome == ProjectionOutcome.DUPLICATE || outcome == ProjectionOutcome.IGNORED) {
+                return outcome;
+            }
+            if (save.save(fact, current.map(Revisioned::revision))) {
+                return outcome;
+            }
+        }
+        throw new ConcurrentProjectionException(eventId);
+    }
+
+    @FunctionalInterface
+    private interface Saver<F> {
+        boolean save(F fact, Optional<Long> expectedRevision);
+    }
+
+    /** Lost the compare-and-set race too often: retried by the consumer, then dead-lettered. */
+    public static final class ConcurrentProjectionException extends RuntimeException {
+        public ConcurrentProjectionException(String eventId) {
+            super("facts kept changing while projecting event " + eventId);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package vn.childprotection.platform.reporting.application;
+
+import vn.childprotection.platform.reporting.application.port.out.FactReader;
+import vn.childprotection.platform.reporting.application.port.out.FactStore;
+import vn.childprotection.platform.reporting.application.port.out.Revisioned;
+import vn.childprotection.platform.reporting.domain.Areas;
+import vn.childprotection.platform.reporting.domain.CaseFact;
+import vn.childprotection.platform.reporting.domain.FactSet;
+import vn.childprotection.platform.reporting.domain.Granularity;
+import vn.childprotection.platform.reporting.domain.Indicators;
+import vn.childprotection.platform.reporting.domain.Overview;
+import vn.childprotection.platform.reporting.domain.ReportCalendar;
+import vn.childprotection.platform.reporting.domain.ReportingPeriod;
+import vn.childprotection.platform.reporting.domain.StatsCalculator;
+import vn.childprotection.platform.reporting.domain.StatsFilter;
+import vn.childprotection.platform.reporting.domain.Views;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every view the sectors report to the standing agency (S0 Art 4.7, 9.4; S2 VIII.1): the facts of the active
+ * generation narrowed by period and place, then the figures computed in plain Java ({@link StatsCalculator},
+ * {@link Indicators}).
+ */
+public final class StatsService {
+
+    private final FactReader reader;
+    private final FactStore store;
+    private final ProjectionTargets targets;
+    private final Indicators.Catalog indicators;
+    private final ReportCalendar calendar;
+    private final Areas areas;
+    private final Clock clock;
+
+    public StatsService(FactReader reader, FactStore store, ProjectionTargets targets, Indicators.Catalog indicators,
+                        ReportCalendar calendar, Areas areas, Clock clock) {
+        this.reader = reader;
+        this.store = store;
+        this.targets = targets;
+        this.indicators = indicators;
+        this.calendar = calendar;
+        this.areas = areas;
+        this.clock = clock;
+    }
+
+    public FactSet facts(StatsFilter filter) {
+        return reader.load(targets.active(), filter);
+    }
+
+    public Overview overview(StatsFilter filter) {
+        return StatsCalculator.overview(facts(filter), filter, clock.instant());
+    }
+
+    public Views.Timeseries timeseries(StatsFilter filter, Granularity granularity) {
+        return StatsCalculator.timeseries(facts(filter), granularity);
+    }
+
+    public Views.Breakdown breakdown(StatsFilter filter, StatsCalculator.Dimension by) {
+        return StatsCalculator.breakdown(facts(filter), by);
+    }
+
+    public List<Views.FunnelRow> funnel(StatsFilter filter) {
+        return StatsCalculator.funnel(facts(filter), clock.instant());
+    }
+
+    public List<Indicators.Value> indicators(StatsFilter filter) {
+        return Indicators.compute(indicators, facts(filter), filter.province(), clock.instant());
+    }
+
+    public List<Views.OverdueRow> overdue(StatsFilter filter) {
+        return StatsCalculator.overdue(facts(filter), clock.instant());
+    }
+
+    public List<Views.RepeatRow> repeats(StatsFilter filter) {
+        return StatsCalculator.repeats(facts(filter));
+    }
+
+    /** One case's fact with its number of referral facts (the benchmark times the projection with it). */
+    public Optional<CaseSummary> caseFact(String caseId) {
+        long generation = targets.active();
+        return store.findCase(generation, caseId).map(Revisioned::value)
+                .map(fact -> new CaseSummary(fact, reader.referralsOf(generation, caseId).size()));
+    }
+
+    public List<ReportCalendar.DueReport> calendar(String province, int year) {
+        return calendar.dueIn(province, year);
+    }
+
+    public Areas areas() {
+        return areas;
+    }
+
+    /** The periodic report of a province for a quarter, half-year or year (S0 Art 9.4; S2 B.VIII.1). */
+    public PeriodicReport periodic(String province, ReportingPeriod period) {
+        StatsFilter filter = new StatsFilter(period, province, null, null, null);
+        FactSet facts = facts(filter);
+        Instant now = clock.instant();
+        return new PeriodicReport(province, areas.provinceName(province), period, now,
+                StatsCalculator.overview(facts, filter, now),
+                List.of(StatsCalculator.breakdown(facts, StatsCalculator.Dimension.DISTRICT),
+                        StatsCalculator.breakdown(facts, StatsCalculator.Dimension.CONCERN),
+                        StatsCalculator.breakdown(facts, StatsCalculator.Dimension.AGENCY),
+                        StatsCalculator.breakdown(facts, StatsCalculator.Dimension.SEVERITY),
+                        StatsCalculator.breakdown(facts, StatsCalculator.Dimension.CHANNEL)),
+                Indicators.compute(indicators, facts, province, now),
+                StatsCalculator.funnel(facts, now),
+                StatsCalculator.overdue(facts, now),
+                calendar.dueIn(province, period.to().getYear()).stream()
+                        .filter(due -> due.period().equals(period.label())).toList(),
+                areas);
+    }
+
+    public record CaseSummary(CaseFact fact, int referrals) {
+    }
+
+    /** Everything the printable periodic report shows. */
+    public record PeriodicReport(String province, String provinceName, ReportingPeriod period, Instant generatedAt,
+                                 Overview overview, List<Views.Breakdown> breakdowns,
+                                 List<Indicators.Value> indicators, List<Views.FunnelRow> funnel,
+                                 List<Views.OverdueRow> overdue, List<ReportCalendar.DueReport> due, Areas areas) {
+    }
+}

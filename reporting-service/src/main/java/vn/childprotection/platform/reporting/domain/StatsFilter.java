@@ -1,0 +1,54 @@
+package vn.childprotection.platform.reporting.domain;
+
+import vn.childprotection.platform.contracts.Concern;
+
+import java.time.LocalDate;
+
+/**
+ * Which cases the figures cover: received within {@code period} (Vietnamese calendar dates), located in
+ * {@code province} / {@code district} (GSO codes), about {@code concern}; {@code agency} keeps the cases with a
+ * referral to that agency and, for referral figures, only that agency's referrals. Every part is optional.
+ */
+public record StatsFilter(ReportingPeriod period, String province, String district, String agency,
+                          Concern concern) {
+
+    public static final StatsFilter NONE = new StatsFilter(null, null, null, null, null);
+
+    public LocalDate from() {
+        return period == null ? null : period.from();
+    }
+
+    public LocalDate to() {
+        return period == null ? null : period.to();
+    }
+
+    /** The period's label for file names, {@code all} without one. */
+    public String periodLabel() {
+        return period == null ? "all" : period.label();
+    }
+
+    /** The case-level part (period, place, concern), not the agency. */
+    public boolean matchesCase(CaseFact fact) {
+        if (!fact.opened()) {
+            return false;
+        }
+        if (period != null && !period.contains(fact.receivedDate())) {
+            return false;
+        }
+        if (province != null && !province.equals(fact.provinceCode())) {
+            return false;
+        }
+        if (district != null && !district.equals(fact.districtCode())) {
+            return false;
+        }
+        return concern == null || fact.concerns().contains(concern);
+    }
+
+    public boolean matchesAgency(ReferralFact referral) {
+        return agency == null || agency.equals(referral.agency());
+    }
+
+    public StatsFilter withPeriod(ReportingPeriod value) {
+        return new StatsFilter(value, province, district, agency, concern);
+    }
+}
