@@ -1,12 +1,14 @@
 package vn.childprotection.platform.notification.application;
 
 import vn.childprotection.platform.notification.application.port.in.RetryNotificationUseCase;
-import vn.childprotection.platform.notification.application.port.out.FailedNotificationPublisher;
+import vn.childprotection.platform.notification.application.port.out.InformantContacts;
+import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
 import vn.childprotection.platform.notification.domain.DeliveryOutcome;
 import vn.childprotection.platform.notification.domain.Notification;
 import vn.childprotection.platform.notification.domain.NotificationStatus;
+import vn.childprotection.platform.notification.domain.RecipientRole;
 import vn.childprotection.platform.notification.domain.StatusChange;
 
 import java.time.Clock;
@@ -22,12 +24,15 @@ import java.util.Optional;
  * <ul>
  *     <li>delivered → DELIVERED; never offered again (exactly one delivery from the system's point of view — the
  *     rare resend after a crash mid-call carries the same notification id as idempotency key, Message-ID or
- *     reference, so the receiver recognises it);</li>
- *     <li>failed after the channel's last retry → FAILED with the reason code, then published on the dead-letter
- *     topic (through an outbox flag in the same document: a failed publish is repeated by {@link #announceFailures});</li>
+ *     reference, so the receiver recognises it); published as {@code NotificationDelivered.v1}; an informant's
+ *     contact is erased (data minimisation, S0 Art 7.2);</li>
+ *     <li>failed after the channel's last retry → FAILED with the reason code, then published as
+ *     {@code NotificationFailed.v1} on {@code notifications.failed.v1};</li>
  *     <li>deferred (circuit open, rate used up) or failed transiently → still PENDING, offered again after a pause.</li>
  * </ul>
- * Also the operator's retry of a FAILED notification ({@link RetryNotificationUseCase}).
+ * Both publications go through an outbox flag in the notification's own document: set with the final status, cleared
+ * after the broker acknowledged; a crash or broker outage in between is repeated by {@link #announceFinals} with the
+ * same deterministic event id. Also the operator's retry of a FAILED notification ({@link RetryNotificationUseCase}).
  */
 public final class NotificationDispatcher implements RetryNotificationUseCase {
 
@@ -50,17 +55,19 @@ public final class NotificationDispatcher implements RetryNotificationUseCase {
 
     private final NotificationRepository repository;
     private final NotificationChannels channels;
-    private final FailedNotificationPublisher deadLetters;
+    private final NotificationEventPublisher events;
+    private final InformantContacts informants;
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final Settings settings;
 
     public NotificationDispatcher(NotificationRepository repository, NotificationChannels channels,
-                                  FailedNotificationPublisher deadLetters, NotificationMetrics metrics, Clock clock,
-                                  Settings settings) {
+                                  NotificationEventPublisher events, InformantContacts informants,
+                                  NotificationMetrics metrics, Clock clock, Settings settings) {
         this.repository = repository;
         this.channels = channels;
-        this.deadLetters = deadLetters;
+        this.events = events;
+        this.informants = informants;
         this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
@@ -97,7 +104,7 @@ public final class NotificationDispatcher implements RetryNotificationUseCase {
                 if (after.status() != NotificationStatus.PENDING || after.attempts() != claimed.attempts()) {
                     metrics.recorded(after);
                 }
-                if (after.status() == NotificationStatus.FAILED) {
+                if (after.status().isFinal()) {
                     announce(after);
                 }
                 yield after;
@@ -107,12 +114,13 @@ public final class NotificationDispatcher implements RetryNotificationUseCase {
     }
 
     /**
-     * Publishes the FAILED notifications whose publication is outstanding (a broker outage at the time).
+     * Publishes the final statuses whose publication is outstanding: notifications delivered by being recorded, and
+     * those whose publication met a broker outage or a crash.
      * @return how many were published
      */
-    public int announceFailures(int limit) {
+    public int announceFinals(int limit) {
         int published = 0;
-        for (Notification failed : repository.unannouncedFailures(limit)) {
+        for (Notification failed : repository.unannounced(limit)) {
             if (!announce(failed)) {
                 break;
             }
@@ -139,14 +147,18 @@ public final class NotificationDispatcher implements RetryNotificationUseCase {
         };
     }
 
-    private boolean announce(Notification failed) {
+    private boolean announce(Notification done) {
         try {
-            deadLetters.publish(failed);
-            repository.markAnnounced(failed.notificationId());
+            if (done.status() == NotificationStatus.DELIVERED && done.role() == RecipientRole.INFORMANT) {
+                // before the flag is cleared, so that an erasure the store missed is repeated with the publication
+                informants.erase(done.caseId());
+            }
+            events.publish(done);
+            repository.markAnnounced(done.notificationId());
             return true;
         } catch (RuntimeException brokerDown) {
-            log.log(System.Logger.Level.WARNING, "failure of notification {0} not yet published: {1}",
-                    failed.notificationId(), brokerDown.getClass().getSimpleName());
+            log.log(System.Logger.Level.WARNING, "{0} of notification {1} not yet published: {2}",
+                    done.status(), done.notificationId(), brokerDown.getClass().getSimpleName());
             return false;
         }
     }

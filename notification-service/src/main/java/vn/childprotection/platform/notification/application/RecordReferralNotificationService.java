@@ -2,19 +2,23 @@ package vn.childprotection.platform.notification.application;
 
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseOpened;
-import vn.childprotection.platform.contracts.EscalationRaised;
-import vn.childprotection.platform.contracts.ReferralIssued;
+import vn.childprotection.platform.contracts.CaseStatusChanged;
+import vn.childprotection.platform.contracts.IntakeEvent;
+import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.notification.application.port.in.RecordInformantContactUseCase;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
+import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
+import vn.childprotection.platform.notification.application.port.out.InformantContacts;
 import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
 import vn.childprotection.platform.notification.application.port.out.RecipientDirectory;
 import vn.childprotection.platform.notification.domain.DeliveryOutcome;
+import vn.childprotection.platform.notification.domain.InformantContact;
 import vn.childprotection.platform.notification.domain.Notification;
-import vn.childprotection.platform.notification.domain.NotificationIds;
+import vn.childprotection.platform.notification.domain.NotificationRules;
 import vn.childprotection.platform.notification.domain.NotificationStatus;
-import vn.childprotection.platform.notification.domain.StatusChange;
-
 import vn.childprotection.platform.notification.domain.Recipient;
+import vn.childprotection.platform.notification.domain.StatusChange;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,19 +26,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One notification per {@link ReferralIssued} for the agency's focal point (S0 Art 7.2: each agency is told what is
- * referred to it; S0 Art 8.4: the standing agency is told of every routed case, which referral-service expresses as
- * an INFORMED referral). {@link CaseOpened} asks for none.
- * <p>
- * One notification per recipient of the agency (the focal point first, then the agency's further recipients), so that
- * each is delivered, fails and is retried on its own: one failing agency endpoint never holds up another.
- * <p>
- * Idempotent by the deterministic notification id: the notification is stored PENDING first (the insert is the
+ * Records the notifications each case event asks for ({@link NotificationRules}: who gets what) and keeps the
+ * informant's contact from the intake report for the outcome feedback ({@link InformantContact}).
+ * <ul>
+ *     <li>{@code CaseOpened}: no notification; its province is remembered for the coordinator (S0 Art 5.4), and an
+ *     informant who wants no feedback is marked so at once;</li>
+ *     <li>{@code ReferralIssued} (REFERRAL_ISSUED, or FORWARDED when it replaces another referral),
+ *     {@code EscalationRaised} and {@code ReferralOverdue} (OVERDUE_REMINDER, ESCALATION): one notification per
+ *     recipient, so that each is delivered, fails and is retried on its own;</li>
+ *     <li>{@code CaseStatusChanged} to COMPLETED: OUTCOME_TO_INFORMANT, once the informant's contact is there (it may
+ *     arrive later, on {@code intake.reports.v1}), never when no feedback was wanted.</li>
+ * </ul>
+ * Idempotent by the deterministic notification id: the notification is stored first (the insert is the
  * de-duplication check). A RECORDED one is delivered by being stored; an outbound one (webhook, e-mail, SMS) is left
- * PENDING for the {@link NotificationDispatcher}, so the consumer only records. A redelivered event finds them and
- * changes nothing.
+ * PENDING for the {@link NotificationDispatcher}, so the consumers only record. A redelivered event changes nothing.
  */
-public final class RecordReferralNotificationService implements RecordReferralNotificationUseCase {
+public final class RecordReferralNotificationService
+        implements RecordReferralNotificationUseCase, RecordInformantContactUseCase {
 
     /** Reason code when no adapter serves the recipient's channel. */
     public static final String CHANNEL_UNAVAILABLE = "CHANNEL_UNAVAILABLE";
@@ -43,45 +51,90 @@ public final class RecordReferralNotificationService implements RecordReferralNo
     private final RecipientDirectory directory;
     private final NotificationChannels channels;
     private final NotificationMetrics metrics;
+    private final InformantContacts informants;
+    private final CaseProvinces provinces;
     private final Clock clock;
 
     public RecordReferralNotificationService(NotificationRepository repository, RecipientDirectory directory,
-                                             NotificationChannels channels, NotificationMetrics metrics, Clock clock) {
+                                             NotificationChannels channels, NotificationMetrics metrics,
+                                             InformantContacts informants, CaseProvinces provinces, Clock clock) {
         this.repository = repository;
         this.directory = directory;
         this.channels = channels;
         this.metrics = metrics;
+        this.informants = informants;
+        this.provinces = provinces;
         this.clock = clock;
     }
 
     @Override
-    public Outcome handle(CaseEvent event) {
-        return switch (event) {
-            case CaseOpened opened -> new NotApplicable(opened.eventType());
-            case ReferralIssued referral -> record(referral);
-            // a later issue sends ESCALATION notifications to the coordinator (S0 Art 5.4)
-            case EscalationRaised escalation -> new NotApplicable(escalation.eventType());
+    public RecordReferralNotificationUseCase.Outcome handle(CaseEvent event) {
+        if (event instanceof CaseOpened opened) {
+            remember(opened);
+        }
+        String province = event instanceof CaseOpened ? null : provinces.provinceOf(event.caseId()).orElse(null);
+        return switch (NotificationRules.decide(event, directory, province, clock.instant())) {
+            case NotificationRules.Nothing nothing -> new NotApplicable(nothing.eventType());
+            case NotificationRules.Notify notify -> recordAll(notify.notifications());
+            case NotificationRules.TellInformant tell -> tellInformant(tell.completed());
         };
     }
 
-    private Outcome record(ReferralIssued referral) {
-        List<Recipient> recipients = directory.recipientsFor(referral.agency(), referral.areaCode());
-        if (recipients.isEmpty()) {
-            return recordUnreachable(referral);
+    @Override
+    public Result handle(IntakeEvent event) {
+        return switch (event) {
+            case ReportSubmitted report -> {
+                Recipient contact = InformantContact.contactOf(report.reporter());
+                if (contact == null) {
+                    informants.declineFeedback(report.caseId());
+                    yield new NoFeedback(report.caseId());
+                }
+                InformantContact state = informants.rememberContact(report.caseId(), contact);
+                yield switch (state.next(clock.instant())) {
+                    case InformantContact.Send send -> recordOne(send.notification())
+                            .<Result>map(OutcomeRecorded::new)
+                            .orElseGet(() -> new Unchanged(report.caseId()));
+                    case InformantContact.Await await -> new ContactKept(report.caseId());
+                    case InformantContact.Skip skip -> new Unchanged(report.caseId());
+                };
+            }
+        };
+    }
+
+    private void remember(CaseOpened opened) {
+        if (opened.location() != null && opened.location().provinceCode() != null) {
+            provinces.remember(opened.caseId(), opened.location().provinceCode());
         }
+        if (!opened.informantExpectsFeedback()) {
+            // the report's own record follows on intake.reports.v1; the marker already stops a pending outcome
+            informants.declineFeedback(opened.caseId());
+        }
+    }
+
+    private RecordReferralNotificationUseCase.Outcome tellInformant(CaseStatusChanged completed) {
+        InformantContact state = informants.awaitOutcome(completed.caseId(),
+                new InformantContact.PendingOutcome(completed.eventId(), completed.outcomes()));
+        return switch (state.next(clock.instant())) {
+            case InformantContact.Send send -> recordAll(List.of(send.notification()));
+            case InformantContact.Await await -> new AwaitingInformant(completed.caseId());
+            case InformantContact.Skip skip -> new InformantNotTold(completed.caseId(), skip.reason());
+        };
+    }
+
+    private RecordReferralNotificationUseCase.Outcome recordAll(List<Notification> wanted) {
         List<Notification> recorded = new ArrayList<>();
-        for (int i = 0; i < recipients.size(); i++) {
-            Notification wanted = Notification.ofReferral(referral, recipients.get(i), i == 0, clock.instant());
-            recordOne(wanted).ifPresent(recorded::add);
+        for (Notification notification : wanted) {
+            recordOne(notification).ifPresent(recorded::add);
         }
         return recorded.isEmpty()
-                ? new AlreadyRecorded(NotificationIds.forReferral(referral.referralId()))
+                ? new AlreadyRecorded(wanted.getFirst().notificationId())
                 : new Recorded(recorded);
     }
 
     /**
      * Stores one recipient's notification unless it is there already. A RECORDED one is delivered by being stored;
-     * every outbound one stays PENDING for the dispatcher, so the consumer never waits on an agency's endpoint.
+     * every outbound one stays PENDING for the dispatcher, so the consumer never waits on an endpoint; one without a
+     * recipient is stored FAILED (and published by the relay).
      * @return the notification when this call changed it
      */
     private Optional<Notification> recordOne(Notification wanted) {
@@ -97,16 +150,10 @@ public final class RecordReferralNotificationService implements RecordReferralNo
             return Optional.empty();
         }
         metrics.recorded(wanted);
-        return wanted.channel().isOutbound() ? Optional.of(wanted) : deliverRecorded(wanted);
-    }
-
-    private Outcome recordUnreachable(ReferralIssued referral) {
-        Notification unreachable = Notification.ofUnreachableReferral(referral, clock.instant());
-        if (!repository.insertIfAbsent(unreachable)) {
-            return new AlreadyRecorded(unreachable.notificationId());
+        if (wanted.status() != NotificationStatus.PENDING || wanted.channel().isOutbound()) {
+            return Optional.of(wanted);
         }
-        metrics.recorded(unreachable);
-        return new Recorded(List.of(unreachable));
+        return deliverRecorded(wanted);
     }
 
     private Optional<Notification> deliverRecorded(Notification notification) {

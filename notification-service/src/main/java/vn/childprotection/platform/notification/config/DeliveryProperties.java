@@ -19,7 +19,8 @@ import java.time.Duration;
  * @param workers         deliveries running at once (one slow endpoint holds one)
  * @param lease           how long a claimed notification is reserved; longer than a delivery with all its retries
  * @param deferral        pause before a deferred (circuit open, rate used up) notification is offered again
- * @param deadLetterTopic where FAILED notifications are published
+ * @param deadLetterTopic where FAILED notifications are published ({@code NotificationFailed.v1})
+ * @param deliveredTopic  where DELIVERED notifications are published ({@code NotificationDelivered.v1})
  */
 @Validated
 @ConfigurationProperties("notification.delivery")
@@ -29,6 +30,7 @@ public record DeliveryProperties(
         @NotNull @DefaultValue("5m") Duration lease,
         @NotNull @DefaultValue("30s") Duration deferral,
         @NotBlank @DefaultValue("notifications.failed.v1") String deadLetterTopic,
+        @NotBlank @DefaultValue("notifications.delivered.v1") String deliveredTopic,
         @Valid @DefaultValue Retry retry,
         @Valid @DefaultValue CircuitBreaker circuitBreaker) {
 

@@ -16,15 +16,36 @@ import java.util.List;
 
 /**
  * {@code notification.directory}: the focal point (role address, never a person) of each agency, optionally per area
- * code prefix (S0 Art 8.4, 9.5). Listed rather than keyed by agency code, because map keys lose their underscores in
- * relaxed binding ({@code SOCIAL_AFFAIRS}). Replaced by the agency directory in a later issue.
+ * code prefix (S0 Art 8.4, 9.5), its backup focal point, and the coordinator of each province — the board's standing
+ * deputy head at the standing agency (S0 Art 5.4). Listed rather than keyed by agency code, because map keys lose
+ * their underscores in relaxed binding ({@code SOCIAL_AFFAIRS}).
+ *
+ * @param coordinators       the coordinator of each province
+ * @param defaultCoordinator the coordinator for a province not listed, or a case whose province is not known
  */
 @Validated
 @ConfigurationProperties("notification.directory")
-public record DirectoryProperties(@NotNull List<@Valid Agency> agencies) {
+public record DirectoryProperties(@NotNull List<@Valid Agency> agencies,
+                                  List<@Valid Coordinator> coordinators,
+                                  @Valid Contact defaultCoordinator) {
 
     public DirectoryProperties {
         agencies = agencies == null ? List.of() : List.copyOf(agencies);
+        coordinators = coordinators == null ? List.of() : List.copyOf(coordinators);
+    }
+
+    /**
+     * The coordinator of one province (S0 Art 5.4): a role mailbox or duty phone, never a person's own.
+     *
+     * @param province the province's official (GSO) code, two digits
+     * @param channel  EMAIL, SMS or RECORDED (RECORDED when absent)
+     */
+    public record Coordinator(@NotBlank @Pattern(regexp = "[0-9]{2}") String province, @NotBlank String address,
+                              DeliveryChannel channel) {
+    }
+
+    /** A role address and its channel (RECORDED when absent). */
+    public record Contact(@NotBlank String address, DeliveryChannel channel) {
     }
 
     /**
@@ -34,12 +55,15 @@ public record DirectoryProperties(@NotNull List<@Valid Agency> agencies) {
      * @param areas      focal points of particular areas
      * @param recipients further recipients told of every referral to the agency (its case system by webhook, a duty
      *                   mailbox, a duty phone), each tracked on its own
+     * @param backupFocalPoint told, with the coordinator, when a referral's deadline passed its grace; reached by
+     *                   {@code channel}
      */
     public record Agency(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String agency,
                          @NotBlank String focalPoint,
                          DeliveryChannel channel,
                          List<@Valid Area> areas,
-                         List<@Valid RecipientEntry> recipients) {
+                         List<@Valid RecipientEntry> recipients,
+                         String backupFocalPoint) {
     }
 
     /**
@@ -58,7 +82,18 @@ public record DirectoryProperties(@NotNull List<@Valid Agency> agencies) {
     }
 
     public FocalPointDirectory toDirectory() {
-        return new FocalPointDirectory(agencies.stream().map(DirectoryProperties::toDomain).toList());
+        return new FocalPointDirectory(agencies.stream().map(DirectoryProperties::toDomain).toList(),
+                coordinators.stream().map(c -> new FocalPointDirectory.ProvinceCoordinator(c.province(),
+                        new Recipient(c.address(), orRecorded(c.channel())))).toList(),
+                defaultCoordinator == null ? null
+                        : new Recipient(defaultCoordinator.address(), orRecorded(defaultCoordinator.channel())));
+    }
+
+    private static DeliveryChannel orRecorded(DeliveryChannel channel) {
+        if (channel == DeliveryChannel.WEBHOOK) {
+            throw new IllegalStateException("a coordinator is a role mailbox, duty phone or RECORDED, not a webhook");
+        }
+        return channel == null ? DeliveryChannel.RECORDED : channel;
     }
 
     private static AgencyFocalPoints toDomain(Agency agency) {
@@ -68,7 +103,9 @@ public record DirectoryProperties(@NotNull List<@Valid Agency> agencies) {
                 areas.stream()
                         .map(area -> new AreaFocalPoint(area.areaPrefix(), new Recipient(area.focalPoint(), channel)))
                         .toList(),
-                recipientsOf(agency).stream().map(r -> new Recipient(r.address(), r.channel())).toList());
+                recipientsOf(agency).stream().map(r -> new Recipient(r.address(), r.channel())).toList(),
+                agency.backupFocalPoint() == null || agency.backupFocalPoint().isBlank() ? null
+                        : new Recipient(agency.backupFocalPoint(), channel));
     }
 
     /** Every WEBHOOK recipient's URL with the reference of its secret. */

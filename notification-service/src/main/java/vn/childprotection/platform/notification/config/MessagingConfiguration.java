@@ -8,9 +8,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import vn.childprotection.platform.contracts.EventJson;
-import vn.childprotection.platform.notification.adapter.out.kafka.KafkaFailedNotificationPublisher;
-import vn.childprotection.platform.notification.application.port.out.FailedNotificationPublisher;
+import vn.childprotection.platform.notification.adapter.in.messaging.IntakeReportConsumer;
+import vn.childprotection.platform.notification.adapter.out.kafka.KafkaNotificationEventPublisher;
+import vn.childprotection.platform.notification.application.port.in.RecordInformantContactUseCase;
+import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -23,9 +24,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The {@code onCaseEvent} function; its binding (topic, group, retries, dead-letter topic) is in
- * {@code application.yml}. The producer publishes FAILED notifications on {@code notifications.failed.v1}
- * (String key, byte[] value, acks=all, idempotent).
+ * The {@code onCaseEvent} and {@code onIntakeReport} functions; their bindings (topic, group, retries, dead-letter
+ * topic) are in {@code application.yml}. The producer publishes final notification statuses on
+ * {@code notifications.delivered.v1} and {@code notifications.failed.v1} (String key, byte[] value, acks=all,
+ * idempotent).
  */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
@@ -33,6 +35,11 @@ public class MessagingConfiguration {
     @Bean
     Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters) {
         return new CaseEventConsumer(useCase, meters);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters) {
+        return new IntakeReportConsumer(useCase, meters);
     }
 
     @Bean
@@ -53,9 +60,9 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    FailedNotificationPublisher failedNotificationPublisher(KafkaTemplate<String, byte[]> kafka,
-                                                            DeliveryProperties delivery) {
-        return new KafkaFailedNotificationPublisher(kafka, delivery.deadLetterTopic(), EventJson.mapper(),
+    NotificationEventPublisher notificationEventPublisher(KafkaTemplate<String, byte[]> kafka,
+                                                          DeliveryProperties delivery) {
+        return new KafkaNotificationEventPublisher(kafka, delivery.deliveredTopic(), delivery.deadLetterTopic(),
                 Duration.ofSeconds(30));
     }
 }

@@ -13,11 +13,14 @@ import vn.childprotection.platform.notification.adapter.out.mongo.NotificationSt
 import vn.childprotection.platform.notification.adapter.in.scheduling.DeliveryScheduler;
 import vn.childprotection.platform.notification.application.FindNotificationsService;
 import vn.childprotection.platform.notification.application.NotificationDispatcher;
-import vn.childprotection.platform.notification.application.port.out.FailedNotificationPublisher;
+import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
+import vn.childprotection.platform.notification.application.port.out.InformantContacts;
+import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
+import vn.childprotection.platform.notification.adapter.out.mongo.MongoCaseProvinces;
+import vn.childprotection.platform.notification.adapter.out.mongo.MongoInformantContacts;
 import vn.childprotection.platform.notification.application.NotificationChannels;
 import vn.childprotection.platform.notification.application.RecordReferralNotificationService;
 import vn.childprotection.platform.notification.application.port.in.FindNotificationsUseCase;
-import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 import vn.childprotection.platform.notification.application.port.out.NotificationChannel;
 import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
@@ -67,18 +70,32 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    RecordReferralNotificationUseCase recordReferralNotificationUseCase(NotificationRepository repository,
+    MongoInformantContacts informantContacts(MongoTemplate mongoTemplate, Clock clock) {
+        return new MongoInformantContacts(mongoTemplate, clock);
+    }
+
+    @Bean
+    MongoCaseProvinces caseProvinces(MongoTemplate mongoTemplate) {
+        return new MongoCaseProvinces(mongoTemplate);
+    }
+
+    @Bean
+    RecordReferralNotificationService recordReferralNotificationService(NotificationRepository repository,
                                                                         RecipientDirectory directory,
                                                                         NotificationChannels channels,
-                                                                        NotificationMetrics metrics, Clock clock) {
-        return new RecordReferralNotificationService(repository, directory, channels, metrics, clock);
+                                                                        NotificationMetrics metrics,
+                                                                        InformantContacts informants,
+                                                                        CaseProvinces provinces, Clock clock) {
+        return new RecordReferralNotificationService(repository, directory, channels, metrics, informants, provinces,
+                clock);
     }
 
     @Bean
     NotificationDispatcher notificationDispatcher(NotificationRepository repository, NotificationChannels channels,
-                                                  FailedNotificationPublisher deadLetters, NotificationMetrics metrics,
-                                                  Clock clock, DeliveryProperties delivery) {
-        return new NotificationDispatcher(repository, channels, deadLetters, metrics, clock,
+                                                  NotificationEventPublisher events, InformantContacts informants,
+                                                  NotificationMetrics metrics, Clock clock,
+                                                  DeliveryProperties delivery) {
+        return new NotificationDispatcher(repository, channels, events, informants, metrics, clock,
                 new NotificationDispatcher.Settings(delivery.lease(), delivery.deferral()));
     }
 

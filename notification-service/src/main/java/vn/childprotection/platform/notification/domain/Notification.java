@@ -1,5 +1,6 @@
 package vn.childprotection.platform.notification.domain;
 
+import vn.childprotection.platform.contracts.NotificationKind;
 import vn.childprotection.platform.contracts.ReferralIssued;
 
 import java.time.Instant;
@@ -7,14 +8,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One notification to one agency focal point. Holds codes and ids only: the case events it is made from carry no
- * personal data, and neither does it (conventions, "Personal data").
+ * One notification to one recipient: an agency's focal point, backup focal point or system, the province's
+ * coordinator, or the informant who asked for feedback. Holds codes and ids only (the case events it is made from
+ * carry no personal data), except the informant's phone number as the recipient of an OUTCOME_TO_INFORMANT, which is
+ * erased once that notification is DELIVERED (data minimisation, S0 Art 7.2) and never shown by the API.
  *
  * @param notificationId deterministic ({@link NotificationIds}), so a redelivered event finds it already there
  * @param recipient      the focal point's role address; {@code null} when the directory has none (then FAILED)
  * @param attempts       delivery attempts made so far
  * @param lastError      code of the last failed attempt, {@code null} if none failed
  * @param sourceEventId  the event that caused it
+ * @param role           whom it is for, as a role ({@link RecipientRole})
+ * @param details        what its text says beyond its ids (codes and instants)
  */
 public record Notification(
         String notificationId,
@@ -30,7 +35,9 @@ public record Notification(
         String lastError,
         Instant createdAt,
         Instant updatedAt,
-        String sourceEventId) {
+        String sourceEventId,
+        RecipientRole role,
+        NotificationDetails details) {
 
     /** Reason code when the directory names no focal point for the agency and area. */
     public static final String NO_FOCAL_POINT = "NO_FOCAL_POINT";
@@ -42,7 +49,11 @@ public record Notification(
     public Notification {
         requireText(notificationId, "notificationId");
         requireText(caseId, "caseId");
-        requireText(agency, "agency");
+        role = role == null ? RecipientRole.FOCAL_POINT : role;
+        details = details == null ? NotificationDetails.NONE : details;
+        if (role != RecipientRole.INFORMANT) {
+            requireText(agency, "agency");
+        }
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(status, "status");
@@ -51,12 +62,40 @@ public record Notification(
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative");
         }
-        if (recipient == null && status != NotificationStatus.FAILED) {
-            throw new IllegalArgumentException("only a FAILED notification may lack a recipient");
+        if (recipient == null && status == NotificationStatus.PENDING) {
+            // FAILED: nobody to send it to; DELIVERED: an informant's contact erased after delivery
+            throw new IllegalArgumentException("a PENDING notification needs a recipient");
         }
         // the store keeps milliseconds: truncate here so that what is stored equals what was built
         createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
         updatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A notification to an agency focal point, without role and details (the first release's shape). */
+    public Notification(String notificationId, String caseId, String referralId, NotificationKind kind, String agency,
+                        String areaCode, DeliveryChannel channel, String recipient, NotificationStatus status,
+                        int attempts, String lastError, Instant createdAt, Instant updatedAt, String sourceEventId) {
+        this(notificationId, caseId, referralId, kind, agency, areaCode, channel, recipient, status, attempts,
+                lastError, createdAt, updatedAt, sourceEventId, RecipientRole.FOCAL_POINT, NotificationDetails.NONE);
+    }
+
+    /**
+     * A notification of {@code kind} to one addressee chosen by {@link NotificationRules}: PENDING for its channel,
+     * or FAILED with {@code NO_<ROLE>} (e.g. {@code NO_COORDINATOR}) when the directory names nobody for the role,
+     * so that the gap is visible and published (S0 Art 5.4).
+     *
+     * @param id the deterministic id ({@link NotificationIds})
+     */
+    public static Notification of(String id, NotificationKind kind, String caseId, String referralId, String areaCode,
+                                  Addressee to, NotificationDetails details, String sourceEventId, Instant now) {
+        if (to.isMissing()) {
+            return new Notification(id, caseId, referralId, kind, to.agency(), areaCode, DeliveryChannel.RECORDED,
+                    null, NotificationStatus.FAILED, 0, "NO_" + to.role().name(), now, now, sourceEventId,
+                    to.role(), details);
+        }
+        return new Notification(id, caseId, referralId, kind, to.agency(), areaCode, to.recipient().channel(),
+                to.recipient().address(), NotificationStatus.PENDING, 0, null, now, now, sourceEventId, to.role(),
+                details);
     }
 
     /**
@@ -80,7 +119,8 @@ public record Notification(
         return new Notification(id, referral.caseId(),
                 referral.referralId(), NotificationKind.REFERRAL_ISSUED, referral.agency(), referral.areaCode(),
                 recipient.channel(), recipient.address(), NotificationStatus.PENDING, 0, null, now, now,
-                referral.eventId());
+                referral.eventId(), primary ? RecipientRole.FOCAL_POINT : RecipientRole.ofFurther(recipient),
+                NotificationRules.detailsOf(referral));
     }
 
     /**
@@ -91,7 +131,7 @@ public record Notification(
         return new Notification(NotificationIds.forReferral(referral.referralId()), referral.caseId(),
                 referral.referralId(), NotificationKind.REFERRAL_ISSUED, referral.agency(), referral.areaCode(),
                 DeliveryChannel.RECORDED, null, NotificationStatus.FAILED, 0, NO_FOCAL_POINT, now, now,
-                referral.eventId());
+                referral.eventId(), RecipientRole.FOCAL_POINT, NotificationRules.detailsOf(referral));
     }
 
     /**
@@ -114,8 +154,12 @@ public record Notification(
             case DeliveryOutcome.Deferred d -> d.reason();
             case DeliveryOutcome.Delivered d -> lastError;
         };
+        // data minimisation (S0 Art 7.2): the informant's phone is kept only until the outcome is delivered
+        String keptRecipient = target == NotificationStatus.DELIVERED && role == RecipientRole.INFORMANT
+                ? null : recipient;
         return new StatusChange.Changed(new Notification(notificationId, caseId, referralId, kind, agency, areaCode,
-                channel, recipient, target, attempts + outcome.attempts(), error, createdAt, now, sourceEventId));
+                channel, keptRecipient, target, attempts + outcome.attempts(), error, createdAt, now, sourceEventId,
+                role, details));
     }
 
     /**
@@ -131,10 +175,12 @@ public record Notification(
             return new StatusChange.Refused(this, ALREADY_PENDING);
         }
         if (recipient == null) {
-            return new StatusChange.Refused(this, NO_FOCAL_POINT);
+            return new StatusChange.Refused(this, lastError != null && lastError.startsWith("NO_")
+                    ? lastError : NO_FOCAL_POINT);
         }
         return new StatusChange.Changed(new Notification(notificationId, caseId, referralId, kind, agency, areaCode,
-                channel, recipient, NotificationStatus.PENDING, attempts, lastError, createdAt, now, sourceEventId));
+                channel, recipient, NotificationStatus.PENDING, attempts, lastError, createdAt, now, sourceEventId,
+                role, details));
     }
 
     private static void requireText(String value, String name) {

@@ -9,7 +9,10 @@ import vn.childprotection.platform.notification.domain.DeliveryOutcome;
 import vn.childprotection.platform.notification.domain.Notification;
 import vn.childprotection.platform.notification.domain.Recipient;
 
-import vn.childprotection.platform.notification.application.port.out.FailedNotificationPublisher;
+import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
+import vn.childprotection.platform.notification.application.port.out.InformantContacts;
+import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
+import vn.childprotection.platform.notification.domain.InformantContact;
 import vn.childprotection.platform.notification.domain.NotificationStatus;
 
 import java.time.Instant;
@@ -42,7 +45,7 @@ final class Fakes {
             } else {
                 leaseUntil.remove(n.notificationId());
             }
-            if (n.status() == NotificationStatus.FAILED) {
+            if (n.status().isFinal()) {
                 unannounced.add(n.notificationId());
             }
         }
@@ -65,7 +68,7 @@ final class Fakes {
         }
 
         @Override
-        public List<Notification> unannouncedFailures(int limit) {
+        public List<Notification> unannounced(int limit) {
             return unannounced.stream().limit(limit).map(byId::get).toList();
         }
 
@@ -113,6 +116,28 @@ final class Fakes {
     static final class MapDirectory implements RecipientDirectory {
         final Map<String, Recipient> byAgency = new LinkedHashMap<>();
         final Map<String, List<Recipient>> further = new LinkedHashMap<>();
+        final Map<String, Recipient> backups = new LinkedHashMap<>();
+        final Map<String, Recipient> coordinators = new LinkedHashMap<>();
+
+        MapDirectory withBackup(String agency, Recipient recipient) {
+            backups.put(agency, recipient);
+            return this;
+        }
+
+        MapDirectory withCoordinator(String province, Recipient recipient) {
+            coordinators.put(province, recipient);
+            return this;
+        }
+
+        @Override
+        public Optional<Recipient> backupFocalPointFor(String agency) {
+            return Optional.ofNullable(backups.get(agency));
+        }
+
+        @Override
+        public Optional<Recipient> coordinatorFor(String provinceCode) {
+            return Optional.ofNullable(coordinators.get(provinceCode));
+        }
 
         MapDirectory with(String agency, Recipient recipient) {
             byAgency.put(agency, recipient);
@@ -162,7 +187,7 @@ final class Fakes {
         }
     }
 
-    static final class RecordingDeadLetters implements FailedNotificationPublisher {
+    static final class RecordingDeadLetters implements NotificationEventPublisher {
         final List<Notification> published = new ArrayList<>();
         boolean brokerDown;
 
@@ -185,6 +210,63 @@ final class Fakes {
 
         long count(String key) {
             return recorded.stream().filter(k -> Objects.equals(k, key)).count();
+        }
+    }
+
+    /** Same semantics as the MongoDB adapter: one record per case, answered after each change. */
+    static final class InMemoryInformantContacts implements InformantContacts {
+        final Map<String, InformantContact> byCase = new LinkedHashMap<>();
+
+        private InformantContact current(String caseId) {
+            return byCase.getOrDefault(caseId, new InformantContact(caseId, null, false, null, false));
+        }
+
+        private InformantContact put(InformantContact c) {
+            byCase.put(c.caseId(), c);
+            return c;
+        }
+
+        @Override
+        public InformantContact rememberContact(String caseId, Recipient contact) {
+            InformantContact c = current(caseId);
+            return c.told() ? c : put(new InformantContact(caseId, contact, c.declined(), c.pending(), false));
+        }
+
+        @Override
+        public InformantContact declineFeedback(String caseId) {
+            InformantContact c = current(caseId);
+            return put(new InformantContact(caseId, null, true, c.pending(), c.told()));
+        }
+
+        @Override
+        public InformantContact awaitOutcome(String caseId, InformantContact.PendingOutcome outcome) {
+            InformantContact c = current(caseId);
+            return put(new InformantContact(caseId, c.contact(), c.declined(), outcome, c.told()));
+        }
+
+        @Override
+        public void erase(String caseId) {
+            InformantContact c = current(caseId);
+            put(new InformantContact(caseId, null, c.declined(), c.pending(), true));
+        }
+
+        @Override
+        public Optional<InformantContact> find(String caseId) {
+            return Optional.ofNullable(byCase.get(caseId));
+        }
+    }
+
+    static final class MapCaseProvinces implements CaseProvinces {
+        final Map<String, String> byCase = new LinkedHashMap<>();
+
+        @Override
+        public void remember(String caseId, String provinceCode) {
+            byCase.put(caseId, provinceCode);
+        }
+
+        @Override
+        public Optional<String> provinceOf(String caseId) {
+            return Optional.ofNullable(byCase.get(caseId));
         }
     }
 }

@@ -32,11 +32,12 @@ class NotificationDispatcherTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryNotifications repository = new InMemoryNotifications();
     private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
+    private final Fakes.InMemoryInformantContacts informants = new Fakes.InMemoryInformantContacts();
     private final Queue<DeliveryOutcome> script = new ArrayDeque<>();
     private final ScriptedChannel webhook = new ScriptedChannel(DeliveryChannel.WEBHOOK,
             n -> script.isEmpty() ? new DeliveryOutcome.Delivered() : script.poll());
     private final NotificationDispatcher dispatcher = new NotificationDispatcher(repository,
-            new NotificationChannels(List.of(webhook)), deadLetters, new CountingMetrics(), clock,
+            new NotificationChannels(List.of(webhook)), deadLetters, informants, new CountingMetrics(), clock,
             new NotificationDispatcher.Settings(LEASE, DEFERRAL));
 
     private Notification pendingWebhook(String agency) {
@@ -85,7 +86,7 @@ class NotificationDispatcherTest {
         assertThat(after.lastError()).isEqualTo("HTTP_503");
         assertThat(after.attempts()).isEqualTo(4);
         assertThat(deadLetters.published).containsExactly(after);
-        assertThat(repository.unannouncedFailures(10)).isEmpty();
+        assertThat(repository.unannounced(10)).isEmpty();
     }
 
     @Test
@@ -99,9 +100,9 @@ class NotificationDispatcherTest {
         assertThat(after.status()).isEqualTo(NotificationStatus.FAILED);
         assertThat(deadLetters.published).isEmpty();
         deadLetters.brokerDown = false;
-        assertThat(dispatcher.announceFailures(10)).isEqualTo(1);
+        assertThat(dispatcher.announceFinals(10)).isEqualTo(1);
         assertThat(deadLetters.published).containsExactly(after);
-        assertThat(dispatcher.announceFailures(10)).isZero();
+        assertThat(dispatcher.announceFinals(10)).isZero();
     }
 
     @Test
@@ -159,7 +160,8 @@ class NotificationDispatcherTest {
         var broken = new NotificationDispatcher(repository, new NotificationChannels(List.of(
                 new ScriptedChannel(DeliveryChannel.WEBHOOK, n -> {
                     throw new IllegalStateException("bug");
-                }))), deadLetters, new CountingMetrics(), clock, new NotificationDispatcher.Settings(LEASE, DEFERRAL));
+                }))), deadLetters, informants, new CountingMetrics(), clock,
+                new NotificationDispatcher.Settings(LEASE, DEFERRAL));
 
         Notification after = broken.deliver(broken.claimNext().orElseThrow());
 

@@ -43,7 +43,7 @@ class RecordReferralNotificationServiceTest {
 
     private RecordReferralNotificationService service(ScriptedChannel... channels) {
         return new RecordReferralNotificationService(repository, directory, new NotificationChannels(List.of(channels)),
-                metrics, Clock.fixed(NOW, ZoneOffset.UTC));
+                metrics, new Fakes.InMemoryInformantContacts(), new Fakes.MapCaseProvinces(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

@@ -55,4 +55,28 @@ class DirectoryPropertiesTest {
         assertThat(properties.webhookSecretRefs())
                 .containsExactlyEntriesOf(Map.of("https://police.example/hook", "CPRP_WEBHOOK_SECRET_POLICE"));
     }
+
+    @Test
+    void backupFocalPointsAndProvinceCoordinatorsBindWithADefaultCoordinatorForOtherProvinces() {
+        var source = new MapConfigurationPropertySource(Map.of(
+                "notification.directory.agencies[0].agency", "POLICE",
+                "notification.directory.agencies[0].focal-point", "focal-point@police.local",
+                "notification.directory.agencies[0].channel", "EMAIL",
+                "notification.directory.agencies[0].backup-focal-point", "backup@police.local",
+                "notification.directory.coordinators[0].province", "11",
+                "notification.directory.coordinators[0].address", "coordinator.11@social-affairs.local",
+                "notification.directory.coordinators[0].channel", "EMAIL",
+                "notification.directory.default-coordinator.address", "coordinator@social-affairs.local"));
+
+        var directory = new Binder(source).bind("notification.directory", DirectoryProperties.class).get()
+                .toDirectory();
+
+        assertThat(directory.backupFocalPointFor("POLICE"))
+                .contains(new Recipient("backup@police.local", DeliveryChannel.EMAIL));
+        assertThat(directory.backupFocalPointFor("HEALTH")).isEmpty();
+        assertThat(directory.coordinatorFor("11"))
+                .contains(new Recipient("coordinator.11@social-affairs.local", DeliveryChannel.EMAIL));
+        assertThat(directory.coordinatorFor("01")).contains(Recipient.recorded("coordinator@social-affairs.local"));
+        assertThat(directory.coordinatorFor(null)).contains(Recipient.recorded("coordinator@social-affairs.local"));
+    }
 }

@@ -1,5 +1,6 @@
 package vn.childprotection.platform.notification.domain;
 
+import vn.childprotection.platform.contracts.NotificationKind;
 import org.junit.jupiter.api.Test;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.notification.fixtures.CaseEventFixtures;

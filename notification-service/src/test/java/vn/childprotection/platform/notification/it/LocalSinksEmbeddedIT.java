@@ -8,7 +8,8 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.testsupport.MongoStandIn;
 
 /** The local-sinks loop on the embedded KRaft broker and the in-memory MongoDB stand-in. */
-@EmbeddedKafka(partitions = 1, topics = {Topics.CASE_EVENTS, NotificationDeliveryScenario.FAILED_TOPIC,
+@EmbeddedKafka(partitions = 1, topics = {Topics.CASE_EVENTS, Topics.INTAKE_REPORTS, Topics.NOTIFICATIONS_DELIVERED,
+        NotificationDeliveryScenario.FAILED_TOPIC,
         NotificationDeliveryScenario.DLT})
 @TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class LocalSinksEmbeddedIT extends LocalSinksScenario {

@@ -14,10 +14,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.platform.contracts.Agencies;
+import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.ReferralIssued;
+import vn.childprotection.platform.contracts.ReferralOutcome;
+import vn.childprotection.platform.contracts.ReferralOverdue;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.notification.adapter.out.channel.EmailChannel;
+import vn.childprotection.platform.notification.domain.NotificationIds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,12 +32,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.caseOpened;
+import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.completed;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.newCaseId;
+import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.overdue;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.referral;
+import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.report;
 
 /**
  * The local stack's loop on one machine (profile {@code local-sinks}): a referral reaches the police's system by a
@@ -76,7 +85,7 @@ abstract class LocalSinksScenario {
         });
         String policeHookId = idOf(caseId, Agencies.POLICE, "WEBHOOK");
         String policeSmsId = idOf(caseId, Agencies.POLICE, "SMS");
-        String healthMailId = idOf(caseId, Agencies.HEALTH, "EMAIL");
+        String healthMailId = idOf(caseId, Agencies.HEALTH, "EMAIL", "duty@health.local");
 
         JsonNode hooks = get("/sinks/webhook");
         assertThat(hooks.valueStream().filter(h -> h.path("idempotencyKey").asString().equals(policeHookId)))
@@ -93,9 +102,39 @@ abstract class LocalSinksScenario {
                         .isEqualTo("duty@health.local"));
     }
 
+    @Test
+    void theBackupFocalPointAndTheCoordinatorGetMailAndTheInformantAnSmsInTheSinks() throws Exception {
+        String caseId = newCaseId();
+        ReferralIssued police = referral(caseId).agency(Agencies.POLICE).build();
+        publishTo(Topics.CASE_EVENTS, caseOpened(caseId, true), police,
+                overdue(police, ReferralOverdue.Stage.ESCALATED), completed(caseId, ReferralOutcome.SUPPORT_PROVIDED));
+        publishTo(Topics.INTAKE_REPORTS, report(caseId, true, false, "+84000000999"));
+        String outcomeId = NotificationIds.forInformantOutcome(caseId);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(get("/sinks/sms").valueStream()
+                    .filter(s -> s.path("reference").asString().equals(outcomeId))).singleElement()
+                    .satisfies(s -> assertThat(s.path("text").asString()).contains("111"));
+            assertThat(mailsTo("backup@police.local", caseId)).hasSize(1);
+            assertThat(mailsTo("coordinator.11@social-affairs.local", caseId)).hasSize(1);
+        });
+    }
+
+    private List<JsonNode> mailsTo(String address, String caseId) throws Exception {
+        return get("/sinks/mailbox").valueStream()
+                .filter(m -> m.path("to").get(0).asString().equals(address))
+                .filter(m -> m.path("subject").asString().contains(caseId))
+                .toList();
+    }
+
     private String idOf(String caseId, String agency, String channel) throws Exception {
+        return idOf(caseId, agency, channel, null);
+    }
+
+    private String idOf(String caseId, String agency, String channel, String recipient) throws Exception {
         for (JsonNode item : get("/api/v1/notifications?caseId=" + caseId + "&agency=" + agency).path("items")) {
-            if (item.path("channel").asString().equals(channel)) {
+            if (item.path("channel").asString().equals(channel)
+                    && (recipient == null || item.path("recipient").asString().equals(recipient))) {
                 return item.path("notificationId").asString();
             }
         }
@@ -103,12 +142,16 @@ abstract class LocalSinksScenario {
     }
 
     private void publish(ReferralIssued... events) throws Exception {
+        publishTo(Topics.CASE_EVENTS, events);
+    }
+
+    private void publishTo(String topic, Event... events) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            for (ReferralIssued event : events) {
-                producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, event.caseId(), EventJson.write(event))).get();
+            for (Event event : events) {
+                producer.send(new ProducerRecord<>(topic, event.caseId(), EventJson.write(event))).get();
             }
         }
     }

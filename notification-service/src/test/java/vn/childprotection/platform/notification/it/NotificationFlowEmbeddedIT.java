@@ -8,7 +8,8 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.testsupport.MongoStandIn;
 
 /** The notification flow on spring-kafka-test's embedded KRaft broker and the in-memory MongoDB stand-in. */
-@EmbeddedKafka(partitions = 1, topics = {Topics.CASE_EVENTS, NotificationFlowScenario.DLT})
+@EmbeddedKafka(partitions = 1, topics = {Topics.CASE_EVENTS, Topics.INTAKE_REPORTS, Topics.NOTIFICATIONS_DELIVERED,
+        Topics.NOTIFICATIONS_FAILED, NotificationFlowScenario.DLT})
 @TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class NotificationFlowEmbeddedIT extends NotificationFlowScenario {
 

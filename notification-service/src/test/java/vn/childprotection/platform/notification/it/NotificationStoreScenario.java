@@ -124,9 +124,9 @@ abstract class NotificationStoreScenario {
                 new DeliveryOutcome.Failed("HTTP_503", false, 4), NOW.plusSeconds(31))).notification();
         repository.update(failed);
 
-        assertThat(repository.unannouncedFailures(10)).containsExactly(failed);
+        assertThat(repository.unannounced(10)).containsExactly(failed);
         repository.markAnnounced(failed.notificationId());
-        assertThat(repository.unannouncedFailures(10)).isEmpty();
+        assertThat(repository.unannounced(10)).isEmpty();
         assertThat(repository.findById(n.notificationId()).orElseThrow().status())
                 .isEqualTo(NotificationStatus.FAILED);
     }

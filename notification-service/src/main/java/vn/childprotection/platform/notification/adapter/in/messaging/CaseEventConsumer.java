@@ -10,6 +10,8 @@ import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.AlreadyRecorded;
+import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.AwaitingInformant;
+import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.InformantNotTold;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.NotApplicable;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.Recorded;
 
@@ -19,7 +21,10 @@ import java.util.function.Consumer;
  * The {@code onCaseEvent} function binding on {@code case.events.v1} (group {@code notification-service}).
  * Malformed values throw {@link EventJson.MalformedEventException}, which the binding does not retry and sends to
  * {@code case.events.v1.notification-service.dlt}; other failures are retried, then dead-lettered. Unknown future
- * event types are skipped. Logs carry ids, types and Kafka coordinates only, never the payload.
+ * event types are skipped. Logs carry ids, types and Kafka coordinates only, never the payload. A failure of the use
+ * case is rethrown as {@link EventNotHandledException} (event type and id, the failure's type, no cause): the
+ * outcome feedback reads the informant's contact, and a store or mapping error's own message may quote it — the
+ * binder would log that message and copy it into the dead-letter record's headers.
  */
 public final class CaseEventConsumer implements Consumer<Message<byte[]>> {
 
@@ -52,7 +57,13 @@ public final class CaseEventConsumer implements Consumer<Message<byte[]>> {
                 log.info("case event of unknown type {} at {} skipped", unknown.eventType(), coordinates(message));
             }
             case EventJson.Decoded.Known<CaseEvent> known -> {
-                var outcome = useCase.handle(known.event());
+                RecordReferralNotificationUseCase.Outcome outcome;
+                try {
+                    outcome = useCase.handle(known.event());
+                } catch (RuntimeException failure) {
+                    count("failed");
+                    throw new EventNotHandledException(known.event(), failure);
+                }
                 switch (outcome) {
                     case Recorded recorded -> {
                         count("recorded");
@@ -66,8 +77,25 @@ public final class CaseEventConsumer implements Consumer<Message<byte[]>> {
                                 already.notificationId(), known.event().eventId());
                     }
                     case NotApplicable none -> count("not_applicable");
+                    case AwaitingInformant waiting -> {
+                        count("awaiting_informant");
+                        log.info("case {} completed; its outcome waits for the informant's contact (event {})",
+                                waiting.caseId(), known.event().eventId());
+                    }
+                    case InformantNotTold notTold -> {
+                        count("informant_not_told");
+                        log.info("case {} completed; informant not told: {}", notTold.caseId(), notTold.reason());
+                    }
                 }
             }
+        }
+    }
+
+    /** A case event this consumer could not handle (retried, then dead-lettered): ids and failure type only. */
+    public static final class EventNotHandledException extends RuntimeException {
+        EventNotHandledException(CaseEvent event, RuntimeException failure) {
+            super(event.eventType() + " " + event.eventId() + " of case " + event.caseId() + " not handled: "
+                    + failure.getClass().getSimpleName(), null, false, false);
         }
     }
 

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drives the {@link NotificationDispatcher}: a poller claims due PENDING notifications (as many as there are free
  * workers) and hands each to a bounded pool of workers, so that a slow or failing agency endpoint holds one worker
- * and never the Kafka consumer or the other agencies' notifications. Also repeats outstanding dead-letter
- * publications. Stops with the application context; a notification claimed when the process dies is claimed again
- * when its lease runs out.
+ * and never the Kafka consumer or the other agencies' notifications. Also repeats outstanding publications of final
+ * statuses ({@code notifications.delivered.v1}, {@code notifications.failed.v1}). Stops with the application
+ * context; a notification claimed when the process dies is claimed again when its lease runs out.
  */
 public final class DeliveryScheduler implements SmartLifecycle {
 
@@ -81,7 +81,7 @@ public final class DeliveryScheduler implements SmartLifecycle {
 
     void poll() {
         try {
-            dispatcher.announceFailures(ANNOUNCE_BATCH);
+            dispatcher.announceFinals(ANNOUNCE_BATCH);
             while (running && freeWorkers.tryAcquire()) {
                 Optional<Notification> claimed = dispatcher.claimNext();
                 if (claimed.isEmpty()) {

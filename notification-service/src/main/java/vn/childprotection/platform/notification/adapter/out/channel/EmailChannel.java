@@ -13,13 +13,14 @@ import vn.childprotection.platform.notification.application.port.out.Notificatio
 import vn.childprotection.platform.notification.domain.DeliveryChannel;
 import vn.childprotection.platform.notification.domain.DeliveryOutcome;
 import vn.childprotection.platform.notification.domain.Notification;
+import vn.childprotection.platform.notification.domain.NotificationTexts;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * One attempt to send a notification to a role mailbox over SMTP (Jakarta Mail). The {@code Message-ID} is derived
  * from the notification id ({@link #messageIdOf}), so a resend after a crash is recognisable as the same message.
- * Subject and text carry codes and ids only.
+ * Subject and text are the Vietnamese templates of {@link NotificationTexts}: ids, codes and deadlines only.
  */
 public final class EmailChannel implements NotificationChannel {
 
@@ -78,11 +79,8 @@ public final class EmailChannel implements NotificationChannel {
         };
         message.setFrom(new InternetAddress(from, true));
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(notification.recipient(), true));
-        NotificationPayload payload = NotificationPayload.of(notification);
-        message.setSubject("[CPRP] " + payload.kind() + " " + payload.agency() + " case " + payload.caseId(),
-                StandardCharsets.UTF_8.name());
-        message.setText(payload.text() + "\n\nNotification " + payload.notificationId() + ", referral "
-                + payload.referralId() + ".\n", StandardCharsets.UTF_8.name());
+        message.setSubject(NotificationTexts.subject(notification), StandardCharsets.UTF_8.name());
+        message.setText(NotificationTexts.body(notification) + "\n", StandardCharsets.UTF_8.name());
         message.setHeader("X-CPRP-Notification-Id", notification.notificationId());
         return message;
     }

@@ -16,7 +16,8 @@ import java.time.Duration;
 /**
  * One attempt to send a short notice to an agency's duty phone through the SMS gateway: {@code POST <url>} with
  * {@code {to, text, reference}}, the API key in a header, {@code reference} = notification id for the gateway's
- * de-duplication. The text holds codes and ids only.
+ * de-duplication. The text is the Vietnamese template ({@code NotificationTexts.sms}): codes and ids for agencies,
+ * the informant-safe outcome sentence for an informant.
  */
 public final class SmsGatewayChannel implements NotificationChannel {
 
@@ -51,7 +52,7 @@ public final class SmsGatewayChannel implements NotificationChannel {
 
     @Override
     public DeliveryOutcome deliver(Notification notification) {
-        var body = new SmsRequest(notification.recipient(), NotificationPayload.of(notification).text(),
+        var body = new SmsRequest(notification.recipient(), NotificationPayload.smsText(notification),
                 notification.notificationId());
         HttpRequest request = HttpRequest.newBuilder(gateway)
                 .timeout(requestTimeout)

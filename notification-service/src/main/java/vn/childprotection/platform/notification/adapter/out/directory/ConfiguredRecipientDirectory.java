@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The recipient directory of this release: focal points from configuration ({@code notification.directory}).
- * A later issue replaces it with the agency directory.
+ * The recipient directory of this release: focal points, backups and province coordinators from configuration
+ * ({@code notification.directory}).
  */
 public final class ConfiguredRecipientDirectory implements RecipientDirectory {
 
@@ -27,5 +27,15 @@ public final class ConfiguredRecipientDirectory implements RecipientDirectory {
     @Override
     public List<Recipient> recipientsFor(String agency, String areaCode) {
         return directory.recipientsFor(agency, areaCode);
+    }
+
+    @Override
+    public Optional<Recipient> backupFocalPointFor(String agency) {
+        return directory.backupFocalPointFor(agency);
+    }
+
+    @Override
+    public Optional<Recipient> coordinatorFor(String provinceCode) {
+        return directory.coordinatorFor(provinceCode);
     }
 }

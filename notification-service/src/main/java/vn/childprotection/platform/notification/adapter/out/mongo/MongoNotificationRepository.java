@@ -33,6 +33,8 @@ public final class MongoNotificationRepository implements NotificationRepository
                 .named("case_created"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC)
                 .named("status_lease"));
+        indexes.createIndex(new Index().on("announcePending", Sort.Direction.ASC).on("updatedAt", Sort.Direction.ASC)
+                .named("announce_pending"));
         indexes.createIndex(new Index().on("agency", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.ASC).named("agency_status_created"));
     }
@@ -77,7 +79,7 @@ public final class MongoNotificationRepository implements NotificationRepository
     }
 
     @Override
-    public List<Notification> unannouncedFailures(int limit) {
+    public List<Notification> unannounced(int limit) {
         var query = new org.springframework.data.mongodb.core.query.Query(Criteria.where("announcePending").is(true))
                 .with(Sort.by(Sort.Order.asc("updatedAt"))).limit(limit);
         return mongo.find(query, NotificationDocument.class).stream().map(NotificationDocument::toDomain).toList();

@@ -6,7 +6,8 @@ import vn.childprotection.platform.notification.domain.Notification;
 import java.util.List;
 
 /**
- * Records one notification per issued referral for the focal point of the agency's unit (S0 Art 7.2, 8.4, 9.5).
+ * Records the notifications a case event asks for ({@code NotificationRules}): referrals issued and forwarded
+ * (S0 Art 7.2, 8.4, 9.5), escalations and overdue referrals (S0 Art 5.4), the outcome to the informant (S0 Art 7.2).
  * Idempotent: an event seen before changes nothing.
  */
 public interface RecordReferralNotificationUseCase {
@@ -40,5 +41,13 @@ public interface RecordReferralNotificationUseCase {
 
     /** The event asks for no notification (e.g. {@code CaseOpened}). */
     record NotApplicable(String eventType) implements Outcome {
+    }
+
+    /** The case completed but the informant's contact has not arrived yet: the outcome waits for it. */
+    record AwaitingInformant(String caseId) implements Outcome {
+    }
+
+    /** The case completed and the informant is not told: no feedback wanted (or anonymous), or told already. */
+    record InformantNotTold(String caseId, String reason) implements Outcome {
     }
 }

@@ -29,10 +29,13 @@ public interface NotificationRepository {
     /** Stores a still-PENDING notification that is not to be offered again before {@code notBefore}. */
     void reschedule(Notification notification, Instant notBefore);
 
-    /** FAILED notifications not yet published on the dead-letter topic (the outbox of this service), oldest first. */
-    List<Notification> unannouncedFailures(int limit);
+    /**
+     * DELIVERED and FAILED notifications whose final status is not yet published on {@code notifications.delivered.v1}
+     * or {@code notifications.failed.v1} (the outbox of this service), oldest first.
+     */
+    List<Notification> unannounced(int limit);
 
-    /** The failure of this notification was published. */
+    /** The final status of this notification was published. */
     void markAnnounced(String notificationId);
 
     Page find(Query query, PageRequest page);

@@ -1,17 +1,10 @@
 package vn.childprotection.platform.notification.application.port.out;
 
-import vn.childprotection.platform.notification.domain.Recipient;
+import vn.childprotection.platform.notification.domain.AgencyDirectory;
 
-import java.util.List;
-import java.util.Optional;
-
-/** Who the focal point of an agency's unit for an area is (S0 Art 8.4, 9.5). Empty when the directory has none. */
-public interface RecipientDirectory {
-
-    Optional<Recipient> focalPointFor(String agency, String areaCode);
-
-    /** Everyone told of a referral to the agency in the area, focal point first; empty when the agency has none. */
-    default List<Recipient> recipientsFor(String agency, String areaCode) {
-        return focalPointFor(agency, areaCode).map(List::of).orElse(List.of());
-    }
+/**
+ * The agency directory as this service reads it: focal points per agency and area, further recipients, backup focal
+ * points (S0 Art 8.4, 9.5) and the coordinator per province (S0 Art 5.4). Empty answers where it names nobody.
+ */
+public interface RecipientDirectory extends AgencyDirectory {
 }

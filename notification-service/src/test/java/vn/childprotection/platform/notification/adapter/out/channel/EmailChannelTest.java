@@ -56,8 +56,9 @@ class EmailChannelTest {
         for (MimeMessage message : received) {
             assertThat(message.getMessageID()).isEqualTo(expectedId);
             assertThat(message.getAllRecipients()[0].toString()).isEqualTo("duty@health.test");
-            assertThat(message.getSubject()).contains("REFERRAL_ISSUED").contains(notification.caseId());
-            assertThat(message.getContent().toString()).contains(notification.notificationId());
+            assertThat(message.getSubject()).contains("Chuyển tuyến mới").contains(notification.caseId());
+            assertThat(message.getContent().toString()).contains(notification.notificationId())
+                    .contains("REFERRAL_ISSUED").contains("Mức độ: CAO");
         }
     }
 

@@ -23,7 +23,7 @@ class SmsGatewayChannelTest {
 
     private final TestHttpReceiver gateway = new TestHttpReceiver();
     private final SmsGatewayChannel channel = new SmsGatewayChannel(HttpClient.newHttpClient(),
-            URI.create(gateway.url("/api/sms")), "test-key", Duration.ofMillis(500), EventJson.mapper());
+            URI.create(gateway.url("/api/sms")), "test-key", Duration.ofSeconds(5), EventJson.mapper());
 
     @AfterEach
     void stop() {
