@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param maxReportAge   a report received longer ago is rejected (a typo in the date, not a late report)
  * @param maxClockSkew   how far in the future receivedAt may be (clock differences between hotline systems)
  * @param topic          partitions and replication of {@code intake.reports.v1} when intake creates it
+ * @param maxConcurrentReports reports handled at once; more wait up to {@code admissionWait}, then get a 503
+ * @param admissionWait  how long a request waits for a free slot before its 503 (load shedding, issue 6)
  */
 @ConfigurationProperties("intake")
 public record IntakeProperties(
@@ -23,7 +25,9 @@ public record IntakeProperties(
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("365d") Duration maxReportAge,
         @DefaultValue("5m") Duration maxClockSkew,
-        @DefaultValue Topic topic) {
+        @DefaultValue Topic topic,
+        @DefaultValue("256") int maxConcurrentReports,
+        @DefaultValue("1s") Duration admissionWait) {
 
     public record Topic(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
     }

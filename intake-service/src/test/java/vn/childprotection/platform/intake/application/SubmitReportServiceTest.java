@@ -58,6 +58,24 @@ class SubmitReportServiceTest {
     }
 
     @Test
+    void a_retry_while_the_published_mark_is_still_pending_off_the_request_path_publishes_nothing_new() {
+        List<Runnable> marks = new ArrayList<>();
+        SubmitReportService deferred = new SubmitReportService(log, publisher,
+                Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneOffset.UTC), marks::add);
+        ReportDraft report = ReportDrafts.valid();
+
+        assertThat(deferred.submit(report)).isInstanceOf(SubmitReportUseCase.Accepted.class);
+        assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PENDING);
+        SubmitReportUseCase.Result again = deferred.submit(report);
+        marks.forEach(Runnable::run);
+
+        assertThat(again).isEqualTo(new SubmitReportUseCase.Accepted(report.reportId(),
+                Ids.caseIdFor(report.reportId()), true));
+        assertThat(publisher.published).hasSize(1);
+        assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PUBLISHED);
+    }
+
+    @Test
     void another_report_under_a_known_id_is_a_conflict() {
         ReportDraft report = ReportDrafts.valid();
         service.submit(report);

@@ -19,6 +19,7 @@ import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.IntakeEvent;
 import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.intake.fixtures.HostileReports;
 import vn.childprotection.platform.intake.fixtures.ReportJson;
 
 import java.io.ByteArrayInputStream;
@@ -257,6 +258,53 @@ abstract class IntakeScenario {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'})));
         assertThat(invalidUtf8.statusCode()).isEqualTo(400);
         assertThat(send(HttpRequest.newBuilder(uri()).GET()).statusCode()).isEqualTo(405);
+    }
+
+    /**
+     * Issue 6, hostile input: a seeded set of hostile bodies (see {@link HostileReports}), each answered with a 4xx
+     * problem (400 naming fields, 413 for size), never a server error, never published; the service stays healthy.
+     */
+    @Test
+    void hostile_bodies_each_get_a_problem_never_a_server_error_nothing_is_published_and_intake_stays_healthy() {
+        long seed = Long.getLong("fuzz.seed", 6L);
+        List<HostileReports.Hostile> hostile = HostileReports.generate(seed, Integer.getInteger("fuzz.count", 150));
+        java.util.Set<String> rejectedIds = new java.util.HashSet<>();
+        java.util.Map<String, Integer> byStatus = new java.util.TreeMap<>();
+        for (HostileReports.Hostile h : hostile) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(h.body())));
+            byStatus.merge(response.statusCode() + (h.mayBeValid() ? "?" : ""), 1, Integer::sum);
+            if (h.mayBeValid() && response.statusCode() == 202) {
+                continue;
+            }
+            assertThat(response.statusCode()).as("%s (seed %d)", h, seed).isIn(400, 413);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as("%s", h)
+                    .startsWith("application/problem+json");
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(response.statusCode());
+            if (response.statusCode() == 400) {
+                assertThat(problem.path("errors").isArray() && !problem.path("errors").isEmpty())
+                        .as("%s names the bad fields: %s", h, response.body()).isTrue();
+                problem.path("errors").forEach(error -> assertThat(error.path("field").asString("")).isNotBlank());
+            }
+            assertThat(response.body()).as("%s", h).doesNotContain("Exception").doesNotContain("\tat ")
+                    .doesNotContain("Nguyễn Thị Hoa").doesNotContain("Trần Văn Bình");
+            if (h.reportId() != null && h.reportId().matches("[0-9a-f-]{36}")) {
+                rejectedIds.add(h.reportId());
+            }
+        }
+        System.out.printf("hostile bodies: %d, answers %s%n", hostile.size(), byStatus);
+
+        ReportJson marker = ReportJson.valid();
+        assertThat(post(marker.toString()).statusCode()).as("a good report after the hostile ones").isEqualTo(202);
+        recordsFor(Ids.caseIdFor(UUID.fromString(marker.reportId())), 1);
+        java.util.Set<String> rejectedCases = new java.util.HashSet<>();
+        rejectedIds.forEach(id -> rejectedCases.add(Ids.caseIdFor(UUID.fromString(id))));
+        assertThat(seen).as("nothing published for a rejected report").noneMatch(r -> rejectedCases.contains(r.key()));
+        HttpResponse<String> health = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
     }
 
     private static List<String> fieldsNamedIn(HttpResponse<String> response) {

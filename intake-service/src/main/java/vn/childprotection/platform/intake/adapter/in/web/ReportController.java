@@ -39,6 +39,7 @@ public class ReportController {
     private final ReportPolicy policy;
     private final RequestBodies bodies;
     private final IntakeMetrics metrics;
+    private final Admission admission;
 
     public ReportController(SubmitReportUseCase submitReport, ReportPolicy policy, IntakeProperties properties,
                             IntakeMetrics metrics) {
@@ -46,6 +47,7 @@ public class ReportController {
         this.policy = policy;
         this.bodies = new RequestBodies(properties.maxBodySize().toBytes());
         this.metrics = metrics;
+        this.admission = new Admission(properties.maxConcurrentReports(), properties.admissionWait());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,13 +90,19 @@ public class ReportController {
                     @ApiResponse(responseCode = "415", description = "Content-Type is not application/json",
                             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
                                     examples = @ExampleObject(name = "unsupported", value = ApiExamples.UNSUPPORTED))),
-                    @ApiResponse(responseCode = "503", description = "Not made durable now (broker or store unreachable): "
+                    @ApiResponse(responseCode = "503", description = "Not made durable now (broker or store unreachable, or intake at capacity): "
                             + "not accepted; send it again, unchanged, after Retry-After seconds",
                             headers = @Header(name = "Retry-After", description = "seconds to wait",
                                     schema = @Schema(type = "integer", example = "5")),
                             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
                                     examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))})
     public ResponseEntity<?> submit(HttpServletRequest request) throws IOException {
+        try (Admission.Slot slot = admission.enter()) {
+            return handle(request);
+        }
+    }
+
+    private ResponseEntity<?> handle(HttpServletRequest request) throws IOException {
         ReportReader.Read read = ReportReader.read(bodies.readJson(request));
         if (read.draft() == null) {
             throw rejected(read.violations(), null);
