@@ -1,9 +1,19 @@
 package vn.childprotection.platform.deploy;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +23,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
 
 /**
  * The MongoDB-wire stand-in for a developer machine: {@code mongo-java-server} with its H2 (MVStore) file backend,
@@ -28,9 +41,18 @@ public final class LocalMongoStore implements AutoCloseable {
      * @param port      port to bind; 0 picks a free one
      * @param storeFile the H2 MVStore file, e.g. {@code var/mongo/store.mv}; {@code null} keeps everything in memory
      */
-    public record Settings(String host, int port, Path storeFile) {
+    /**
+     * @param oplog whether writes are also appended to the oplog (needed only for change streams, which no service
+     *              uses today). The oplog is one collection every write of every database goes through: under load
+     *              it serialises all writes of the stack (issue 6 profile), so {@code ./platform} turns it off.
+     */
+    public record Settings(String host, int port, Path storeFile, boolean oplog) {
         public Settings {
             storeFile = storeFile == null ? null : storeFile.toAbsolutePath().normalize();
+        }
+
+        public Settings(String host, int port, Path storeFile) {
+            this(host, port, storeFile, true);
         }
     }
 
@@ -60,7 +82,9 @@ public final class LocalMongoStore implements AutoCloseable {
             h2 = new Backend(settings.storeFile().toString());
         }
         MongoServer mongo = new MongoServer(h2);
-        mongo.enableOplog();
+        if (settings.oplog()) {
+            mongo.enableOplog();
+        }
         try {
             mongo.bind(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -70,8 +94,9 @@ public final class LocalMongoStore implements AutoCloseable {
         backend = h2;
         server = mongo;
         address = mongo.getLocalAddress();
-        log.info("MongoDB stand-in (mongo-java-server, H2 {}, oplog on) listening on {}, started in {} ms",
-                settings.storeFile() == null ? "in memory" : settings.storeFile(), connectionString(),
+        log.info("MongoDB stand-in (mongo-java-server, H2 {}, oplog {}) listening on {}, started in {} ms",
+                settings.storeFile() == null ? "in memory" : settings.storeFile(), settings.oplog() ? "on" : "off",
+                connectionString(),
                 (System.nanoTime() - started) / 1_000_000);
         return this;
     }
@@ -136,6 +161,63 @@ public final class LocalMongoStore implements AutoCloseable {
                 return answer;
             }
             return super.handleCommand(channel, database, command, query);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new Database(databaseName);
+        }
+
+        /** H2Database whose collections find a document by its {@code _id} even when the query names more fields. */
+        private final class Database extends H2Database {
+
+            Database(String databaseName) {
+                super(databaseName, getMvStore(), getCursorRegistry());
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                // as H2Database does it: the same map names, so existing store files open unchanged
+                String namespace = getFullCollectionNamespace(collectionName);
+                return new IdLookupCollection(this, collectionName, options,
+                        getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace),
+                        cursorRegistry);
+            }
+        }
+    }
+
+    /**
+     * mongo-java-server uses an index only when the query has exactly the index's fields; a query on {@code _id} AND
+     * other fields (an optimistic update {@code {_id, version}}, a claim {@code {_id, outbox...}}) scanned and
+     * deserialised the whole collection — the stand-in's hot spot under load (issue 6 profile: most of its CPU in
+     * {@code matchDocumentsFromStream}, growing with the collection). Here such a query reads the one document the
+     * unique {@code _id} index points to and applies the whole query to it: the same answer, without the scan.
+     */
+    private static final class IdLookupCollection extends H2Collection {
+
+        IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                           MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
+            super(database, collectionName, options, dataMap, metaMap, cursors);
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+                                             int batchSize, Document fieldSelector) {
+            Object id = query.get(ID_FIELD);
+            if (id != null && query.size() > 1 && !isOperatorExpression(id)) {
+                for (Index<Object> index : getIndexes()) {
+                    List<IndexKey> keys = index.getKeys();
+                    if (keys.size() == 1 && ID_FIELD.equals(keys.getFirst().getKey())) {
+                        return matchDocuments(query, index.getPositions(new Document(ID_FIELD, id)), orderBy,
+                                numberToSkip, numberToReturn, batchSize, fieldSelector);
+                    }
+                }
+            }
+            return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+
+        private static boolean isOperatorExpression(Object value) {
+            return value instanceof Document document && document.keySet().stream().anyMatch(k -> k.startsWith("$"));
         }
     }
 }

@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * java -cp 'deploy/target/deploy-0.1.0-SNAPSHOT.jar:deploy/target/lib/*' vn.childprotection.platform.deploy.MongoStandInMain \
  *     [--store var/mongo/store.mv] [--host 127.0.0.1] [--port 27017] [--ready-file FILE]
  * </pre>
- * Environment fallbacks: {@code MONGO_STORE}, {@code MONGO_HOST}, {@code MONGO_PORT}, {@code MONGO_READY_FILE}.
+ * Environment fallbacks: {@code MONGO_STORE}, {@code MONGO_HOST}, {@code MONGO_PORT}, {@code MONGO_OPLOG},
+ * {@code MONGO_READY_FILE}. {@code --oplog off} (./platform's default) leaves out the oplog (change streams), which
+ * otherwise serialises every write of every database.
  * The ready file (if given) exists while the store serves.
  */
 public final class MongoStandInMain {
@@ -25,15 +27,16 @@ public final class MongoStandInMain {
             Options options = Options.parse(args, System::getenv);
             if (options.help()) {
                 System.out.println("""
-                        usage: MongoStandInMain [--store FILE] [--host HOST] [--port PORT] [--ready-file FILE]
-                          defaults: var/mongo/store.mv, 127.0.0.1, 27017
-                          env: MONGO_STORE, MONGO_HOST, MONGO_PORT""");
+                        usage: MongoStandInMain [--store FILE] [--host HOST] [--port PORT] [--oplog on|off] [--ready-file FILE]
+                          defaults: var/mongo/store.mv, 127.0.0.1, 27017, on
+                          env: MONGO_STORE, MONGO_HOST, MONGO_PORT, MONGO_OPLOG""");
                 return;
             }
             settings = new LocalMongoStore.Settings(
                     options.get("host", "MONGO_HOST", "127.0.0.1"),
                     options.getInt("port", "MONGO_PORT", 27017),
-                    Path.of(options.get("store", "MONGO_STORE", "var/mongo/store.mv")));
+                    Path.of(options.get("store", "MONGO_STORE", "var/mongo/store.mv")),
+                    oplog(options.get("oplog", "MONGO_OPLOG", "on")));
             readyFile = ReadyFile.of(options.get("ready-file", "MONGO_READY_FILE", null));
         } catch (IllegalArgumentException e) {
             System.err.println("MongoStandInMain: " + e.getMessage());
@@ -64,5 +67,13 @@ public final class MongoStandInMain {
         }
         System.out.println("READY mongo " + store.connectionString());
         stopped.await();
+    }
+
+    static boolean oplog(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException("--oplog (or MONGO_OPLOG) must be on or off, got: " + value);
+        };
     }
 }

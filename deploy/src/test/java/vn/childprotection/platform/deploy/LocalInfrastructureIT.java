@@ -92,6 +92,42 @@ class LocalInfrastructureIT {
     }
 
     @Test
+    void queriesOnTheIdAndMoreFieldsAnswerAsAScanWouldAndStayFastAsTheCollectionGrows() {
+        try (LocalMongoStore store = new LocalMongoStore(new LocalMongoStore.Settings("127.0.0.1", 0, null)).start();
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            var cases = client.getDatabase("referral").getCollection("cases");
+            List<Document> documents = new java.util.ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                documents.add(new Document("_id", "case-" + i).append("version", 1).append("pending", i % 2 == 0));
+            }
+            cases.insertMany(documents);
+
+            // an optimistic update at the right version matches once, at a stale version not at all
+            assertThat(cases.updateOne(new Document("_id", "case-7").append("version", 1),
+                    new Document("$set", new Document("version", 2))).getMatchedCount()).isEqualTo(1);
+            assertThat(cases.updateOne(new Document("_id", "case-7").append("version", 1),
+                    new Document("$set", new Document("version", 3))).getMatchedCount()).isZero();
+            assertThat(cases.find(new Document("_id", "case-7").append("version", 2)).first()).isNotNull();
+            assertThat(cases.find(new Document("_id", "case-8").append("version", new Document("$gte", 1))
+                    .append("pending", true)).first()).isNotNull();
+            assertThat(cases.find(new Document("_id", "case-9").append("pending", true)).first()).isNull();
+            assertThat(cases.find(new Document("_id", "no-such-case").append("version", 1)).first()).isNull();
+            // operator expressions on the id still scan and still answer
+            assertThat(cases.countDocuments(new Document("_id", new Document("$in", List.of("case-1", "case-2", "x")))
+                    .append("version", 1))).isEqualTo(2);
+
+            long started = System.nanoTime();
+            for (int i = 0; i < 500; i++) {
+                cases.updateOne(new Document("_id", "case-" + (i * 5)).append("version", 1),
+                        new Document("$set", new Document("touched", true)));
+            }
+            long perUpdateMicros = (System.nanoTime() - started) / 500 / 1_000;
+            System.out.printf("stand-in: update by {_id, version} in a 3,000-document collection: %d µs%n", perUpdateMicros);
+            assertThat(perUpdateMicros).as("no scan of the collection per update").isLessThan(20_000);
+        }
+    }
+
+    @Test
     void theStoreAnswersHelloSoThatSpringBootsMongoHealthIsUp() {
         try (LocalMongoStore store = new LocalMongoStore(new LocalMongoStore.Settings("127.0.0.1", 0, null)).start();
              MongoClient client = MongoClients.create(store.connectionString())) {

@@ -47,4 +47,12 @@ class OptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--port");
     }
+
+    @Test
+    void theStoresOplogIsOnOrOffAndAnythingElseIsRejected() {
+        assertThat(MongoStandInMain.oplog("off")).isFalse();
+        assertThat(MongoStandInMain.oplog(" ON ")).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MongoStandInMain.oplog("maybe"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("on or off");
+    }
 }

@@ -56,7 +56,7 @@ final class ServiceProcess {
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
@@ -110,6 +110,13 @@ final class ServiceProcess {
     void kill() {
         if (process != null) {
             process.destroyForcibly();
+        }
+    }
+
+    /** SIGKILL, and wait until the process is gone: no shutdown hook, no graceful close of anything. */
+    void killAndWait() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 

@@ -1,0 +1,75 @@
+package vn.childprotection.platform.deploy.bench;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchMainTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void optionsHaveDefaultsFlagsAndRatesAndABadRateIsNamed() {
+        BenchMain.Config defaults = BenchMain.parse(new String[0]);
+        assertThat(defaults.rates()).containsExactly(50, 200, 500);
+        assertThat(defaults.max()).isFalse();
+        assertThat(defaults.rebuild()).isTrue();
+        assertThat(defaults.out().toString()).isEqualTo("var/bench/latest.json");
+
+        BenchMain.Config custom = BenchMain.parse(new String[]{"--duration", "7", "--rates=100,2000", "--max",
+                "--no-rebuild", "--max-in-flight", "16"});
+        assertThat(custom.durationSeconds()).isEqualTo(7);
+        assertThat(custom.rates()).containsExactly(100, 2000);
+        assertThat(custom.max()).isTrue();
+        assertThat(custom.rebuild()).isFalse();
+        assertThat(custom.maxInFlight()).isEqualTo(16);
+        assertThat(BenchMain.parse(new String[]{"--rates", "none", "--max"}).rates()).isEmpty();
+
+        assertThatThrownBy(() -> BenchMain.parse(new String[]{"--rates", "50,fast"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fast");
+        assertThatThrownBy(() -> BenchMain.parse(new String[]{"--duration", "0"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--duration");
+    }
+
+    @Test
+    void generatedReportsAreVietnameseJsonOfAboutOneKilobyteWithTheDomainsCodesAndAMixOfContactTypes() {
+        Set<String> concerns = new HashSet<>();
+        Set<String> provinces = new HashSet<>();
+        int interventions = 0;
+        long bytes = 0;
+        for (int i = 0; i < 2_000; i++) {
+            ReportMix.Report report = ReportMix.next();
+            JsonNode body = JSON.readTree(report.body());
+            bytes += report.body().getBytes(StandardCharsets.UTF_8).length;
+            assertThat(body.path("reportId").asString()).isEqualTo(report.reportId().toString());
+            assertThat(body.path("contactType").asString()).isEqualTo(report.intervention() ? "INTERVENTION" : "COUNSELLING");
+            body.path("concerns").forEach(c -> concerns.add(c.asString()));
+            provinces.add(body.path("location").path("provinceCode").asString());
+            assertThat(body.path("location").path("districtCode").asString()).matches("\\d{3}");
+            assertThat(body.path("narrative").asString()).isNotBlank();
+            interventions += report.intervention() ? 1 : 0;
+        }
+        assertThat(concerns).contains("VIOLENCE", "SEXUAL_ABUSE", "NEGLECT", "TRAFFICKING").hasSizeGreaterThan(15);
+        assertThat(provinces).containsExactlyInAnyOrder("01", "06", "11", "89");
+        assertThat(interventions).isBetween(1_300, 1_700);
+        assertThat(bytes / 2_000).isBetween(700L, 1_600L);
+    }
+
+    @Test
+    void numbersAreReadFromJsonAndWrittenWithoutNaN() {
+        assertThat(BenchMain.number("{\"state\":\"COMPLETED\",\"eventsPerSecond\": 21345.5}", "eventsPerSecond"))
+                .isEqualTo(21345.5);
+        assertThat(BenchMain.number("{}", "eventsPerSecond")).isNull();
+        assertThat(BenchMain.num(Double.NaN)).isEqualTo("null");
+        assertThat(BenchMain.num(1.23456)).isEqualTo("1.235");
+        assertThat(List.of(BenchMain.num(0))).containsExactly("0.000");
+    }
+}
