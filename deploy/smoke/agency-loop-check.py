@@ -94,12 +94,12 @@ def respond(case_id, referral, action, **extra):
 
 
 def notifications(case_id):
-    return call(f"{NOTIFICATIONS}?caseId={case_id}")[1]
+    return call(f"{NOTIFICATIONS}?caseId={case_id}&size=100")[1]
 
 
 def delivered(case_id, kind):
     items = notifications(case_id)
-    items = items.get("notifications", items) if isinstance(items, dict) else items
+    items = items.get("items", items) if isinstance(items, dict) else items
     return [n for n in items if n["kind"] == kind and n["status"] == "DELIVERED"]
 
 
@@ -139,9 +139,11 @@ def main():
     forwarded = wait_for(f"forwarded referral on {topic}",
                          lambda: [r for r in kcat_records(topic, case_id)
                                   if r.get("forwardedFrom") == source["referralId"]], 30)
-    told = wait_for("FORWARDED notifications delivered", lambda: delivered(case_id, "FORWARDED"))
+    told = wait_for("FORWARDED delivered to the new agency's focal point and the coordinator", lambda: (
+        lambda items: items if {"FOCAL_POINT", "COORDINATOR"} <= {n.get("recipientRole") for n in items} else None)(
+        delivered(case_id, "FORWARDED")))
     print(f"3. FORWARDED {source['agency']} → {target}: {forwarded[0]['referralId']} on {topic}; "
-          f"FORWARDED notifications delivered to {sorted({n['recipient'] for n in told})}")
+          f"FORWARDED notifications delivered to {sorted({n['recipientRole'] + ' ' + str(n['recipient']) for n in told})}")
 
     # 4: unanswered → ReferralOverdue REMINDER then ESCALATED, notifications delivered
     case_id, case = post_report("SEXUAL_ABUSE", wants_feedback=False)
