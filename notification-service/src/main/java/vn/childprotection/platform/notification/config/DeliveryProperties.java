@@ -15,9 +15,7 @@ import java.time.Duration;
 /**
  * {@code notification.delivery}: how the dispatcher delivers PENDING notifications and how hard it tries.
  *
- * @param pollInterval    pause between two looks for due notifications while there is work
- * @param idlePollInterval longest pause when looks find nothing (each empty look doubles the pause; a consumed event
- *                        wakes the poller at once)
+ * @param pollInterval    pause between two looks for due notifications
  * @param workers         deliveries running at once (one slow endpoint holds one)
  * @param lease           how long a claimed notification is reserved; longer than a delivery with all its retries
  * @param deferral        pause before a deferred (circuit open, rate used up) notification is offered again
@@ -28,7 +26,6 @@ import java.time.Duration;
 @ConfigurationProperties("notification.delivery")
 public record DeliveryProperties(
         @NotNull @DefaultValue("500ms") Duration pollInterval,
-        @NotNull @DefaultValue("2s") Duration idlePollInterval,
         @Min(1) @DefaultValue("4") int workers,
         @NotNull @DefaultValue("5m") Duration lease,
         @NotNull @DefaultValue("30s") Duration deferral,

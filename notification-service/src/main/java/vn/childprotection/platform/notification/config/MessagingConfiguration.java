@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
-import vn.childprotection.platform.notification.adapter.in.scheduling.DeliveryScheduler;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 
 import java.time.Duration;
@@ -34,23 +33,13 @@ import java.util.function.Consumer;
 public class MessagingConfiguration {
 
     @Bean
-    Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters,
-                                          DeliveryScheduler scheduler) {
-        CaseEventConsumer consumer = new CaseEventConsumer(useCase, meters);
-        return message -> {
-            consumer.accept(message);
-            scheduler.wakeUp();
-        };
+    Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters) {
+        return new CaseEventConsumer(useCase, meters);
     }
 
     @Bean
-    Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters,
-                                             DeliveryScheduler scheduler) {
-        IntakeReportConsumer consumer = new IntakeReportConsumer(useCase, meters);
-        return message -> {
-            consumer.accept(message);
-            scheduler.wakeUp(); // a contact may release an outcome that waited for it
-        };
+    Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters) {
+        return new IntakeReportConsumer(useCase, meters);
     }
 
     @Bean

@@ -103,8 +103,7 @@ public class NotificationConfiguration {
     @Bean
     @ConditionalOnProperty(name = "notification.delivery.enabled", havingValue = "true", matchIfMissing = true)
     DeliveryScheduler deliveryScheduler(NotificationDispatcher dispatcher, DeliveryProperties delivery) {
-        return new DeliveryScheduler(dispatcher, delivery.pollInterval(), delivery.idlePollInterval(),
-                delivery.workers());
+        return new DeliveryScheduler(dispatcher, delivery.pollInterval(), delivery.workers());
     }
 
     @Bean

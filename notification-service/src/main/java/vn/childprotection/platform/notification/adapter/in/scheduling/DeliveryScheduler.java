@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -21,11 +20,6 @@ import java.util.concurrent.TimeUnit;
  * and never the Kafka consumer or the other agencies' notifications. Also repeats outstanding publications of final
  * statuses ({@code notifications.delivered.v1}, {@code notifications.failed.v1}). Stops with the application
  * context; a notification claimed when the process dies is claimed again when its lease runs out.
- *
- * <p>While there is work it looks every {@code pollInterval}; a look that finds nothing doubles the pause up to
- * {@code idlePollInterval}, and {@link #wakeUp()} (called when a consumed event may have recorded notifications)
- * brings the next look forward at once. Each look queries the store: on the local stand-in, which scans a whole
- * collection for it, a fixed 500 ms poll kept the store at 100 % CPU with the platform idle.
  */
 public final class DeliveryScheduler implements SmartLifecycle {
 
@@ -34,27 +28,18 @@ public final class DeliveryScheduler implements SmartLifecycle {
 
     private final NotificationDispatcher dispatcher;
     private final Duration pollInterval;
-    private final Duration idlePollInterval;
     private final int workerCount;
     private final Semaphore freeWorkers;
     private ScheduledExecutorService poller;
     private ExecutorService workers;
     private volatile boolean running;
-    private long pauseMillis;
-    private ScheduledFuture<?> next;
 
     public DeliveryScheduler(NotificationDispatcher dispatcher, Duration pollInterval, int workerCount) {
-        this(dispatcher, pollInterval, pollInterval, workerCount);
-    }
-
-    public DeliveryScheduler(NotificationDispatcher dispatcher, Duration pollInterval, Duration idlePollInterval,
-                             int workerCount) {
         if (workerCount < 1) {
             throw new IllegalArgumentException("at least one delivery worker");
         }
         this.dispatcher = dispatcher;
         this.pollInterval = pollInterval;
-        this.idlePollInterval = idlePollInterval.compareTo(pollInterval) < 0 ? pollInterval : idlePollInterval;
         this.workerCount = workerCount;
         this.freeWorkers = new Semaphore(workerCount);
     }
@@ -67,9 +52,8 @@ public final class DeliveryScheduler implements SmartLifecycle {
         poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("notification-poller").factory());
         workers = Executors.newFixedThreadPool(workerCount,
                 Thread.ofPlatform().name("notification-delivery-", 0).factory());
+        poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
-        pauseMillis = pollInterval.toMillis();
-        next = poller.schedule(this::pollAndReschedule, 0, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -95,48 +79,20 @@ public final class DeliveryScheduler implements SmartLifecycle {
         return running;
     }
 
-    /** Work may have arrived: look at once, and at the busy pace again. */
-    public synchronized void wakeUp() {
-        if (!running) {
-            return;
-        }
-        pauseMillis = pollInterval.toMillis();
-        if (next != null && next.getDelay(TimeUnit.MILLISECONDS) > 0 && next.cancel(false)) {
-            next = poller.schedule(this::pollAndReschedule, 0, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void pollAndReschedule() {
-        boolean found = poll();
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            pauseMillis = found ? pollInterval.toMillis() : Math.min(pauseMillis * 2, idlePollInterval.toMillis());
-            next = poller.schedule(this::pollAndReschedule, pauseMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** @return whether this look found anything to deliver or to announce */
-    boolean poll() {
-        boolean found = false;
+    void poll() {
         try {
-            found = dispatcher.announceFinals(ANNOUNCE_BATCH) > 0;
+            dispatcher.announceFinals(ANNOUNCE_BATCH);
             while (running && freeWorkers.tryAcquire()) {
                 Optional<Notification> claimed = dispatcher.claimNext();
                 if (claimed.isEmpty()) {
                     freeWorkers.release();
-                    return found;
+                    return;
                 }
-                found = true;
                 workers.execute(() -> deliver(claimed.get()));
             }
-            // every worker is busy: there is work
-            return true;
         } catch (RuntimeException e) {
             // the store may be away for a moment: the next poll tries again
             log.warn("notification dispatch poll failed: {}", e.getClass().getSimpleName());
-            return found;
         }
     }
 
