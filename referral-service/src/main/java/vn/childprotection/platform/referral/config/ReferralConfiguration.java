@@ -8,10 +8,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.referral.adapter.in.messaging.ReportConsumer;
-import vn.childprotection.platform.referral.adapter.in.scheduling.OutboxSweeper;
 import org.slf4j.LoggerFactory;
 import vn.childprotection.platform.referral.adapter.in.messaging.AgencyResponseConsumer;
-import vn.childprotection.platform.referral.adapter.in.scheduling.DeadlineWatchdog;
+import vn.childprotection.platform.referral.adapter.in.scheduling.PeriodicJob;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoJobLease;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoRejectedResponseLog;
 import vn.childprotection.platform.referral.application.RespondToReferralService;
@@ -196,8 +195,9 @@ public class ReferralConfiguration {
     }
 
     @Bean
-    DeadlineWatchdog deadlineWatchdog(WatchDeadlinesUseCase watchdog, ReferralProperties properties) {
-        return new DeadlineWatchdog(watchdog, properties.watchdog().interval(), properties.watchdog().enabled());
+    PeriodicJob deadlineWatchdog(WatchDeadlinesUseCase watchdog, ReferralProperties properties) {
+        return new PeriodicJob("deadline-watchdog", watchdog::runOnce, "deadline watchdog raised {} overdue notice(s)",
+                properties.watchdog().interval(), properties.watchdog().enabled());
     }
 
     /**
@@ -215,8 +215,9 @@ public class ReferralConfiguration {
     }
 
     @Bean
-    OutboxSweeper outboxSweeper(RelayOutboxUseCase relay, ReferralProperties properties) {
-        return new OutboxSweeper(relay, properties.outbox().sweepInterval());
+    PeriodicJob outboxSweeper(RelayOutboxUseCase relay, ReferralProperties properties) {
+        return new PeriodicJob("outbox-sweep", relay::sweep,
+                "outbox sweep published the pending messages of {} case(s)", properties.outbox().sweepInterval(), true);
     }
 
     /** The {@code onReport} function; its binding (topic, group, retries, dead-letter topic) is in application.yml. */

@@ -42,7 +42,8 @@ import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.referral.adapter.in.messaging.AgencyResponseConsumer;
-import vn.childprotection.platform.referral.adapter.in.scheduling.DeadlineWatchdog;
+import org.springframework.beans.factory.annotation.Qualifier;
+import vn.childprotection.platform.referral.adapter.in.scheduling.PeriodicJob;
 import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMetrics;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoRejectedResponseLog;
 import vn.childprotection.platform.referral.application.port.in.WatchDeadlinesUseCase;
@@ -118,7 +119,8 @@ abstract class AgencyLoopScenario {
     @Autowired
     MongoTemplate mongo;
     @Autowired
-    DeadlineWatchdog scheduledWatchdog;
+    @Qualifier("deadlineWatchdog")
+    PeriodicJob scheduledWatchdog;
     @Autowired
     WatchDeadlinesUseCase watchdog;
 
