@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  *     [--store var/mongo/store.mv] [--host 127.0.0.1] [--port 27017] [--ready-file FILE]
  * </pre>
  * Environment fallbacks: {@code MONGO_STORE}, {@code MONGO_HOST}, {@code MONGO_PORT}, {@code MONGO_OPLOG},
- * {@code MONGO_READY_FILE}. {@code --oplog off} (./platform's default) leaves out the oplog (change streams), which
+ * {@code MONGO_CACHE_MB}, {@code MONGO_READY_FILE}. {@code --oplog off} (./platform's default) leaves out the oplog (change streams), which
  * otherwise serialises every write of every database.
  * The ready file (if given) exists while the store serves.
  */
@@ -27,16 +27,18 @@ public final class MongoStandInMain {
             Options options = Options.parse(args, System::getenv);
             if (options.help()) {
                 System.out.println("""
-                        usage: MongoStandInMain [--store FILE] [--host HOST] [--port PORT] [--oplog on|off] [--ready-file FILE]
-                          defaults: var/mongo/store.mv, 127.0.0.1, 27017, on
-                          env: MONGO_STORE, MONGO_HOST, MONGO_PORT, MONGO_OPLOG""");
+                        usage: MongoStandInMain [--store FILE] [--host HOST] [--port PORT] [--oplog on|off] [--cache-mb MB]
+                                                [--ready-file FILE]
+                          defaults: var/mongo/store.mv, 127.0.0.1, 27017, on, 384
+                          env: MONGO_STORE, MONGO_HOST, MONGO_PORT, MONGO_OPLOG, MONGO_CACHE_MB""");
                 return;
             }
             settings = new LocalMongoStore.Settings(
                     options.get("host", "MONGO_HOST", "127.0.0.1"),
                     options.getInt("port", "MONGO_PORT", 27017),
                     Path.of(options.get("store", "MONGO_STORE", "var/mongo/store.mv")),
-                    oplog(options.get("oplog", "MONGO_OPLOG", "on")));
+                    oplog(options.get("oplog", "MONGO_OPLOG", "on")),
+                    options.getInt("cache-mb", "MONGO_CACHE_MB", LocalMongoStore.Settings.DEFAULT_CACHE_MB));
             readyFile = ReadyFile.of(options.get("ready-file", "MONGO_READY_FILE", null));
         } catch (IllegalArgumentException e) {
             System.err.println("MongoStandInMain: " + e.getMessage());
