@@ -386,6 +386,8 @@ class FaultToleranceIT {
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger unavailable = new AtomicInteger();
         final Map<String, Integer> unexpected = new ConcurrentHashMap<>();
+        /** Requests sent and not yet answered (each is bounded by the client's request timeout). */
+        final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private Thread thread;
 
@@ -399,7 +401,14 @@ class FaultToleranceIT {
                 long next = System.nanoTime();
                 while (stream.running.get()) {
                     UUID reportId = UUID.randomUUID();
-                    Thread.ofVirtual().start(() -> stream.postOne(reportId));
+                    stream.inFlight.incrementAndGet();
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            stream.postOne(reportId);
+                        } finally {
+                            stream.inFlight.decrementAndGet();
+                        }
+                    });
                     next += interval;
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
@@ -435,7 +444,8 @@ class FaultToleranceIT {
         Outcome stop() throws InterruptedException {
             running.set(false);
             thread.join();
-            Thread.sleep(Duration.ofSeconds(1)); // lets the last requests answer (each is bounded by its timeout)
+            await("the last requests answered").atMost(FLOW).pollInterval(Duration.ofMillis(50))
+                    .until(() -> inFlight.get() == 0);
             return new Outcome(accepted.get(), unavailable.get(), Map.copyOf(unexpected));
         }
     }
