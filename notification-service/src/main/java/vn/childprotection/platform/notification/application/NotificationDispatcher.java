@@ -1,5 +1,6 @@
 package vn.childprotection.platform.notification.application;
 
+import vn.childprotection.platform.notification.application.port.in.DeliverNotificationsUseCase;
 import vn.childprotection.platform.notification.application.port.in.RetryNotificationUseCase;
 import vn.childprotection.platform.notification.application.port.out.InformantContacts;
 import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
@@ -30,26 +31,42 @@ import java.util.Optional;
  *     {@code NotificationFailed.v1} on {@code notifications.failed.v1};</li>
  *     <li>deferred (circuit open, rate used up) or failed transiently → still PENDING, offered again after a pause.</li>
  * </ul>
+ * The outcome of a delivery is stored with retries ({@link StoreRetry}) for as long as the claim's lease leaves room:
+ * a store outage shorter than the lease never makes the recipient receive the notification twice.
  * Both publications go through an outbox flag in the notification's own document: set with the final status, cleared
  * after the broker acknowledged; a crash or broker outage in between is repeated by {@link #announceFinals} with the
- * same deterministic event id. Also the operator's retry of a FAILED notification ({@link RetryNotificationUseCase}).
+ * same deterministic event id. What this process published already is never published again by it
+ * ({@link PublishedAnnouncements}): when the store was away for clearing the flag, the relay only clears it later.
+ * Also the operator's retry of a FAILED notification ({@link RetryNotificationUseCase}).
  */
-public final class NotificationDispatcher implements RetryNotificationUseCase {
+public final class NotificationDispatcher implements DeliverNotificationsUseCase, RetryNotificationUseCase {
 
     /** Reason code when the channel adapter threw instead of answering with an outcome. */
     public static final String CHANNEL_ERROR = "CHANNEL_ERROR";
 
+    /** Announcements remembered as published (about 100 bytes each): far more than a relay batch or a burst. */
+    static final int PUBLISHED_CAPACITY = 10_000;
+
     /**
-     * @param lease    how long a claimed notification is reserved for its dispatcher (longer than the slowest
-     *                 delivery with all its retries)
-     * @param deferral how long a deferred or transiently failed notification waits before it is offered again
+     * @param lease      how long a claimed notification is reserved for its dispatcher (longer than the slowest
+     *                   delivery with all its retries)
+     * @param deferral   how long a deferred or transiently failed notification waits before it is offered again
+     * @param storeRetry how the outcome of a delivery is stored when the store fails (within the lease)
      */
-    public record Settings(Duration lease, Duration deferral) {
+    public record Settings(Duration lease, Duration deferral, StoreRetry.Policy storeRetry) {
         public Settings {
             Objects.requireNonNull(lease, "lease");
             Objects.requireNonNull(deferral, "deferral");
+            Objects.requireNonNull(storeRetry, "storeRetry");
+        }
+
+        public Settings(Duration lease, Duration deferral) {
+            this(lease, deferral, StoreRetry.Policy.DEFAULT);
         }
     }
+
+    /** How an announcement went. */
+    private enum Announced { DONE, BUSY, NOT_PUBLISHED, MARK_DEFERRED }
 
     private static final System.Logger log = System.getLogger(NotificationDispatcher.class.getName());
 
@@ -60,10 +77,19 @@ public final class NotificationDispatcher implements RetryNotificationUseCase {
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final Settings settings;
+    private final StoreRetry storeRetry;
+    private final PublishedAnnouncements announcements = new PublishedAnnouncements(PUBLISHED_CAPACITY);
 
     public NotificationDispatcher(NotificationRepository repository, NotificationChannels channels,
                                   NotificationEventPublisher events, InformantContacts informants,
                                   NotificationMetrics metrics, Clock clock, Settings settings) {
+        this(repository, channels, events, informants, metrics, clock, settings, StoreRetry.Sleeper.THREAD);
+    }
+
+    public NotificationDispatcher(NotificationRepository repository, NotificationChannels channels,
+                                  NotificationEventPublisher events, InformantContacts informants,
+                                  NotificationMetrics metrics, Clock clock, Settings settings,
+                                  StoreRetry.Sleeper sleeper) {
         this.repository = repository;
         this.channels = channels;
         this.events = events;
@@ -71,16 +97,25 @@ public final class NotificationDispatcher implements RetryNotificationUseCase {
         this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
+        this.storeRetry = new StoreRetry(settings.storeRetry(), clock, sleeper);
     }
 
-    /** Claims the next PENDING notification that is due, if any. */
-    public Optional<Notification> claimNext() {
+    @Override
+    public Optional<Claim> claimNext() {
         Instant now = clock.instant();
-        return repository.claimNextPending(now, now.plus(settings.lease()));
+        Instant leaseUntil = now.plus(settings.lease());
+        return repository.claimNextPending(now, leaseUntil).map(n -> new Claim(n, leaseUntil));
     }
 
-    /** Delivers a claimed notification through its channel and stores the outcome. */
-    public Notification deliver(Notification claimed) {
+    /**
+     * Delivers a claimed notification through its channel and stores the outcome, retrying the store until the
+     * claim's lease (minus a margin) runs out.
+     * @throws StoreRetry.GaveUp when the outcome could not be stored in time: the notification is offered again when
+     *                           its lease runs out
+     */
+    @Override
+    public Notification deliver(Claim claim) {
+        Notification claimed = claim.notification();
         DeliveryOutcome outcome;
         try {
             outcome = channels.forType(claimed.channel())
@@ -96,16 +131,27 @@ public final class NotificationDispatcher implements RetryNotificationUseCase {
         return switch (claimed.afterAttempt(outcome, now)) {
             case StatusChange.Changed changed -> {
                 Notification after = changed.notification();
-                if (after.status() == NotificationStatus.PENDING) {
-                    repository.reschedule(after, now.plus(settings.deferral()));
-                } else {
-                    repository.update(after);
-                }
-                if (after.status() != NotificationStatus.PENDING || after.attempts() != claimed.attempts()) {
-                    metrics.recorded(after);
-                }
-                if (after.status().isFinal()) {
-                    announce(after);
+                // reserved before the outbox flag is stored, so that the relay never publishes it alongside this thread
+                PublishedAnnouncements.Announcement announcement = PublishedAnnouncements.Announcement.of(after);
+                boolean reserved = after.status().isFinal() && announcements.begin(announcement);
+                try {
+                    String what = after.status() + " of notification " + after.notificationId();
+                    if (after.status() == NotificationStatus.PENDING) {
+                        Instant notBefore = now.plus(settings.deferral());
+                        storeRetry.run(() -> repository.reschedule(after, notBefore), claim.leaseUntil(), what);
+                    } else {
+                        storeRetry.run(() -> repository.update(after), claim.leaseUntil(), what);
+                    }
+                    if (after.status() != NotificationStatus.PENDING || after.attempts() != claimed.attempts()) {
+                        metrics.recorded(after);
+                    }
+                    if (reserved) {
+                        publishAndMark(after, announcement);
+                    }
+                } finally {
+                    if (reserved) {
+                        announcements.end(announcement);
+                    }
                 }
                 yield after;
             }
@@ -115,20 +161,23 @@ public final class NotificationDispatcher implements RetryNotificationUseCase {
 
     /**
      * Publishes the final statuses whose publication is outstanding: notifications delivered by being recorded, and
-     * those whose publication met a broker outage or a crash.
-     * @return how many were published
+     * those whose publication met a broker outage or a crash. One this process published already (the store was
+     * away when its flag was to be cleared) is only marked; one another thread is announcing now is left to it.
+     * @return how many were settled (published and marked, or marked)
      */
+    @Override
     public int announceFinals(int limit) {
-        int published = 0;
-        for (Notification failed : repository.unannounced(limit)) {
-            if (!announce(failed)) {
-                break;
+        int settled = 0;
+        for (Notification done : repository.unannounced(limit)) {
+            Announced result = announce(done);
+            if (result == Announced.DONE) {
+                settled++;
+            } else if (result != Announced.BUSY) {
+                break; // the broker or the store is away: the next round tries again
             }
-            published++;
         }
-        return published;
+        return settled;
     }
-
     @Override
     public Result retry(String notificationId) {
         Optional<Notification> found = repository.findById(notificationId);
@@ -147,19 +196,42 @@ public final class NotificationDispatcher implements RetryNotificationUseCase {
         };
     }
 
-    private boolean announce(Notification done) {
+    private Announced announce(Notification done) {
+        PublishedAnnouncements.Announcement announcement = PublishedAnnouncements.Announcement.of(done);
+        if (!announcements.begin(announcement)) {
+            return Announced.BUSY;
+        }
         try {
-            if (done.status() == NotificationStatus.DELIVERED && done.role() == RecipientRole.INFORMANT) {
-                // before the flag is cleared, so that an erasure the store missed is repeated with the publication
-                informants.erase(done.caseId());
+            return publishAndMark(done, announcement);
+        } finally {
+            announcements.end(announcement);
+        }
+    }
+
+    /** Publishes (unless this process did already) and clears the outbox flag; the caller holds the announcement. */
+    private Announced publishAndMark(Notification done, PublishedAnnouncements.Announcement announcement) {
+        if (!announcements.wasPublished(announcement)) {
+            try {
+                if (done.status() == NotificationStatus.DELIVERED && done.role() == RecipientRole.INFORMANT) {
+                    // before the flag is cleared, so that an erasure the store missed is repeated with the publication
+                    informants.erase(done.caseId());
+                }
+                events.publish(done);
+            } catch (RuntimeException notPublished) {
+                log.log(System.Logger.Level.WARNING, "{0} of notification {1} not yet published: {2}",
+                        done.status(), done.notificationId(), notPublished.getClass().getSimpleName());
+                return Announced.NOT_PUBLISHED;
             }
-            events.publish(done);
+            announcements.published(announcement);
+        }
+        try {
             repository.markAnnounced(done.notificationId());
-            return true;
-        } catch (RuntimeException brokerDown) {
-            log.log(System.Logger.Level.WARNING, "{0} of notification {1} not yet published: {2}",
-                    done.status(), done.notificationId(), brokerDown.getClass().getSimpleName());
-            return false;
+            return Announced.DONE;
+        } catch (RuntimeException storeAway) {
+            log.log(System.Logger.Level.WARNING, "{0} of notification {1} published; marking it in the store deferred"
+                    + " (it is not published again): {2}", done.status(), done.notificationId(),
+                    storeAway.getClass().getSimpleName());
+            return Announced.MARK_DEFERRED;
         }
     }
 }

@@ -15,24 +15,37 @@ import java.time.Duration;
 /**
  * {@code notification.delivery}: how the dispatcher delivers PENDING notifications and how hard it tries.
  *
- * @param pollInterval    pause between two looks for due notifications
+ * @param pollInterval    pause between two looks for due notifications while there is work
+ * @param idlePollInterval longest pause when looks find nothing (each empty look doubles the pause; a consumed event
+ *                        wakes the poller at once, or one {@code pollInterval} after its last look)
  * @param workers         deliveries running at once (one slow endpoint holds one)
  * @param lease           how long a claimed notification is reserved; longer than a delivery with all its retries
  * @param deferral        pause before a deferred (circuit open, rate used up) notification is offered again
  * @param deadLetterTopic where FAILED notifications are published ({@code NotificationFailed.v1})
  * @param deliveredTopic  where DELIVERED notifications are published ({@code NotificationDelivered.v1})
+ * @param storeRetry      how the outcome of a delivery is stored when the store fails: retried until the lease minus
+ *                        {@code safetyMargin}, so that a store outage shorter than that never causes a second delivery
  */
 @Validated
 @ConfigurationProperties("notification.delivery")
 public record DeliveryProperties(
         @NotNull @DefaultValue("500ms") Duration pollInterval,
+        @NotNull @DefaultValue("2s") Duration idlePollInterval,
         @Min(1) @DefaultValue("4") int workers,
         @NotNull @DefaultValue("5m") Duration lease,
         @NotNull @DefaultValue("30s") Duration deferral,
         @NotBlank @DefaultValue("notifications.failed.v1") String deadLetterTopic,
         @NotBlank @DefaultValue("notifications.delivered.v1") String deliveredTopic,
         @Valid @DefaultValue Retry retry,
-        @Valid @DefaultValue CircuitBreaker circuitBreaker) {
+        @Valid @DefaultValue CircuitBreaker circuitBreaker,
+        @Valid @DefaultValue StoreRetry storeRetry) {
+
+    /** The outcome of a delivery written again after a store failure, within the notification's lease. */
+    public record StoreRetry(@NotNull @DefaultValue("200ms") Duration initialBackoff,
+                             @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
+                             @NotNull @DefaultValue("5s") Duration maxBackoff,
+                             @NotNull @DefaultValue("60s") Duration safetyMargin) {
+    }
 
     /** Retry with exponential back-off and jitter, per notification. */
     public record Retry(@Min(1) @DefaultValue("4") int maxAttempts,

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
+import vn.childprotection.platform.notification.adapter.in.scheduling.DeliveryScheduler;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 
 import java.time.Duration;
@@ -32,14 +34,30 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
 
+    /** Each consumed case event wakes the delivery poller: a new notification is delivered without waiting. */
     @Bean
-    Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters) {
-        return new CaseEventConsumer(useCase, meters);
+    Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters,
+                                          ObjectProvider<DeliveryScheduler> scheduler) {
+        return wakingUp(new CaseEventConsumer(useCase, meters), scheduler);
     }
 
+    /** A contact may release an outcome notification that waited for it: wakes the poller too. */
     @Bean
-    Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters) {
-        return new IntakeReportConsumer(useCase, meters);
+    Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters,
+                                             ObjectProvider<DeliveryScheduler> scheduler) {
+        return wakingUp(new IntakeReportConsumer(useCase, meters), scheduler);
+    }
+
+    /** Wakes the scheduler (when delivery is enabled) after the consumer returned, also when it threw. */
+    private static Consumer<Message<byte[]>> wakingUp(Consumer<Message<byte[]>> consumer,
+                                                      ObjectProvider<DeliveryScheduler> scheduler) {
+        return message -> {
+            try {
+                consumer.accept(message);
+            } finally {
+                scheduler.ifAvailable(DeliveryScheduler::wakeUp);
+            }
+        };
     }
 
     @Bean

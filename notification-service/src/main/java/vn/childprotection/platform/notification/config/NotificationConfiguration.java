@@ -13,6 +13,7 @@ import vn.childprotection.platform.notification.adapter.out.mongo.NotificationSt
 import vn.childprotection.platform.notification.adapter.in.scheduling.DeliveryScheduler;
 import vn.childprotection.platform.notification.application.FindNotificationsService;
 import vn.childprotection.platform.notification.application.NotificationDispatcher;
+import vn.childprotection.platform.notification.application.StoreRetry;
 import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
 import vn.childprotection.platform.notification.application.port.out.InformantContacts;
 import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
@@ -95,15 +96,19 @@ public class NotificationConfiguration {
                                                   NotificationEventPublisher events, InformantContacts informants,
                                                   NotificationMetrics metrics, Clock clock,
                                                   DeliveryProperties delivery) {
+        DeliveryProperties.StoreRetry store = delivery.storeRetry();
         return new NotificationDispatcher(repository, channels, events, informants, metrics, clock,
-                new NotificationDispatcher.Settings(delivery.lease(), delivery.deferral()));
+                new NotificationDispatcher.Settings(delivery.lease(), delivery.deferral(),
+                        new StoreRetry.Policy(store.initialBackoff(), store.multiplier(), store.maxBackoff(),
+                                store.safetyMargin())));
     }
 
     /** Starts with the context, after the store is ready; {@code notification.delivery.enabled=false} turns it off. */
     @Bean
     @ConditionalOnProperty(name = "notification.delivery.enabled", havingValue = "true", matchIfMissing = true)
     DeliveryScheduler deliveryScheduler(NotificationDispatcher dispatcher, DeliveryProperties delivery) {
-        return new DeliveryScheduler(dispatcher, delivery.pollInterval(), delivery.workers());
+        return new DeliveryScheduler(dispatcher, delivery.pollInterval(), delivery.idlePollInterval(),
+                delivery.workers());
     }
 
     @Bean

@@ -38,6 +38,19 @@ final class Fakes {
         final Map<String, Instant> leaseUntil = new LinkedHashMap<>();
         final Set<String> unannounced = new LinkedHashSet<>();
         int writes;
+        /** Writes of an outcome ({@code update}, {@code reschedule}) that fail before the store answers again. */
+        int outcomeWritesToFail;
+        /** {@code markAnnounced} calls that fail before the store answers again. */
+        int marksToFail;
+        /** When set, {@code unannounced} answers this (a read taken before another thread cleared the flag). */
+        List<Notification> staleUnannounced;
+
+        private void outcomeWrite() {
+            if (outcomeWritesToFail > 0) {
+                outcomeWritesToFail--;
+                throw new IllegalStateException("store away");
+            }
+        }
 
         private void track(Notification n, Instant lease) {
             if (n.status() == NotificationStatus.PENDING) {
@@ -47,6 +60,8 @@ final class Fakes {
             }
             if (n.status().isFinal()) {
                 unannounced.add(n.notificationId());
+            } else {
+                unannounced.remove(n.notificationId()); // as the document: the flag is set with a final status only
             }
         }
 
@@ -62,6 +77,7 @@ final class Fakes {
 
         @Override
         public void reschedule(Notification notification, Instant notBefore) {
+            outcomeWrite();
             byId.put(notification.notificationId(), notification);
             track(notification, notBefore);
             writes++;
@@ -69,11 +85,18 @@ final class Fakes {
 
         @Override
         public List<Notification> unannounced(int limit) {
+            if (staleUnannounced != null) {
+                return staleUnannounced;
+            }
             return unannounced.stream().limit(limit).map(byId::get).toList();
         }
 
         @Override
         public void markAnnounced(String notificationId) {
+            if (marksToFail > 0) {
+                marksToFail--;
+                throw new IllegalStateException("store away");
+            }
             unannounced.remove(notificationId);
         }
 
@@ -95,6 +118,7 @@ final class Fakes {
 
         @Override
         public void update(Notification notification) {
+            outcomeWrite();
             byId.put(notification.notificationId(), notification);
             track(notification, notification.updatedAt());
             writes++;
@@ -190,6 +214,8 @@ final class Fakes {
     static final class RecordingDeadLetters implements NotificationEventPublisher {
         final List<Notification> published = new ArrayList<>();
         boolean brokerDown;
+        /** Runs inside {@code publish}, before it returns: what another thread does meanwhile. */
+        Runnable whilePublishing = () -> { };
 
         @Override
         public void publish(Notification failed) {
@@ -197,6 +223,25 @@ final class Fakes {
                 throw new IllegalStateException("broker down");
             }
             published.add(failed);
+            whilePublishing.run();
+        }
+    }
+
+    /** Sleeps by advancing the test clock; remembers each pause. */
+    static final class ClockSleeper implements StoreRetry.Sleeper {
+        final vn.childprotection.platform.notification.fixtures.MutableClock clock;
+        final List<java.time.Duration> pauses = new ArrayList<>();
+        Runnable onSleep = () -> { };
+
+        ClockSleeper(vn.childprotection.platform.notification.fixtures.MutableClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public void sleep(java.time.Duration pause) {
+            pauses.add(pause);
+            clock.advance(pause);
+            onSleep.run();
         }
     }
 

@@ -68,11 +68,12 @@ class NotificationDispatcherTest {
     @Test
     void aClaimedNotificationIsNotClaimedTwiceButIsResumedWhenItsLeaseRunsOut() {
         pendingWebhook("POLICE");
-        Notification claimed = dispatcher.claimNext().orElseThrow();
+        Notification claimed = dispatcher.claimNext().orElseThrow().notification();
 
         assertThat(dispatcher.claimNext()).isEmpty();
         clock.advance(LEASE.plusSeconds(1)); // the dispatcher holding it died
-        assertThat(dispatcher.claimNext()).map(Notification::notificationId).contains(claimed.notificationId());
+        assertThat(dispatcher.claimNext()).map(c -> c.notification().notificationId())
+                .contains(claimed.notificationId());
     }
 
     @Test
