@@ -105,16 +105,22 @@ public final class RebuildService {
                 }
             });
             double readRate = rate(replay.messagesRead(), t0);
+            long tRead = System.nanoTime();
             fold.attachContexts();
             long facts = fold.cases().size() + fold.referrals().size() + fold.notifications().size();
             store.insertAll(generation, fold.cases(), fold.referrals(), fold.notifications());
+            long tWritten = System.nanoTime();
             // live events that arrived meanwhile: most of them now, the last ones under the switch lock
             projector.applyTo(generation, targets.drainPending());
             long previous = generations.active();
             targets.complete(rest -> projector.applyTo(generation, rest), () -> generations.activate(generation));
+            long tSwitched = System.nanoTime();
             if (previous != generation) {
                 store.drop(previous);
             }
+            log.info("Rebuild {} phases: read+fold {} ms, write {} ms, live events+switch {} ms, drop old {} ms",
+                    started.rebuildId(), (tRead - t0) / 1_000_000, (tWritten - tRead) / 1_000_000,
+                    (tSwitched - tWritten) / 1_000_000, (System.nanoTime() - tSwitched) / 1_000_000);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double overall = replay.messagesRead() / Math.max(seconds, 1e-9);
             log.info("Rebuild {} completed: {} messages ({} malformed skipped, {} duplicates) in {} s — {} events/s "
