@@ -3,7 +3,10 @@ package vn.childprotection.platform.referral.application;
 import vn.childprotection.platform.referral.application.port.in.RelayOutboxUseCase;
 import vn.childprotection.platform.referral.application.port.out.CaseMetrics;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
+import vn.childprotection.platform.referral.application.port.out.CaseRepository.ClaimedOutbox;
 import vn.childprotection.platform.referral.application.port.out.EventPublisher;
+import vn.childprotection.platform.referral.application.port.out.EventPublisher.Outcome;
+import vn.childprotection.platform.referral.application.port.out.PublicationLedger;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.OutboxMessage;
 
@@ -12,7 +15,10 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,13 +26,26 @@ import java.util.UUID;
 
 /**
  * The outbox relay: claims a case (a lease in the case document, taken by one atomic find-and-modify, so two
- * instances do not publish the same case at the same time), publishes its pending messages in order, waiting for
- * each acknowledgement, then marks them published and releases the claim in one update.
+ * instances do not publish the same case at the same time), sends all its pending messages, waits for their
+ * acknowledgements, then marks exactly the acknowledged ones published and releases the claim in one update.
  *
- * <p>Delivery is at-least-once: a crash between the broker's acknowledgement and the marking, or a lease that runs
- * out during a very slow publish, republishes. Republished messages are byte-identical (same event ids, same
- * {@code occurredAt}), and consumers de-duplicate by {@code eventId} (conventions, "Messages").
- * A failed publish loses nothing: the message stays pending and the sweep retries it.
+ * <p><b>Once on the topic</b> (issue 6: agencies' systems read {@code referrals.<agency>.v1}). A message is sent
+ * again only if it is known not to be on its topic:
+ * <ul>
+ *   <li>the claim reports whether an earlier attempt on the case did not finish cleanly: its lease expired in place
+ *       (the relay was killed between the broker's acknowledgement and the marking, or lost its claim), or it ended
+ *       with failed or unsent messages (a send that timed out may still have been written);</li>
+ *   <li>only then (never on the hot path) the {@link PublicationLedger} is asked which pending messages are already on
+ *       their topics; those are marked published without sending. If it cannot tell (broker down), nothing is sent
+ *       and the case stays pending and flagged;</li>
+ *   <li>a record cannot land after that check: the publisher returns only once the producer has given up on every
+ *       record it did not get acknowledged (producer delivery timeout shorter than the wait), and no send starts in
+ *       the second half of the lease, so every record of an attempt is settled before its lease can expire.</li>
+ * </ul>
+ * What remains is a record the broker had already queued when the producer gave up, appended moments later (before
+ * the next attempt, which is a sweep interval or a lease away), and a copy removed by retention before the check.
+ * Republished messages are byte-identical (same event ids, same {@code occurredAt}), and consumers still de-duplicate
+ * by {@code eventId} as a second line of defence (conventions, "Messages").
  */
 public final class OutboxRelayService implements RelayOutboxUseCase {
 
@@ -34,16 +53,18 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
 
     private final CaseRepository cases;
     private final EventPublisher publisher;
+    private final PublicationLedger ledger;
     private final CaseMetrics metrics;
     private final Clock clock;
     private final String owner;
     private final Duration lease;
     private final int sweepBatch;
 
-    public OutboxRelayService(CaseRepository cases, EventPublisher publisher, CaseMetrics metrics, Clock clock,
-                              String owner, Duration lease, int sweepBatch) {
+    public OutboxRelayService(CaseRepository cases, EventPublisher publisher, PublicationLedger ledger,
+                              CaseMetrics metrics, Clock clock, String owner, Duration lease, int sweepBatch) {
         this.cases = cases;
         this.publisher = publisher;
+        this.ledger = ledger;
         this.metrics = metrics;
         this.clock = clock;
         this.owner = owner;
@@ -57,44 +78,86 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
         Instant leaseUntil = now.plus(lease);
         // one token per attempt: two threads of the same instance (immediate relay and sweep) exclude each other too
         String claim = owner + "/" + UUID.randomUUID();
-        Optional<Case> claimed = cases.claimOutbox(caseId, claim, now, leaseUntil);
+        Optional<ClaimedOutbox> claimed = cases.claimOutbox(caseId, claim, now, leaseUntil);
         if (claimed.isEmpty()) {
             return new RelayResult(caseId, 0, false, false);
         }
-        Case held = claimed.get();
+        Case held = claimed.get().held();
+        // every send starts in the first half of the lease: all are settled (acknowledged or given up by the
+        // producer) before the lease can expire and another relay check the topics (configuration enforces it)
+        Instant sendBy = now.plus(lease.dividedBy(2));
+
+        Map<Integer, OutboxMessage> pending = new LinkedHashMap<>();
         List<OutboxMessage> outbox = held.outbox();
-        Set<Integer> published = new TreeSet<>();
-        boolean stopped = false;
-        // stop early enough that the marking happens while the lease is still ours
-        Instant stopAt = leaseUntil.minus(lease.dividedBy(5));
         for (int i = 0; i < outbox.size(); i++) {
-            OutboxMessage message = outbox.get(i);
-            if (!message.pending()) {
-                continue;
+            if (outbox.get(i).pending()) {
+                pending.put(i, outbox.get(i));
             }
-            if (clock.instant().isAfter(stopAt)) {
-                stopped = true;
-                break;
-            }
+        }
+        Set<Integer> done = new TreeSet<>();
+
+        if (claimed.get().previousAttemptUnfinished() && !pending.isEmpty()) {
+            Set<String> onTopic;
             try {
-                publisher.publish(message);
+                onTopic = ledger.alreadyPublished(List.copyOf(pending.values()));
             } catch (RuntimeException e) {
-                metrics.publishFailed(message.eventType());
-                log.log(Level.WARNING, "case {0}: publishing {1} {2} to {3} failed ({4}); stays pending",
-                        caseId, message.eventType(), message.eventId(), message.topic(), e.getClass().getSimpleName());
-                stopped = true;
-                break;
+                metrics.publicationCheck("failed");
+                log.log(Level.WARNING, "case {0}: an earlier attempt may have published some of its {1} pending "
+                        + "message(s) and the topics cannot be checked ({2}); nothing sent, the sweep retries",
+                        caseId, pending.size(), e.getClass().getSimpleName());
+                complete(caseId, claim, done, false, held.version(), 0);
+                return new RelayResult(caseId, 0, false, true);
             }
-            published.add(i);
-            metrics.messagePublished(message.eventType(), Duration.between(held.openedAt(), clock.instant()));
+            metrics.publicationCheck(onTopic.isEmpty() ? "none_found" : "found");
+            pending.entrySet().removeIf(entry -> {
+                if (onTopic.contains(entry.getValue().eventId())) {
+                    done.add(entry.getKey());
+                    metrics.messageFoundPublished(entry.getValue().eventType());
+                    log.log(Level.INFO, "case {0}: {1} {2} already on {3}; marked published, not sent again",
+                            caseId, entry.getValue().eventType(), entry.getValue().eventId(),
+                            entry.getValue().topic());
+                    return true;
+                }
+                return false;
+            });
         }
-        boolean complete = !stopped;
-        if (!cases.completeOutbox(caseId, claim, published, clock.instant(), complete, held.version())) {
-            log.log(Level.WARNING, "case {0}: claim lost before marking {1} message(s) published; they will be "
-                    + "published again (consumers de-duplicate by eventId)", caseId, published.size());
-            return new RelayResult(caseId, published.size(), false, true);
+
+        int sent = 0;
+        boolean allOut = true;
+        if (!pending.isEmpty()) {
+            List<Integer> positions = new ArrayList<>(pending.keySet());
+            List<Outcome> outcomes = publisher.publishAll(List.copyOf(pending.values()), sendBy);
+            for (int k = 0; k < positions.size(); k++) {
+                Outcome outcome = k < outcomes.size() ? outcomes.get(k) : null;
+                if (outcome != null && outcome.acknowledged()) {
+                    done.add(positions.get(k));
+                    sent++;
+                    metrics.messagePublished(outcome.message().eventType(),
+                            Duration.between(held.openedAt(), clock.instant()));
+                    continue;
+                }
+                allOut = false;
+                OutboxMessage message = pending.get(positions.get(k));
+                if (outcome != null && outcome.status() == EventPublisher.Status.FAILED) {
+                    metrics.publishFailed(message.eventType());
+                    log.log(Level.WARNING, "case {0}: publishing {1} {2} to {3} failed ({4}); stays pending, "
+                            + "checked against the topic before it is sent again", caseId, message.eventType(),
+                            message.eventId(), message.topic(), outcome.failure());
+                }
+            }
         }
-        return new RelayResult(caseId, published.size(), complete, true);
+        return complete(caseId, claim, done, allOut, held.version(), sent)
+                ? new RelayResult(caseId, sent, allOut, true)
+                : new RelayResult(caseId, sent, false, true);
+    }
+
+    private boolean complete(String caseId, String claim, Set<Integer> done, boolean allOut, long version, int sent) {
+        if (cases.completeOutbox(caseId, claim, done, clock.instant(), allOut, version)) {
+            return true;
+        }
+        log.log(Level.WARNING, "case {0}: claim lost before marking {1} message(s) published; the next claim checks "
+                + "the topics before sending them again", caseId, sent);
+        return false;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package vn.childprotection.platform.referral.config;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,8 +18,11 @@ import org.springframework.kafka.core.ProducerFactory;
 import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.referral.adapter.out.kafka.KafkaEventPublisher;
+import vn.childprotection.platform.referral.adapter.out.kafka.KafkaPublicationLedger;
 import vn.childprotection.platform.referral.adapter.out.kafka.TopicProvisioner;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +35,9 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
+
+    /** The outbox producer's {@code linger.ms}; {@code delivery.timeout.ms} must be at least this more. */
+    static final int LINGER_MS = 2;
 
     static List<String> declaredTopics() {
         List<String> topics = new ArrayList<>();
@@ -50,18 +59,26 @@ public class KafkaConfiguration {
     @Bean
     ProducerFactory<String, byte[]> outboxProducerFactory(
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, ReferralProperties properties) {
+        return new DefaultKafkaProducerFactory<>(outboxProducerConfig(bootstrapServers, properties.outbox()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The outbox producer's settings (String key and byte[] value serializers are given to the factory). */
+    public static Map<String, Object> outboxProducerConfig(String bootstrapServers, ReferralProperties.Outbox outbox) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        int timeout = (int) Math.max(1000, properties.outbox().publishTimeout().toMillis());
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout * 2);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        // a case's messages are sent together and then awaited: a 2 ms linger puts them in one request
+        config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        // the relay's wait (publish-timeout) outlasts delivery.timeout.ms: a record not acknowledged by then has
+        // been given up by the producer and cannot be written after the relay's next check (README "Outbox")
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) outbox.requestTimeout().toMillis());
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) outbox.deliveryTimeout().toMillis());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, outbox.requestTimeout().toMillis());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "referral-service-outbox");
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        return config;
     }
 
     @Bean
@@ -77,7 +94,37 @@ public class KafkaConfiguration {
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-                                            TopicProvisioner topicProvisioner, ReferralProperties properties) {
-        return new KafkaEventPublisher(outboxKafkaTemplate, topicProvisioner, properties.outbox().publishTimeout());
+                                            TopicProvisioner topicProvisioner, ReferralProperties properties,
+                                            Clock clock) {
+        return new KafkaEventPublisher(outboxKafkaTemplate, topicProvisioner, properties.outbox().publishTimeout(),
+                clock);
+    }
+
+    /**
+     * What the outbox relay asks after an unfinished attempt: which pending messages are already on their topics. Its
+     * consumer has no group (assigned partitions, nothing committed) and never creates topics.
+     */
+    @Bean(destroyMethod = "close")
+    KafkaPublicationLedger publicationLedger(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                             ReferralProperties properties) {
+        ReferralProperties.Outbox outbox = properties.outbox();
+        return new KafkaPublicationLedger(() -> new KafkaConsumer<>(ledgerConsumerConfig(bootstrapServers,
+                outbox.checkTimeout()), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                outbox.checkTimeout(), outbox.checkClockSkew());
+    }
+
+    /** The settings of the {@link KafkaPublicationLedger}'s consumer (byte[] deserializers given separately). */
+    public static Map<String, Object> ledgerConsumerConfig(String bootstrapServers, Duration timeout) {
+        int millis = (int) Math.max(1000, timeout.toMillis());
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "referral-service-outbox-check");
+        return config;
     }
 }

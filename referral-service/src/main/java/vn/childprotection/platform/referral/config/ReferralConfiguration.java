@@ -52,6 +52,7 @@ import vn.childprotection.platform.referral.application.port.in.RelayOutboxUseCa
 import vn.childprotection.platform.referral.application.port.out.CaseMetrics;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.application.port.out.EventPublisher;
+import vn.childprotection.platform.referral.application.port.out.PublicationLedger;
 import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.RulesetProblem;
 
@@ -146,9 +147,9 @@ public class ReferralConfiguration {
     }
 
     @Bean
-    OutboxRelayService outboxRelay(CaseRepository cases, EventPublisher publisher, CaseMetrics metrics, Clock clock,
-                                   ReferralProperties properties) {
-        return new OutboxRelayService(cases, publisher, metrics, clock, instanceId(properties),
+    OutboxRelayService outboxRelay(CaseRepository cases, EventPublisher publisher, PublicationLedger ledger,
+                                   CaseMetrics metrics, Clock clock, ReferralProperties properties) {
+        return new OutboxRelayService(cases, publisher, ledger, metrics, clock, instanceId(properties),
                 properties.outbox().lease(), properties.outbox().sweepBatch());
     }
 

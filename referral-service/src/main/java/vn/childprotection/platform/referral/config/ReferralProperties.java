@@ -28,13 +28,44 @@ public record ReferralProperties(@DefaultValue Topics topics, @DefaultValue Outb
     }
 
     /**
-     * @param sweepInterval  delay between sweeps for messages left pending (crash, broker outage)
-     * @param lease          how long a relay's claim on a case lasts
-     * @param publishTimeout how long the relay waits for the broker's acknowledgement of one message
-     * @param sweepBatch     cases relayed per sweep at most
+     * The outbox relay (README "Outbox"). A record the relay hands to the producer must be settled (acknowledged, or
+     * given up by the producer) before the relay's wait ends and well before its claim can expire, so that the check
+     * made after an unfinished attempt cannot be overtaken by a late write; the compact constructor refuses settings
+     * that break this.
+     *
+     * @param sweepInterval   delay between sweeps for messages left pending (crash, broker outage)
+     * @param lease           how long a relay's claim on a case lasts; sends start only in its first half
+     * @param publishTimeout  how long the relay waits for the acknowledgements of a case's messages; longer than
+     *                        {@code deliveryTimeout}
+     * @param deliveryTimeout the producer's {@code delivery.timeout.ms}: after it, the producer gives a record up
+     * @param requestTimeout  the producer's {@code request.timeout.ms} and {@code max.block.ms}; shorter than
+     *                        {@code deliveryTimeout}
+     * @param checkTimeout    how long the check of the topics after an unfinished attempt may take
+     * @param checkClockSkew  how much earlier than a message's {@code recordedAt} a copy on the topic may be stamped
+     * @param sweepBatch      cases relayed per sweep at most
      */
     public record Outbox(@DefaultValue("1s") Duration sweepInterval, @DefaultValue("30s") Duration lease,
-                         @DefaultValue("5s") Duration publishTimeout, @DefaultValue("100") int sweepBatch) {
+                         @DefaultValue("6s") Duration publishTimeout, @DefaultValue("4s") Duration deliveryTimeout,
+                         @DefaultValue("3s") Duration requestTimeout, @DefaultValue("5s") Duration checkTimeout,
+                         @DefaultValue("5m") Duration checkClockSkew, @DefaultValue("100") int sweepBatch) {
+
+        public Outbox {
+            if (requestTimeout.plusMillis(100).compareTo(deliveryTimeout) > 0) {
+                throw new IllegalArgumentException("referral.outbox.request-timeout (" + requestTimeout
+                        + ") must be shorter than referral.outbox.delivery-timeout (" + deliveryTimeout + ")");
+            }
+            if (publishTimeout.compareTo(deliveryTimeout.plusMillis(500)) < 0) {
+                throw new IllegalArgumentException("referral.outbox.publish-timeout (" + publishTimeout
+                        + ") must exceed referral.outbox.delivery-timeout (" + deliveryTimeout + ") by 500 ms at "
+                        + "least: the relay must outwait the producer, or a send it counts as failed may land later");
+            }
+            // a send starts at most lease/2 after the claim, may block requestTimeout (metadata) and is settled
+            // within publishTimeout after that: all before the lease ends
+            if (lease.dividedBy(2).compareTo(requestTimeout.plus(publishTimeout)) < 0) {
+                throw new IllegalArgumentException("referral.outbox.lease (" + lease + ") must be at least twice "
+                        + "request-timeout + publish-timeout (" + requestTimeout.plus(publishTimeout) + ")");
+            }
+        }
     }
 
     /**

@@ -491,7 +491,7 @@ public record Case(
 
     private static OutboxMessage message(String topic, Event event) {
         return new OutboxMessage(event.eventId(), event.eventType(), topic, event.caseId(),
-                EventJson.writeString(event), null);
+                EventJson.writeString(event), event.occurredAt(), null);
     }
 
     public boolean outboxPending() {

@@ -74,7 +74,8 @@ class AgencyLoopServicesTest {
             counted.add(deadline + ":" + stage);
         }
     };
-    private final OutboxRelayService relay = new OutboxRelayService(cases, publisher, metrics, clock, "test",
+    private final OutboxRelayService relay = new OutboxRelayService(cases, publisher,
+            new Fakes.TopicLedger(publisher), metrics, clock, "test",
             Duration.ofSeconds(30), 100);
     private final RespondToReferralService responses = new RespondToReferralService(cases, () -> shippedRouting(),
             relay, rejections, metrics, clock, 3);

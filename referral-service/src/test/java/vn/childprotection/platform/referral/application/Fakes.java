@@ -3,6 +3,7 @@ package vn.childprotection.platform.referral.application;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.application.port.out.EventPublisher;
 import vn.childprotection.platform.referral.application.port.out.JobLease;
+import vn.childprotection.platform.referral.application.port.out.PublicationLedger;
 import vn.childprotection.platform.referral.application.port.out.RejectedResponseLog;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.OutboxMessage;
@@ -59,7 +60,10 @@ final class Fakes {
     }
 
     static final class InMemoryCases implements CaseRepository {
-        record Stored(Case value, String leaseOwner, Instant leaseUntil) {
+        record Stored(Case value, String leaseOwner, Instant leaseUntil, boolean uncertain) {
+            Stored(Case value, String leaseOwner, Instant leaseUntil) {
+                this(value, leaseOwner, leaseUntil, false);
+            }
         }
 
         final Map<String, Stored> byId = new LinkedHashMap<>();
@@ -109,7 +113,7 @@ final class Fakes {
                     after.child(), after.reporter(), after.narrative(), after.receivedAt(), after.openedAt(),
                     after.rulesetVersion(), after.referrals(), outbox, after.triage(), after.escalations(),
                     before.version() + 1, after.appliedResponses());
-            byId.put(before.caseId(), new Stored(next, stored.leaseOwner(), stored.leaseUntil()));
+            byId.put(before.caseId(), new Stored(next, stored.leaseOwner(), stored.leaseUntil(), stored.uncertain()));
             return true;
         }
 
@@ -121,13 +125,15 @@ final class Fakes {
         }
 
         @Override
-        public synchronized Optional<Case> claimOutbox(String caseId, String owner, Instant now, Instant leaseUntil) {
+        public synchronized Optional<ClaimedOutbox> claimOutbox(String caseId, String owner, Instant now,
+                                                                Instant leaseUntil) {
             Stored stored = byId.get(caseId);
             if (stored == null || !stored.value().outboxPending() || !free(stored, now)) {
                 return Optional.empty();
             }
-            byId.put(caseId, new Stored(stored.value(), owner, leaseUntil));
-            return Optional.of(stored.value());
+            byId.put(caseId, new Stored(stored.value(), owner, leaseUntil, stored.uncertain()));
+            // like the store's find-and-modify returning the document before the claim
+            return Optional.of(new ClaimedOutbox(stored.value(), stored.leaseOwner() != null || stored.uncertain()));
         }
 
         @Override
@@ -137,7 +143,8 @@ final class Fakes {
             if (stored == null || !owner.equals(stored.leaseOwner())) {
                 return false;
             }
-            byId.put(caseId, new Stored(stored.value().withPublished(positions, publishedAt), null, null));
+            byId.put(caseId, new Stored(stored.value().withPublished(positions, publishedAt), null, null,
+                    !allPublished));
             return true;
         }
 
@@ -153,10 +160,14 @@ final class Fakes {
             return byId.values().stream().filter(s -> s.value().outboxPending()).count();
         }
 
-        /** Simulates another instance holding a live claim. */
+        /** Simulates another instance holding a claim (live, or left behind by a killed relay once it expires). */
         synchronized void leaseTo(String caseId, String owner, Instant until) {
             Stored stored = byId.get(caseId);
-            byId.put(caseId, new Stored(stored.value(), owner, until));
+            byId.put(caseId, new Stored(stored.value(), owner, until, stored.uncertain()));
+        }
+
+        synchronized boolean uncertain(String caseId) {
+            return byId.get(caseId).uncertain();
         }
 
         private static boolean free(Stored stored, Instant now) {
@@ -199,20 +210,63 @@ final class Fakes {
         }
     }
 
+    /**
+     * Records what reaches the topics. {@code failWhen} makes a send fail without the broker writing it;
+     * {@code writtenButUnacknowledged} one whose acknowledgement is lost although the record is on its topic.
+     */
     static final class RecordingPublisher implements EventPublisher {
         final List<OutboxMessage> published = new ArrayList<>();
+        final List<List<OutboxMessage>> batches = new ArrayList<>();
         Predicate<OutboxMessage> failWhen = message -> false;
+        Predicate<OutboxMessage> writtenButUnacknowledged = message -> false;
 
         @Override
-        public synchronized void publish(OutboxMessage message) {
-            if (failWhen.test(message)) {
-                throw new PublishFailedException("broker unavailable (test)", null);
+        public synchronized List<Outcome> publishAll(List<OutboxMessage> messages, Instant sendBy) {
+            batches.add(List.copyOf(messages));
+            List<Outcome> outcomes = new ArrayList<>();
+            for (OutboxMessage message : messages) {
+                if (failWhen.test(message)) {
+                    outcomes.add(Outcome.failed(message, "broker unavailable (test)"));
+                } else if (writtenButUnacknowledged.test(message)) {
+                    published.add(message);
+                    outcomes.add(Outcome.failed(message, "acknowledgement lost (test)"));
+                } else {
+                    published.add(message);
+                    outcomes.add(Outcome.acknowledged(message));
+                }
             }
+            return outcomes;
+        }
+
+        /** Puts a message on its topic as a relay that died before marking it would have. */
+        synchronized void alreadyOnTopic(OutboxMessage message) {
             published.add(message);
         }
 
         synchronized List<String> eventIds() {
             return published.stream().map(OutboxMessage::eventId).toList();
+        }
+    }
+
+    /** Answers from what the {@link RecordingPublisher} put on the topics; {@code down} makes every check fail. */
+    static final class TopicLedger implements PublicationLedger {
+        private final RecordingPublisher topics;
+        boolean down;
+        int checks;
+
+        TopicLedger(RecordingPublisher topics) {
+            this.topics = topics;
+        }
+
+        @Override
+        public Set<String> alreadyPublished(List<OutboxMessage> pending) {
+            checks++;
+            if (down) {
+                throw new LedgerUnavailableException("broker unavailable (test)", null);
+            }
+            Set<String> onTopics = new java.util.HashSet<>(topics.eventIds());
+            return pending.stream().map(OutboxMessage::eventId).filter(onTopics::contains)
+                    .collect(java.util.stream.Collectors.toSet());
         }
     }
 }

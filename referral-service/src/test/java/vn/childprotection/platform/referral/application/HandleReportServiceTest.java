@@ -23,7 +23,8 @@ class HandleReportServiceTest {
     private final Fakes.MutableClock clock = new Fakes.MutableClock(Instant.parse("2026-11-20T02:15:04Z"));
     private final Fakes.InMemoryCases cases = new Fakes.InMemoryCases();
     private final Fakes.RecordingPublisher publisher = new Fakes.RecordingPublisher();
-    private final OutboxRelayService relay = new OutboxRelayService(cases, publisher, CaseMetrics.NONE, clock,
+    private final OutboxRelayService relay = new OutboxRelayService(cases, publisher,
+            new Fakes.TopicLedger(publisher), CaseMetrics.NONE, clock,
             "test-instance", Duration.ofSeconds(30), 100);
     private final HandleReportService service = new HandleReportService(cases, () -> RoutingEnvironment.of(nationalRuleset()), relay,
             CaseMetrics.NONE, clock);

@@ -53,6 +53,8 @@ class CaseTest {
         assertThat(opened.outbox()).hasSize(1 + 1 + 2 * 6).allSatisfy(message -> {
             assertThat(message.key()).isEqualTo(report.caseId());
             assertThat(message.pending()).isTrue();
+            // the relay's topic check reads from here on (README "Outbox")
+            assertThat(message.recordedAt()).isEqualTo(OPENED_AT);
         });
         OutboxMessage first = opened.outbox().getFirst();
         assertThat(first.topic()).isEqualTo(Topics.CASE_EVENTS);

@@ -21,6 +21,8 @@ public final class MicrometerCaseMetrics implements CaseMetrics {
     public static final String OUTBOX_PUBLISH_FAILURES = "referral.outbox.publish.failures";
     public static final String OUTBOX_PUBLISH_LATENCY = "referral.outbox.publish.latency";
     public static final String OUTBOX_PENDING_CASES = "referral.outbox.pending.cases";
+    public static final String OUTBOX_CHECKS = "referral.outbox.checks";
+    public static final String OUTBOX_FOUND_PUBLISHED = "referral.outbox.found.published";
     public static final String RESPONSES_APPLIED = "referral.responses.applied";
     public static final String RESPONSES_DUPLICATE = "referral.responses.duplicate";
     public static final String RESPONSES_REJECTED = "referral.responses.rejected";
@@ -70,6 +72,20 @@ public final class MicrometerCaseMetrics implements CaseMetrics {
     @Override
     public void pendingCases(long count) {
         pending.set(count);
+    }
+
+    @Override
+    public void publicationCheck(String outcome) {
+        Counter.builder(OUTBOX_CHECKS)
+                .description("Checks of the topics for copies an unfinished relay attempt may have left")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void messageFoundPublished(String eventType) {
+        Counter.builder(OUTBOX_FOUND_PUBLISHED)
+                .description("Pending outbox messages found already on their topic (marked, not sent again)")
+                .tag("eventType", String.valueOf(eventType)).register(registry).increment();
     }
 
     @Override

@@ -33,8 +33,10 @@ import java.util.UUID;
 
 /**
  * A case as stored: database {@code referral}, collection {@code cases}, {@code _id} = case id. The document holds
- * its own outbox ({@code outbox}, {@code outboxPending}) and the relay's claim ({@code leaseOwner},
- * {@code leaseUntil}), so that state, pending messages and claim change in single-document atomic writes.
+ * its own outbox ({@code outbox}, {@code outboxPending}), the relay's claim ({@code leaseOwner},
+ * {@code leaseUntil}) and {@code outboxUncertain} (the last relay attempt ended with messages failed or unsent: the
+ * next one checks the topics first), so that state, pending messages and claim change in single-document atomic
+ * writes.
  * {@code receivedAt} is kept as the ISO-8601 text the hotline sent (offset preserved). The agency loop adds
  * {@code version} (optimistic locking of every change after the insert), {@code appliedResponses} (duplicate check
  * atomic with the change), per referral its {@code deadlines} (with the watchdog's markers) and response
@@ -62,6 +64,7 @@ public record CaseDocument(
         boolean outboxPending,
         String leaseOwner,
         Instant leaseUntil,
+        Boolean outboxUncertain,
         TriageDoc triage,
         List<EscalationDoc> escalations,
         Long version,
@@ -85,6 +88,7 @@ public record CaseDocument(
     static final String OUTBOX_PENDING = "outboxPending";
     static final String LEASE_OWNER = "leaseOwner";
     static final String LEASE_UNTIL = "leaseUntil";
+    static final String OUTBOX_UNCERTAIN = "outboxUncertain";
     static final String OPENED_AT = "openedAt";
     static final String VERSION = "version";
     static final String STATUS = "status";
@@ -149,8 +153,9 @@ public record CaseDocument(
                               ReferralOutcome outcome, String unitId, Instant respondedAt, Instant appliedAt) {
     }
 
+    /** @param recordedAt the event's occurredAt; absent in documents written before the relay's topic check */
     public record OutboxDoc(String eventId, String eventType, String topic, String key, String payload,
-                            Instant publishedAt) {
+                            Instant recordedAt, Instant publishedAt) {
     }
 
     public static CaseDocument of(Case c) {
@@ -167,8 +172,8 @@ public record CaseDocument(
                 c.rulesetVersion(),
                 c.referrals().stream().map(ReferralDoc::of).toList(),
                 c.outbox().stream().map(m -> new OutboxDoc(m.eventId(), m.eventType(), m.topic(), m.key(),
-                        m.payload(), m.publishedAt())).toList(),
-                c.outboxPending(), null, null,
+                        m.payload(), m.recordedAt(), m.publishedAt())).toList(),
+                c.outboxPending(), null, null, null,
                 new TriageDoc(c.triage().required(), c.triage().reasons()),
                 c.escalations().stream().map(e -> new EscalationDoc(e.escalationId(), e.severity(), e.reason(),
                         e.recipientRole(), e.deadlines().stream().map(d -> new DeadlineDoc(d.kind(), d.dueAt(),
@@ -187,7 +192,8 @@ public record CaseDocument(
                 narrative, receivedAt == null ? null : OffsetDateTime.parse(receivedAt), openedAt, rulesetVersion,
                 referrals == null ? List.of() : referrals.stream().map(ReferralDoc::toDomain).toList(),
                 outbox == null ? List.of() : outbox.stream().map(m -> new OutboxMessage(m.eventId(), m.eventType(),
-                        m.topic(), m.key(), m.payload(), m.publishedAt())).toList(),
+                        m.topic(), m.key(), m.payload(), m.recordedAt() != null ? m.recordedAt() : openedAt,
+                        m.publishedAt())).toList(),
                 triage == null ? null : new Triage(triage.required(), triage.reasons()),
                 escalations == null ? List.of() : escalations.stream().map(e -> new Escalation(e.escalationId(),
                         e.severity(), e.reason(), e.recipientRole(), e.deadlines() == null ? List.of()

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
+import vn.childprotection.platform.referral.application.port.out.CaseRepository.ClaimedOutbox;
 import vn.childprotection.platform.referral.domain.Case;
 
 import java.time.Instant;
@@ -20,9 +21,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * {@link CaseRepository} on MongoDB. Each method is one single-document operation: the insert writes the case and
- * its outbox together; the claim is one find-and-modify; the marking sets {@code outbox.<i>.publishedAt}, clears
- * {@code outboxPending} and releases the claim in one update, guarded by the claim token; a change (agency response,
- * watchdog) is one update guarded by {@code version} that pushes the messages it owes onto the outbox.
+ * its outbox together; the claim is one find-and-modify (returning the document as it was, to tell whether an
+ * earlier attempt was left unfinished); the marking sets {@code outbox.<i>.publishedAt}, clears {@code outboxPending}
+ * (or sets {@code outboxUncertain}) and releases the claim in one update, guarded by the claim token; a change
+ * (agency response, watchdog) is one update guarded by {@code version} that pushes the messages it owes onto the
+ * outbox.
  */
 public final class MongoCaseRepository implements CaseRepository {
 
@@ -105,14 +108,24 @@ public final class MongoCaseRepository implements CaseRepository {
                 .toList();
     }
 
+    /**
+     * The find-and-modify returns the document as it was BEFORE the claim: a lease owner still set there (its lease
+     * expired, or the case could not be claimed) is an attempt that never reached its marking, and
+     * {@code outboxUncertain} one that ended with messages failed or unsent. The claim changes only the lease fields,
+     * so the case itself is the same before and after.
+     */
     @Override
-    public Optional<Case> claimOutbox(String caseId, String owner, Instant now, Instant leaseUntil) {
+    public Optional<ClaimedOutbox> claimOutbox(String caseId, String owner, Instant now, Instant leaseUntil) {
         Query claimable = new Query(where("_id").is(caseId).and(CaseDocument.OUTBOX_PENDING).is(true)
                 .orOperator(leaseFree(now)));
         Update claim = new Update().set(CaseDocument.LEASE_OWNER, owner).set(CaseDocument.LEASE_UNTIL, leaseUntil);
-        return Optional.ofNullable(mongo.findAndModify(claimable, claim,
-                        FindAndModifyOptions.options().returnNew(true), CaseDocument.class))
-                .map(CaseDocument::toDomain);
+        CaseDocument before = mongo.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(false),
+                CaseDocument.class);
+        if (before == null) {
+            return Optional.empty();
+        }
+        boolean unfinished = before.leaseOwner() != null || Boolean.TRUE.equals(before.outboxUncertain());
+        return Optional.of(new ClaimedOutbox(before.toDomain(), unfinished));
     }
 
     @Override
@@ -121,19 +134,29 @@ public final class MongoCaseRepository implements CaseRepository {
         if (allPublished) {
             // nothing appended since the claim (same version): the outbox is empty now
             Query unchanged = new Query(atVersion(caseId, claimedVersion).and(CaseDocument.LEASE_OWNER).is(owner));
-            if (mongo.updateFirst(unchanged, marking(positions, publishedAt).set(CaseDocument.OUTBOX_PENDING, false),
-                    CaseDocument.class).getMatchedCount() == 1) {
+            if (mongo.updateFirst(unchanged, marking(positions, publishedAt, true)
+                    .set(CaseDocument.OUTBOX_PENDING, false), CaseDocument.class).getMatchedCount() == 1) {
                 return true;
             }
         }
         // changed since the claim (or not all published): mark what went out, leave outboxPending for the sweep
         Query held = new Query(where("_id").is(caseId).and(CaseDocument.LEASE_OWNER).is(owner));
-        return mongo.updateFirst(held, marking(positions, publishedAt), CaseDocument.class).getMatchedCount() == 1;
+        return mongo.updateFirst(held, marking(positions, publishedAt, allPublished), CaseDocument.class)
+                .getMatchedCount() == 1;
     }
 
-    private static Update marking(Set<Integer> positions, Instant publishedAt) {
+    /**
+     * Marks, releases the claim and records whether this attempt settled everything it claimed: if not, some of the
+     * messages left pending may be on their topics and the next claim must check first.
+     */
+    private static Update marking(Set<Integer> positions, Instant publishedAt, boolean allPublished) {
         Update update = new Update();
         positions.forEach(i -> update.set(CaseDocument.OUTBOX + "." + i + ".publishedAt", publishedAt));
+        if (allPublished) {
+            update.unset(CaseDocument.OUTBOX_UNCERTAIN);
+        } else {
+            update.set(CaseDocument.OUTBOX_UNCERTAIN, true);
+        }
         return update.unset(CaseDocument.LEASE_OWNER).unset(CaseDocument.LEASE_UNTIL);
     }
 

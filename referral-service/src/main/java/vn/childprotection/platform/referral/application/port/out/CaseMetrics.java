@@ -20,6 +20,17 @@ public interface CaseMetrics {
 
     void pendingCases(long count);
 
+    /**
+     * The relay checked the topics for copies an unfinished earlier attempt may have left ({@code found},
+     * {@code none_found}, {@code failed}).
+     */
+    default void publicationCheck(String outcome) {
+    }
+
+    /** A pending message was found already on its topic: marked published, not sent again. */
+    default void messageFoundPublished(String eventType) {
+    }
+
     /** An agency response was applied (by action and channel). */
     default void responseApplied(String action, String channel) {
     }

@@ -36,18 +36,33 @@ public interface CaseRepository {
 
     /**
      * Claims the case's outbox for {@code owner} until {@code leaseUntil} (one atomic find-and-modify): only a case
-     * with pending messages and no live lease of another owner can be claimed.
+     * with pending messages and no live lease of another owner can be claimed. The claim reports what it replaced: an
+     * expired lease still in place (its relay died or lost the claim mid-publish) or the uncertainty flag left by
+     * {@link #completeOutbox} means some pending messages may already be on their topics.
      */
-    Optional<Case> claimOutbox(String caseId, String owner, Instant now, Instant leaseUntil);
+    Optional<ClaimedOutbox> claimOutbox(String caseId, String owner, Instant now, Instant leaseUntil);
 
     /**
-     * Marks the outbox messages at {@code positions} published and releases the claim; {@code outboxPending} becomes
-     * false when {@code allPublished} and the case is still at {@code claimedVersion} (a change since the claim may
-     * have appended messages: they stay pending for the sweep). False when {@code owner} no longer held the claim
-     * (nothing written).
+     * Marks the outbox messages at {@code positions} published and releases the claim, in one update guarded by the
+     * claim. When {@code allPublished} (every message pending at the claim is now out) the uncertainty flag is cleared
+     * and {@code outboxPending} becomes false if the case is still at {@code claimedVersion} (a change since the claim
+     * may have appended messages: they stay pending for the sweep). Otherwise the case is flagged uncertain: the next
+     * claim reports {@code previousAttemptUnfinished}. False when {@code owner} no longer held the claim (nothing
+     * written).
      */
     boolean completeOutbox(String caseId, String owner, Set<Integer> positions, Instant publishedAt,
                            boolean allPublished, long claimedVersion);
+
+    /**
+     * A claimed case.
+     *
+     * @param held                      the case as claimed (its outbox with the pending messages)
+     * @param previousAttemptUnfinished an earlier relay attempt did not finish cleanly (its lease expired in place,
+     *                                  or it ended with messages failed or unsent): some pending messages may already
+     *                                  be on their topics
+     */
+    record ClaimedOutbox(Case held, boolean previousAttemptUnfinished) {
+    }
 
     /** Ids of cases with pending messages and no live lease, oldest first. */
     List<String> findPendingOutbox(Instant now, int limit);
