@@ -15,6 +15,7 @@ import vn.childprotection.platform.notification.domain.StatusChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +36,9 @@ import java.util.Optional;
  * a store outage shorter than the lease never makes the recipient receive the notification twice.
  * Both publications go through an outbox flag in the notification's own document: set with the final status, cleared
  * after the broker acknowledged; a crash or broker outage in between is repeated by {@link #announceFinals} with the
- * same deterministic event id. What this process published already is never published again by it
+ * same deterministic event id; a final status stored by the consumer is published by {@link #announce} (handed
+ * off) or else by the relay. Claims are by id ({@link #claim}: the hand-off's, and the poll's after {@link #dueIds}),
+ * so that delivering needs no scan of the store. What this process published already is never published again by it
  * ({@link PublishedAnnouncements}): when the store was away for clearing the flag, the relay only clears it later.
  * Also the operator's retry of a FAILED notification ({@link RetryNotificationUseCase}).
  */
@@ -107,6 +110,27 @@ public final class NotificationDispatcher implements DeliverNotificationsUseCase
         return repository.claimNextPending(now, leaseUntil).map(n -> new Claim(n, leaseUntil));
     }
 
+    @Override
+    public Optional<Claim> claim(String notificationId) {
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(settings.lease());
+        return repository.claimPending(notificationId, now, leaseUntil).map(n -> new Claim(n, leaseUntil));
+    }
+
+    @Override
+    public List<String> dueIds(int limit) {
+        return repository.duePending(clock.instant(), limit);
+    }
+
+    @Override
+    public boolean announce(Notification finalNotification) {
+        if (!finalNotification.status().isFinal()) {
+            throw new IllegalArgumentException("only a DELIVERED or FAILED notification is announced");
+        }
+        Announced result = announceOne(finalNotification);
+        return result == Announced.DONE || result == Announced.BUSY;
+    }
+
     /**
      * Delivers a claimed notification through its channel and stores the outcome, retrying the store until the
      * claim's lease (minus a margin) runs out.
@@ -169,7 +193,7 @@ public final class NotificationDispatcher implements DeliverNotificationsUseCase
     public int announceFinals(int limit) {
         int settled = 0;
         for (Notification done : repository.unannounced(limit)) {
-            Announced result = announce(done);
+            Announced result = announceOne(done);
             if (result == Announced.DONE) {
                 settled++;
             } else if (result != Announced.BUSY) {
@@ -196,7 +220,7 @@ public final class NotificationDispatcher implements DeliverNotificationsUseCase
         };
     }
 
-    private Announced announce(Notification done) {
+    private Announced announceOne(Notification done) {
         PublishedAnnouncements.Announcement announcement = PublishedAnnouncements.Announcement.of(done);
         if (!announcements.begin(announcement)) {
             return Announced.BUSY;

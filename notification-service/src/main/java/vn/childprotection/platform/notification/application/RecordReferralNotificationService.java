@@ -8,6 +8,7 @@ import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.notification.application.port.in.RecordInformantContactUseCase;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
+import vn.childprotection.platform.notification.application.port.out.DeliveryHandOff;
 import vn.childprotection.platform.notification.application.port.out.InformantContacts;
 import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
@@ -39,7 +40,9 @@ import java.util.Optional;
  * </ul>
  * Idempotent by the deterministic notification id: the notification is stored first (the insert is the
  * de-duplication check). A RECORDED one is delivered by being stored; an outbound one (webhook, e-mail, SMS) is left
- * PENDING for the {@link NotificationDispatcher}, so the consumers only record. A redelivered event changes nothing.
+ * PENDING for the {@link NotificationDispatcher}, so the consumers only record. What is stored is handed to the
+ * delivery workers at once ({@link DeliveryHandOff}: an outbound one by id, a final one for its publication), so the
+ * hot path needs no scan of the store. A redelivered event changes nothing.
  */
 public final class RecordReferralNotificationService
         implements RecordReferralNotificationUseCase, RecordInformantContactUseCase {
@@ -54,10 +57,19 @@ public final class RecordReferralNotificationService
     private final InformantContacts informants;
     private final CaseProvinces provinces;
     private final Clock clock;
+    private final DeliveryHandOff handOff;
 
     public RecordReferralNotificationService(NotificationRepository repository, RecipientDirectory directory,
                                              NotificationChannels channels, NotificationMetrics metrics,
                                              InformantContacts informants, CaseProvinces provinces, Clock clock) {
+        this(repository, directory, channels, metrics, informants, provinces, clock, DeliveryHandOff.NONE);
+    }
+
+    /** @param handOff takes what this service stored to the delivery workers at once (else the poll finds it) */
+    public RecordReferralNotificationService(NotificationRepository repository, RecipientDirectory directory,
+                                             NotificationChannels channels, NotificationMetrics metrics,
+                                             InformantContacts informants, CaseProvinces provinces, Clock clock,
+                                             DeliveryHandOff handOff) {
         this.repository = repository;
         this.directory = directory;
         this.channels = channels;
@@ -65,6 +77,7 @@ public final class RecordReferralNotificationService
         this.informants = informants;
         this.provinces = provinces;
         this.clock = clock;
+        this.handOff = handOff;
     }
 
     @Override
@@ -132,41 +145,68 @@ public final class RecordReferralNotificationService
     }
 
     /**
-     * Stores one recipient's notification unless it is there already. A RECORDED one is delivered by being stored;
-     * every outbound one stays PENDING for the dispatcher, so the consumer never waits on an endpoint; one without a
-     * recipient is stored FAILED (and published by the relay).
+     * Stores one recipient's notification unless it is there already, and hands what it stored to the delivery
+     * workers ({@link DeliveryHandOff}: no scan of the store on the hot path).
+     * <ul>
+     *     <li>A RECORDED one is delivered by being stored: unless it is there already (one read by id — a redelivery
+     *     must not deliver it again), it is stored DELIVERED at once (one write) and handed off for its
+     *     publication; one left PENDING by an earlier attempt is finished now.</li>
+     *     <li>Every outbound one is stored PENDING and handed off by id, so the consumer never waits on an endpoint;
+     *     one without a recipient is stored FAILED and handed off for its publication. The insert is the
+     *     de-duplication check: a redelivery reads nothing.</li>
+     * </ul>
      * @return the notification when this call changed it
      */
     private Optional<Notification> recordOne(Notification wanted) {
-        Optional<Notification> existing = repository.findById(wanted.notificationId());
-        if (existing.isPresent()) {
-            Notification stored = existing.get();
-            // left PENDING by an earlier attempt that stopped between storing and recording: finish it
-            return stored.status() == NotificationStatus.PENDING && !stored.channel().isOutbound()
-                    ? deliverRecorded(stored)
-                    : Optional.empty();
+        Notification toStore = wanted;
+        if (wanted.status() == NotificationStatus.PENDING && !wanted.channel().isOutbound()) {
+            Optional<Notification> existing = repository.findById(wanted.notificationId());
+            if (existing.isPresent()) {
+                return resumed(existing.get());
+            }
+            toStore = deliveredByRecording(wanted).orElse(wanted);
         }
-        if (!repository.insertIfAbsent(wanted)) {
+        if (!repository.insertIfAbsent(toStore)) {
             return Optional.empty();
         }
         metrics.recorded(wanted);
-        if (wanted.status() != NotificationStatus.PENDING || wanted.channel().isOutbound()) {
-            return Optional.of(wanted);
+        if (toStore != wanted) {
+            metrics.recorded(toStore);
         }
-        return deliverRecorded(wanted);
+        handOff(toStore);
+        return Optional.of(toStore);
     }
 
-    private Optional<Notification> deliverRecorded(Notification notification) {
+    /** A redelivery: a RECORDED one left PENDING by an earlier attempt (or an earlier version) is finished now. */
+    private Optional<Notification> resumed(Notification stored) {
+        if (stored.status() != NotificationStatus.PENDING || stored.channel().isOutbound()) {
+            return Optional.empty();
+        }
+        Optional<Notification> delivered = deliveredByRecording(stored);
+        delivered.ifPresent(after -> {
+            repository.update(after);
+            metrics.recorded(after);
+            handOff(after);
+        });
+        return delivered;
+    }
+
+    private Optional<Notification> deliveredByRecording(Notification notification) {
         DeliveryOutcome outcome = channels.forType(notification.channel())
                 .map(channel -> channel.deliver(notification))
                 .orElseGet(() -> DeliveryOutcome.failedPermanently(CHANNEL_UNAVAILABLE));
         return switch (notification.afterAttempt(outcome, clock.instant())) {
-            case StatusChange.Changed changed -> {
-                repository.update(changed.notification());
-                metrics.recorded(changed.notification());
-                yield Optional.of(changed.notification());
-            }
+            case StatusChange.Changed changed -> Optional.of(changed.notification());
             case StatusChange.Refused refused -> Optional.empty();
         };
+    }
+
+    /** After the write: an outbound PENDING one to be claimed by id, a final one to be published. */
+    private void handOff(Notification stored) {
+        if (stored.status().isFinal()) {
+            handOff.announce(stored);
+        } else if (stored.channel().isOutbound()) {
+            handOff.deliver(stored.notificationId());
+        }
     }
 }

@@ -15,10 +15,12 @@ import java.time.Duration;
 /**
  * {@code notification.delivery}: how the dispatcher delivers PENDING notifications and how hard it tries.
  *
- * @param pollInterval    pause between two looks for due notifications while there is work
- * @param idlePollInterval longest pause when looks find nothing (each empty look doubles the pause; a consumed event
- *                        wakes the poller at once, or one {@code pollInterval} after its last look)
- * @param workers         deliveries running at once (one slow endpoint holds one)
+ * @param pollInterval    pause between two looks of the poll, which serves retries, deferrals, crashed deliveries,
+ *                        outstanding publications and hand-offs the full queue refused (each look scans the store on
+ *                        the local stand-in; new notifications are handed to the workers at once instead)
+ * @param workers         deliveries and publications running at once (one slow endpoint holds one)
+ * @param handOffCapacity notifications handed off by the consumer that wait for a free worker at most; more are left
+ *                        to the poll
  * @param lease           how long a claimed notification is reserved; longer than a delivery with all its retries
  * @param deferral        pause before a deferred (circuit open, rate used up) notification is offered again
  * @param deadLetterTopic where FAILED notifications are published ({@code NotificationFailed.v1})
@@ -29,9 +31,9 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("notification.delivery")
 public record DeliveryProperties(
-        @NotNull @DefaultValue("500ms") Duration pollInterval,
-        @NotNull @DefaultValue("2s") Duration idlePollInterval,
+        @NotNull @DefaultValue("2s") Duration pollInterval,
         @Min(1) @DefaultValue("4") int workers,
+        @Min(1) @DefaultValue("1000") int handOffCapacity,
         @NotNull @DefaultValue("5m") Duration lease,
         @NotNull @DefaultValue("30s") Duration deferral,
         @NotBlank @DefaultValue("notifications.failed.v1") String deadLetterTopic,

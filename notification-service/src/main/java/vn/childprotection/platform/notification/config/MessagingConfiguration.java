@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
-import vn.childprotection.platform.notification.adapter.in.scheduling.DeliveryScheduler;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 
 import java.time.Duration;
@@ -34,30 +32,19 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
 
-    /** Each consumed case event wakes the delivery poller: a new notification is delivered without waiting. */
+    /**
+     * Only records; what it stored is handed to the delivery workers by the use case ({@code DeliveryHandOff}), so
+     * the consumer neither waits on an endpoint nor wakes a scanning poll.
+     */
     @Bean
-    Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters,
-                                          ObjectProvider<DeliveryScheduler> scheduler) {
-        return wakingUp(new CaseEventConsumer(useCase, meters), scheduler);
+    Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters) {
+        return new CaseEventConsumer(useCase, meters);
     }
 
-    /** A contact may release an outcome notification that waited for it: wakes the poller too. */
+    /** A contact may release an outcome notification that waited for it: handed off the same way. */
     @Bean
-    Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters,
-                                             ObjectProvider<DeliveryScheduler> scheduler) {
-        return wakingUp(new IntakeReportConsumer(useCase, meters), scheduler);
-    }
-
-    /** Wakes the scheduler (when delivery is enabled) after the consumer returned, also when it threw. */
-    private static Consumer<Message<byte[]>> wakingUp(Consumer<Message<byte[]>> consumer,
-                                                      ObjectProvider<DeliveryScheduler> scheduler) {
-        return message -> {
-            try {
-                consumer.accept(message);
-            } finally {
-                scheduler.ifAvailable(DeliveryScheduler::wakeUp);
-            }
-        };
+    Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters) {
+        return new IntakeReportConsumer(useCase, meters);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package vn.childprotection.platform.notification.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,7 @@ import vn.childprotection.platform.notification.application.FindNotificationsSer
 import vn.childprotection.platform.notification.application.NotificationDispatcher;
 import vn.childprotection.platform.notification.application.StoreRetry;
 import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
+import vn.childprotection.platform.notification.application.port.out.DeliveryHandOff;
 import vn.childprotection.platform.notification.application.port.out.InformantContacts;
 import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import vn.childprotection.platform.notification.adapter.out.mongo.MongoCaseProvinces;
@@ -86,9 +88,12 @@ public class NotificationConfiguration {
                                                                         NotificationChannels channels,
                                                                         NotificationMetrics metrics,
                                                                         InformantContacts informants,
-                                                                        CaseProvinces provinces, Clock clock) {
+                                                                        CaseProvinces provinces, Clock clock,
+                                                                        ObjectProvider<DeliveryScheduler> scheduler) {
+        // the consumer hands what it stored to the delivery workers (no scan); without them the poll finds it
+        DeliveryHandOff handOff = scheduler.getIfAvailable();
         return new RecordReferralNotificationService(repository, directory, channels, metrics, informants, provinces,
-                clock);
+                clock, handOff == null ? DeliveryHandOff.NONE : handOff);
     }
 
     @Bean
@@ -107,8 +112,8 @@ public class NotificationConfiguration {
     @Bean
     @ConditionalOnProperty(name = "notification.delivery.enabled", havingValue = "true", matchIfMissing = true)
     DeliveryScheduler deliveryScheduler(NotificationDispatcher dispatcher, DeliveryProperties delivery) {
-        return new DeliveryScheduler(dispatcher, delivery.pollInterval(), delivery.idlePollInterval(),
-                delivery.workers());
+        return new DeliveryScheduler(dispatcher, delivery.pollInterval(), delivery.workers(),
+                delivery.handOffCapacity());
     }
 
     @Bean

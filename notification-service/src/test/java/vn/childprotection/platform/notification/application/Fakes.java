@@ -76,6 +76,28 @@ final class Fakes {
         }
 
         @Override
+        public Optional<Notification> claimPending(String notificationId, Instant now, Instant until) {
+            Notification n = byId.get(notificationId);
+            if (n == null || n.status() != NotificationStatus.PENDING || !n.channel().isOutbound()
+                    || leaseUntil.get(notificationId).isAfter(now)) {
+                return Optional.empty();
+            }
+            leaseUntil.put(notificationId, until);
+            return Optional.of(n);
+        }
+
+        @Override
+        public List<String> duePending(Instant now, int limit) {
+            return byId.values().stream()
+                    .filter(n -> n.status() == NotificationStatus.PENDING && n.channel().isOutbound())
+                    .filter(n -> !leaseUntil.get(n.notificationId()).isAfter(now))
+                    .sorted(Comparator.comparing(n -> leaseUntil.get(n.notificationId())))
+                    .limit(limit)
+                    .map(Notification::notificationId)
+                    .toList();
+        }
+
+        @Override
         public void reschedule(Notification notification, Instant notBefore) {
             outcomeWrite();
             byId.put(notification.notificationId(), notification);

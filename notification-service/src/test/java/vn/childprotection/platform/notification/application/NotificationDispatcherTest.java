@@ -169,4 +169,38 @@ class NotificationDispatcherTest {
         assertThat(after.status()).isEqualTo(NotificationStatus.PENDING);
         assertThat(after.lastError()).isEqualTo(NotificationDispatcher.CHANNEL_ERROR);
     }
+
+    @Test
+    void aHandOffClaimsTheNotificationByIdUnlessAnotherWorkerClaimedOrDeliveredIt() {
+        Notification handedOff = pendingWebhook("POLICE");
+        Notification takenByAnother = pendingWebhook("HEALTH");
+        dispatcher.claim(takenByAnother.notificationId()).orElseThrow(); // another worker holds its lease
+
+        assertThat(dispatcher.claim(takenByAnother.notificationId())).as("leased to another worker").isEmpty();
+        Notification after = dispatcher.deliver(dispatcher.claim(handedOff.notificationId()).orElseThrow());
+
+        assertThat(after.status()).isEqualTo(NotificationStatus.DELIVERED);
+        assertThat(dispatcher.claim(handedOff.notificationId())).as("delivered already").isEmpty();
+        assertThat(webhook.delivered).extracting(Notification::notificationId)
+                .containsExactly(handedOff.notificationId());
+        assertThat(deadLetters.published).extracting(Notification::notificationId)
+                .containsExactly(handedOff.notificationId());
+        assertThat(repository.unannounced).isEmpty();
+    }
+
+    @Test
+    void aHandedOffFinalStatusIsPublishedOnceEvenWhenTheRelayReadsItToo() {
+        Notification recorded = Notification.ofReferral(referral(newCaseId()).agency("POLICE").build(),
+                Recipient.recorded("focal-point@police.local"), false, NOW);
+        Notification delivered = ((vn.childprotection.platform.notification.domain.StatusChange.Changed)
+                recorded.afterAttempt(DeliveryOutcome.delivered(), NOW)).notification();
+        repository.insertIfAbsent(delivered);
+        repository.staleUnannounced = List.of(delivered); // the relay read it before the hand-off cleared the flag
+
+        assertThat(dispatcher.announce(delivered)).isTrue();
+        dispatcher.announceFinals(10);
+
+        assertThat(deadLetters.published).containsExactly(delivered);
+        assertThat(repository.unannounced).isEmpty();
+    }
 }

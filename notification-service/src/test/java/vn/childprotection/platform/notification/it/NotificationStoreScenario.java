@@ -130,4 +130,39 @@ abstract class NotificationStoreScenario {
         assertThat(repository.findById(n.notificationId()).orElseThrow().status())
                 .isEqualTo(NotificationStatus.FAILED);
     }
+
+    @Test
+    void aClaimByIdTakesOnlyAFreeOutboundPendingNotificationAndOnlyOnce() throws Exception {
+        Notification webhook = stored("POLICE", DeliveryChannel.WEBHOOK);
+        Notification recorded = stored("HEALTH", DeliveryChannel.RECORDED);
+        Callable<Boolean> handOff = () -> repository.claimPending(webhook.notificationId(), NOW, NOW.plus(LEASE))
+                .isPresent();
+        int claims = 0;
+        try (var pool = Executors.newFixedThreadPool(3)) {
+            for (Future<Boolean> claimed : pool.invokeAll(List.of(handOff, handOff, handOff))) {
+                claims += claimed.get() ? 1 : 0;
+            }
+        }
+
+        assertThat(claims).as("concurrent hand-offs of one id").isEqualTo(1);
+        assertThat(repository.claimPending(recorded.notificationId(), NOW, NOW.plus(LEASE))).isEmpty();
+        assertThat(repository.claimPending("unknown", NOW, NOW.plus(LEASE))).isEmpty();
+        assertThat(repository.claimPending(webhook.notificationId(), NOW.plus(LEASE), NOW.plus(LEASE.multipliedBy(2))))
+                .as("once its lease ran out").map(Notification::notificationId).contains(webhook.notificationId());
+    }
+
+    @Test
+    void theDueIdsAreTheOutboundPendingOnesWhoseLeaseRanOutLongestDueFirst() {
+        Notification later = stored("POLICE", DeliveryChannel.WEBHOOK);
+        repository.reschedule(later, NOW.plusSeconds(10));
+        Notification first = stored("HEALTH", DeliveryChannel.WEBHOOK);
+        stored("EDUCATION", DeliveryChannel.RECORDED);
+        Notification leased = stored("JUSTICE", DeliveryChannel.WEBHOOK);
+        repository.claimPending(leased.notificationId(), NOW, NOW.plus(LEASE));
+
+        assertThat(repository.duePending(NOW.plusSeconds(10), 10))
+                .containsExactly(first.notificationId(), later.notificationId());
+        assertThat(repository.duePending(NOW.plusSeconds(10), 1)).containsExactly(first.notificationId());
+        assertThat(repository.duePending(NOW, 10)).containsExactly(first.notificationId());
+    }
 }

@@ -74,6 +74,29 @@ public final class MongoNotificationRepository implements NotificationRepository
     }
 
     @Override
+    public Optional<Notification> claimPending(String notificationId, Instant now, Instant leaseUntil) {
+        // _id first: the store serves it by the _id index (the local stand-in included) and checks the rest on the one
+        // document; findAndModify is atomic on it, so a notification another dispatcher leased is left alone
+        var free = new org.springframework.data.mongodb.core.query.Query(Criteria.where("_id").is(notificationId)
+                .and("status").is(NotificationStatus.PENDING.name()).and("leaseUntil").lte(now)
+                .and("channel").ne(DeliveryChannel.RECORDED.name()));
+        NotificationDocument claimed = mongo.findAndModify(free, new Update().set("leaseUntil", leaseUntil),
+                FindAndModifyOptions.options().returnNew(true), NotificationDocument.class);
+        return Optional.ofNullable(claimed).map(NotificationDocument::toDomain);
+    }
+
+    @Override
+    public List<String> duePending(Instant now, int limit) {
+        var due = new org.springframework.data.mongodb.core.query.Query(Criteria.where("status")
+                .is(NotificationStatus.PENDING.name()).and("leaseUntil").lte(now)
+                .and("channel").ne(DeliveryChannel.RECORDED.name()))
+                .with(Sort.by(Sort.Order.asc("leaseUntil"))).limit(limit);
+        due.fields().include("_id");
+        return mongo.find(due, org.bson.Document.class, NotificationDocument.COLLECTION).stream()
+                .map(d -> String.valueOf(d.get("_id"))).toList();
+    }
+
+    @Override
     public void reschedule(Notification notification, Instant notBefore) {
         mongo.save(NotificationDocument.of(notification, notBefore));
     }

@@ -3,6 +3,7 @@ package vn.childprotection.platform.notification.application.port.in;
 import vn.childprotection.platform.notification.domain.Notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,8 +13,27 @@ import java.util.Optional;
  */
 public interface DeliverNotificationsUseCase {
 
-    /** Claims the next PENDING notification that is due, if any, under a lease. */
+    /**
+     * Claims the next PENDING notification that is due, if any, under a lease. Scans the store on the local stand-in:
+     * the scheduler claims by id instead ({@link #dueIds}, {@link #claim}).
+     */
     Optional<Claim> claimNext();
+
+    /**
+     * Claims this notification under a lease if it is an outbound PENDING one whose lease is free (by its id, no
+     * scan). @return empty when it is delivered, failed, deferred, or another worker or instance claimed it
+     */
+    Optional<Claim> claim(String notificationId);
+
+    /** Ids of the outbound PENDING notifications due now, longest due first (the poll's one scan). */
+    List<String> dueIds(int limit);
+
+    /**
+     * Publishes one final status just stored with its outbox flag (handed off by the consumer) and clears the flag,
+     * unless another thread of this process is announcing it now or published it already (then only clears it).
+     * @return whether it is settled (published and marked, marked, or left to the thread announcing it)
+     */
+    boolean announce(Notification finalNotification);
 
     /** Delivers a claimed notification through its channel and stores the outcome. @return the notification after */
     Notification deliver(Claim claim);

@@ -26,6 +26,21 @@ public interface NotificationRepository {
      */
     Optional<Notification> claimNextPending(Instant now, Instant leaseUntil);
 
+    /**
+     * Claims this PENDING notification if its lease is free ({@code leaseUntil <= now}) and it is outbound, leasing it
+     * until {@code leaseUntil} — the hand-off's claim: one atomic find-and-modify on {@code _id} (plus status and
+     * lease), which the store serves by the {@code _id} index, no scan.
+     * @return empty when it is not PENDING, not outbound, or leased (another dispatcher claimed it)
+     */
+    Optional<Notification> claimPending(String notificationId, Instant now, Instant leaseUntil);
+
+    /**
+     * Ids of outbound PENDING notifications whose lease ran out ({@code leaseUntil <= now}), longest ago first — the
+     * poll's one scan, for retries, deferrals, crashed deliveries and hand-offs that found the queue full. The ids
+     * are then claimed one by one with {@link #claimPending}.
+     */
+    List<String> duePending(Instant now, int limit);
+
     /** Stores a still-PENDING notification that is not to be offered again before {@code notBefore}. */
     void reschedule(Notification notification, Instant notBefore);
 

@@ -11,10 +11,12 @@ import vn.childprotection.platform.notification.domain.Recipient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,17 +24,39 @@ import static org.awaitility.Awaitility.await;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.newCaseId;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.referral;
 
-/** The poller's pace with a scripted use case: real threads, Awaitility waits with small time-outs. */
+/** Hand-offs and the steady poll with a scripted use case: real threads, Awaitility waits with small time-outs. */
 class DeliverySchedulerTest {
 
     private static final Instant NOW = Instant.parse("2025-03-10T02:16:00Z");
+    private static final Duration NEVER = Duration.ofHours(1);
 
-    /** Counts looks (each starts with the relay) and hands out queued claims. */
+    /**
+     * A store in a map: {@code due} holds the PENDING notifications whose lease is free; a claim (by id, or the
+     * poll's ids) takes one out, as the lease does. Counts looks, scans and claims.
+     */
     static final class ScriptedDelivery implements DeliverNotificationsUseCase {
+        final Map<String, Notification> due = new ConcurrentHashMap<>();
         final AtomicInteger looks = new AtomicInteger();
-        final AtomicInteger claimFailuresLeft = new AtomicInteger();
-        final Queue<Claim> due = new ConcurrentLinkedQueue<>();
+        final AtomicInteger dueScans = new AtomicInteger();
+        final AtomicInteger claimsById = new AtomicInteger();
+        final AtomicInteger failuresLeft = new AtomicInteger();
         final List<String> delivered = new CopyOnWriteArrayList<>();
+        final List<String> announced = new CopyOnWriteArrayList<>();
+        /** Deliveries wait for it: holds the workers busy. */
+        volatile CountDownLatch endpoint = new CountDownLatch(0);
+
+        Notification add() {
+            Notification n = Notification.ofReferral(referral(newCaseId()).agency("POLICE").build(),
+                    new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK), false, NOW);
+            due.put(n.notificationId(), n);
+            return n;
+        }
+
+        private void maybeFail() {
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("store away");
+            }
+        }
 
         @Override
         public int announceFinals(int limit) {
@@ -42,14 +66,37 @@ class DeliverySchedulerTest {
 
         @Override
         public Optional<Claim> claimNext() {
-            if (claimFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new IllegalStateException("store away");
-            }
-            return Optional.ofNullable(due.poll());
+            throw new AssertionError("the scheduler claims by id");
+        }
+
+        @Override
+        public Optional<Claim> claim(String notificationId) {
+            claimsById.incrementAndGet();
+            maybeFail();
+            return Optional.ofNullable(due.remove(notificationId))
+                    .map(n -> new Claim(n, NOW.plus(Duration.ofMinutes(5))));
+        }
+
+        @Override
+        public List<String> dueIds(int limit) {
+            dueScans.incrementAndGet();
+            maybeFail();
+            return due.keySet().stream().limit(limit).toList();
+        }
+
+        @Override
+        public boolean announce(Notification finalNotification) {
+            announced.add(finalNotification.notificationId());
+            return true;
         }
 
         @Override
         public Notification deliver(Claim claim) {
+            try {
+                endpoint.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             delivered.add(claim.notification().notificationId());
             return claim.notification();
         }
@@ -58,81 +105,114 @@ class DeliverySchedulerTest {
     private final ScriptedDelivery delivery = new ScriptedDelivery();
     private DeliveryScheduler scheduler;
 
-    private static Claim claim() {
-        Notification n = Notification.ofReferral(referral(newCaseId()).agency("POLICE").build(),
-                new Recipient("https://police.example/hook", DeliveryChannel.WEBHOOK), false, NOW);
-        return new Claim(n, NOW.plus(Duration.ofMinutes(5)));
-    }
-
-    private DeliveryScheduler start(Duration busy, Duration idle, int workers) {
-        scheduler = new DeliveryScheduler(delivery, busy, idle, workers);
+    private DeliveryScheduler start(Duration pollInterval, int workers, int capacity) {
+        scheduler = new DeliveryScheduler(delivery, pollInterval, workers, capacity);
         scheduler.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.looks.get() >= 1); // the look at start
         return scheduler;
     }
 
     @AfterEach
     void stop() {
+        delivery.endpoint.countDown();
         if (scheduler != null) {
             scheduler.stop();
         }
     }
 
     @Test
-    void anIdlePollerBacksOffAndAWakeUpMakesItLookAtOnceAnnouncingFirst() {
-        start(Duration.ofMillis(20), Duration.ofMinutes(10), 2);
-        await().atMost(Duration.ofSeconds(5)).until(() -> scheduler.currentPauseMillis() >= 1000);
+    void aHandedOffNotificationIsClaimedByIdAndDeliveredWithoutAPoll() {
+        start(NEVER, 2, 10);
+        int scansBefore = delivery.dueScans.get();
+        Notification fresh = delivery.add();
+
+        assertThat(scheduler.deliver(fresh.notificationId())).isTrue();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> delivery.delivered.contains(fresh.notificationId()));
+        assertThat(delivery.dueScans.get()).as("no scan for a handed-off notification").isEqualTo(scansBefore);
+        assertThat(delivery.looks.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aHandedOffFinalStatusIsAnnouncedByAWorker() {
+        start(NEVER, 1, 10);
+        Notification recorded = delivery.add();
+
+        assertThat(scheduler.announce(recorded)).isTrue();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> delivery.announced.contains(recorded.notificationId()));
+        assertThat(delivery.looks.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aHandOffForANotificationAnotherWorkerClaimedDoesNothing() {
+        start(NEVER, 1, 10);
+        Notification n = delivery.add();
+        assertThat(delivery.claim(n.notificationId())).isPresent(); // another worker or instance claimed it
+
+        assertThat(scheduler.deliver(n.notificationId())).isTrue();
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> delivery.claimsById.get() == 2);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                .until(() -> delivery.delivered.isEmpty());
+    }
+
+    @Test
+    void aFullHandOffQueueLeavesTheNotificationToThePoll() {
+        delivery.endpoint = new CountDownLatch(1); // the one worker is held by the first delivery
+        start(Duration.ofSeconds(1), 1, 1); // the next look is a second away: the hand-offs below come first
+        Notification first = delivery.add();
+        Notification queued = delivery.add();
+        Notification overflow = delivery.add();
+        assertThat(scheduler.deliver(first.notificationId())).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> delivery.claimsById.get() == 1); // the worker holds it
+        assertThat(scheduler.deliver(queued.notificationId())).isTrue();
+
+        assertThat(scheduler.deliver(overflow.notificationId())).as("queue full").isFalse();
+        assertThat(scheduler.refusedHandOffs()).isEqualTo(1);
+
+        delivery.endpoint.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.delivered.contains(overflow.notificationId()));
+        assertThat(delivery.delivered).containsExactlyInAnyOrder(first.notificationId(), queued.notificationId(),
+                overflow.notificationId());
+        assertThat(delivery.dueScans.get()).as("the poll found it").isGreaterThan(1);
+    }
+
+    @Test
+    void theSteadyPollFindsNotificationsThatBecomeDueWithoutAHandOff() {
+        start(Duration.ofMillis(100), 2, 10);
+        Notification deferred = delivery.add(); // a deferred notification whose pause ran out: nobody hands it off
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> delivery.delivered.contains(deferred.notificationId()));
+    }
+
+    @Test
+    void thePollKeepsASteadyPaceWhateverTheHandOffs() {
+        start(Duration.ofMillis(200), 2, 100);
         int looksBefore = delivery.looks.get();
-        Claim fresh = claim();
-        delivery.due.add(fresh);
-
-        scheduler.wakeUp();
-
-        // without the wake-up the next look would be a second or more away
-        await().atMost(Duration.ofMillis(600)).until(() -> delivery.delivered.contains(fresh.notification()
-                .notificationId()));
-        assertThat(delivery.looks.get()).as("the relay ran on the wake-up look").isGreaterThan(looksBefore);
-        assertThat(scheduler.currentPauseMillis()).isLessThan(1000);
-    }
-
-    @Test
-    void anIdlePollerStillFindsNotificationsThatBecomeDueWithoutAWakeUp() {
-        start(Duration.ofMillis(20), Duration.ofMillis(200), 2);
-        await().atMost(Duration.ofSeconds(5)).until(() -> scheduler.currentPauseMillis() == 200);
-        Claim deferred = claim(); // a deferred notification whose pause ran out: no event announces it
-
-        delivery.due.add(deferred);
-
-        await().atMost(Duration.ofSeconds(2)).until(() -> delivery.delivered.contains(deferred.notification()
-                .notificationId()));
-    }
-
-    @Test
-    void manyWakeUpsDoNotMakeThePollerLookMoreOftenThanItsBusyPace() {
-        start(Duration.ofMillis(200), Duration.ofSeconds(2), 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.looks.get() >= 1);
         long started = System.nanoTime();
-        int looksBefore = delivery.looks.get();
 
-        // a burst of consumed events, over about one second
+        // a burst of hand-offs over about one second wakes nothing
         while (System.nanoTime() - started < Duration.ofSeconds(1).toNanos()) {
-            scheduler.wakeUp();
-            Thread.onSpinWait();
+            scheduler.deliver(delivery.add().notificationId());
+            await().pollDelay(Duration.ofMillis(5)).until(() -> true);
         }
 
-        int looks = delivery.looks.get() - looksBefore;
-        assertThat(looks).as("looks during a second of wake-ups at a 200 ms busy pace").isBetween(1, 7);
+        assertThat(delivery.looks.get() - looksBefore).as("looks in a second at a 200 ms pace").isBetween(3, 7);
     }
 
     @Test
-    void claimsThatFailWhileTheStoreIsAwayDoNotUseUpTheWorkers() {
-        delivery.claimFailuresLeft.set(10);
-        start(Duration.ofMillis(10), Duration.ofMillis(50), 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.claimFailuresLeft.get() == 0);
-        Claim afterOutage = claim();
+    void pollsAndClaimsThatFailWhileTheStoreIsAwayDoNotUseUpTheWorkers() {
+        delivery.failuresLeft.set(10);
+        start(Duration.ofMillis(20), 1, 10);
+        Notification handedOff = delivery.add();
+        scheduler.deliver(handedOff.notificationId()); // its claim may fail: the poll finds it again
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery.failuresLeft.get() == 0);
+        Notification afterOutage = delivery.add();
 
-        delivery.due.add(afterOutage);
+        scheduler.deliver(afterOutage.notificationId());
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> delivery.delivered.contains(afterOutage.notification()
-                .notificationId()));
+        await().atMost(Duration.ofSeconds(2)).until(() -> delivery.delivered.containsAll(List.of(
+                handedOff.notificationId(), afterOutage.notificationId())));
     }
 }
