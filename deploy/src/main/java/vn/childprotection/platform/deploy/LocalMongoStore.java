@@ -3,10 +3,13 @@ package vn.childprotection.platform.deploy;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -24,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
 
@@ -202,6 +206,103 @@ public final class LocalMongoStore implements AutoCloseable {
                         getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace),
                         cursorRegistry);
             }
+
+            /**
+             * The unique index (every collection's {@code _id_} among them) in a map whose keys compare with
+             * {@link IndexKeyType}, not by Java-serialising both keys as H2's default type does for a
+             * {@link KeyValue}. That order differs from the one older store files were written in, so the map has
+             * its own name and an index found under the old name is copied over once, then removed.
+             */
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                MVStore mvStore = getMvStore();
+                MVMap<KeyValue, Object> map = mvStore.openMap(orderedIndexMapName(collectionName, indexName),
+                        new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+                String legacyName = legacyIndexMapName(collectionName, indexName);
+                if (mvStore.hasMap(legacyName)) {
+                    MVMap<KeyValue, Object> legacy = mvStore.openMap(legacyName);
+                    legacy.forEach(map::putIfAbsent);
+                    log.info("Store file migration: index {} of {} re-ordered ({} keys)", indexName,
+                            getFullCollectionNamespace(collectionName), legacy.sizeAsLong());
+                    mvStore.removeMap(legacy);
+                }
+                return new OrderedUniqueIndex(map, indexName, keys, sparse);
+            }
+
+            /**
+             * A non-unique index that answers queries on its leading field ({@link LeadingKeyIndex}), instead of
+             * mongo-java-server's, which answers none.
+             */
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                               List<IndexKey> keys, boolean sparse) {
+                return new LeadingKeyIndex(indexName, keys, sparse);
+            }
+
+            @Override
+            protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+                super.dropIndex(collection, indexName);
+                String name = orderedIndexMapName(collection.getCollectionName(), indexName);
+                if (getMvStore().hasMap(name)) {
+                    getMvStore().removeMap(name);
+                }
+            }
+
+            private String orderedIndexMapName(String collectionName, String indexName) {
+                return getFullCollectionNamespace(collectionName) + "._ordered_index_" + indexName;
+            }
+
+            /** The name H2Database gives an index map. */
+            private String legacyIndexMapName(String collectionName, String indexName) {
+                return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            }
+        }
+    }
+
+    /** mongo-java-server's H2 unique index, on a map opened with {@link IndexKeyType}. */
+    private static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue keyValue) {
+            return map.remove(keyValue);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+            return map.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue keyValue) {
+            return map.get(keyValue);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
         }
     }
 
