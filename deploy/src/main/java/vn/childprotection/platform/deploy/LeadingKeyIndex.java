@@ -11,7 +11,7 @@ import org.h2.mvstore.type.ObjectDataType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,8 @@ final class LeadingKeyIndex extends Index<Object> {
     private final String field;
     /** leading-field value (normalised as mongo-java-server does) → positions, in {@link IndexKeyType}'s order */
     private final NavigableMap<Object, Set<Object>> positionsByValue = new TreeMap<>(IndexKeyType::compareValues);
-    private final Map<Object, List<Object>> valuesByPosition = new HashMap<>();
+    /** documents indexed; the values of a document are read from it again when it changes or goes (no copy here) */
+    private long documents;
 
     private Document lastQuery;
     private List<Object> lastPositions;
@@ -67,21 +68,16 @@ final class LeadingKeyIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        List<Object> values = valuesOf(document);
-        List<Object> previous = valuesByPosition.put(position, values);
-        if (previous != null) {
-            unlink(position, previous);
-        }
-        link(position, values);
+        link(position, valuesOf(document));
+        documents++;
         lastQuery = null;
     }
 
     @Override
     public synchronized Object remove(Document document) {
         Object id = document.get(ID_FIELD);
-        List<Object> values = valuesByPosition.remove(id);
-        if (values != null) {
-            unlink(id, values);
+        if (unlink(id, valuesOf(document))) {
+            documents--;
         }
         lastQuery = null;
         return id;
@@ -96,13 +92,11 @@ final class LeadingKeyIndex extends Index<Object> {
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
                                            MongoCollection<Object> collection) {
         List<Object> values = valuesOf(newDocument);
-        List<Object> previous = valuesByPosition.put(position, values);
+        List<Object> previous = valuesOf(oldDocument);
         if (values.equals(previous)) {
             return;
         }
-        if (previous != null) {
-            unlink(position, previous);
-        }
+        unlink(position, previous);
         link(position, values);
         lastQuery = null;
     }
@@ -117,7 +111,7 @@ final class LeadingKeyIndex extends Index<Object> {
             return false;
         }
         List<Object> positions = selection.positions(positionsByValue);
-        if (positions.size() > valuesByPosition.size() / 2 && positions.size() > 64) {
+        if (positions.size() > documents / 2 && positions.size() > 64) {
             return false;
         }
         lastQuery = query;
@@ -169,12 +163,12 @@ final class LeadingKeyIndex extends Index<Object> {
 
     @Override
     public synchronized long getCount() {
-        return valuesByPosition.size();
+        return documents;
     }
 
     @Override
     public synchronized boolean isEmpty() {
-        return valuesByPosition.isEmpty();
+        return documents == 0;
     }
 
     @Override
@@ -185,7 +179,7 @@ final class LeadingKeyIndex extends Index<Object> {
     @Override
     public synchronized void drop() {
         positionsByValue.clear();
-        valuesByPosition.clear();
+        documents = 0;
         lastQuery = null;
     }
 
@@ -200,20 +194,23 @@ final class LeadingKeyIndex extends Index<Object> {
 
     private void link(Object position, List<Object> values) {
         for (Object value : values) {
-            positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position);
+            positionsByValue.computeIfAbsent(value, v -> new HashSet<>(4)).add(position);
         }
     }
 
-    private void unlink(Object position, List<Object> values) {
+    /** @return whether the position was indexed under any of the values */
+    private boolean unlink(Object position, List<Object> values) {
+        boolean found = false;
         for (Object value : values) {
             Set<Object> positions = positionsByValue.get(value);
-            if (positions != null) {
-                positions.remove(position);
+            if (positions != null && positions.remove(position)) {
+                found = true;
                 if (positions.isEmpty()) {
                     positionsByValue.remove(value);
                 }
             }
         }
+        return found;
     }
 
     private static boolean hasPlainId(Document query) {

@@ -59,7 +59,7 @@ public final class LocalMongoStore implements AutoCloseable {
     public record Settings(String host, int port, Path storeFile, boolean oplog, int cacheMb) {
 
         /** The page cache {@code ./platform} gives the stand-in (MB), within its 1 GB heap. */
-        public static final int DEFAULT_CACHE_MB = 384;
+        public static final int DEFAULT_CACHE_MB = 256;
 
         public Settings {
             storeFile = storeFile == null ? null : storeFile.toAbsolutePath().normalize();

@@ -29,7 +29,7 @@ public final class MongoStandInMain {
                 System.out.println("""
                         usage: MongoStandInMain [--store FILE] [--host HOST] [--port PORT] [--oplog on|off] [--cache-mb MB]
                                                 [--ready-file FILE]
-                          defaults: var/mongo/store.mv, 127.0.0.1, 27017, on, 384
+                          defaults: var/mongo/store.mv, 127.0.0.1, 27017, on, 256
                           env: MONGO_STORE, MONGO_HOST, MONGO_PORT, MONGO_OPLOG, MONGO_CACHE_MB""");
                 return;
             }
