@@ -6,18 +6,17 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
@@ -29,31 +28,33 @@ import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
  * about 70 % of its CPU in {@code matchDocumentsFromStream}, for the outbox and delivery polls and the reporting's
  * case-context update).
  *
- * <p>It is kept in memory and built from the documents when the store opens, as mongo-java-server does for an empty
- * index. It indexes the index's <em>leading</em> field only, and answers a query that compares that field with a
- * value ({@code {f: v}}, {@code $eq}, {@code $in}) or a range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}):
- * it hands the collection a superset of the matching documents — those whose leading field is in the selection —
- * and the collection applies the whole query, sort and limit to them as it does to a scan. So an answer can only be
- * as right as a scan's. It declines (and the collection scans) a query on a plain {@code _id}, which the
- * {@code _id} index serves better, any other operator on the field, and a selection holding more than half the
- * collection, where reading each document by position costs more than the scan.
+ * <p>It is an H2 map of {@code (leading-field value, position)} keys in {@link IndexKeyType}'s order, stored with
+ * the documents and committed with them, so nothing is rebuilt when the store opens (mongo-java-server builds it from
+ * the documents once, when it is created or first opened on an older store file). It indexes the index's
+ * <em>leading</em> field only, and answers a query that compares that field — at the query's top level or in one of
+ * its {@code $and} terms — with values ({@code {f: v}}, {@code $eq}, {@code $in}) or with a range of dates or strings
+ * ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}): it hands the collection a superset of the matching
+ * documents, those whose leading field is in the selection, and the collection applies the whole query, sort and
+ * limit to them as it does to a scan. So an answer can only be as right as a scan's. It declines (and the collection
+ * scans) a query on a plain {@code _id}, which the {@code _id} index serves better, any other operator on the field,
+ * a range of numbers, and a selection of more than half the index, where reading each document by position costs
+ * more than the scan.
  */
 final class LeadingKeyIndex extends Index<Object> {
 
     private static final ObjectDataType POSITION_ORDER = new ObjectDataType();
 
     private final String field;
-    /** leading-field value (normalised as mongo-java-server does) → positions, in {@link IndexKeyType}'s order */
-    private final NavigableMap<Object, Set<Object>> positionsByValue = new TreeMap<>(IndexKeyType::compareValues);
-    /** documents indexed; the values of a document are read from it again when it changes or goes (no copy here) */
-    private long documents;
+    /** (value, position) → TRUE; a document has one entry per value (one per element of an array) */
+    private final MVMap<KeyValue, Boolean> entries;
 
     private Document lastQuery;
     private List<Object> lastPositions;
 
-    LeadingKeyIndex(String name, List<IndexKey> keys, boolean sparse) {
+    LeadingKeyIndex(MVMap<KeyValue, Boolean> entries, String name, List<IndexKey> keys, boolean sparse) {
         super(name, List.of(keys.getFirst()), sparse);
         this.field = keys.getFirst().getKey();
+        this.entries = entries;
     }
 
     @Override
@@ -68,16 +69,17 @@ final class LeadingKeyIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        link(position, valuesOf(document));
-        documents++;
+        for (Object value : valuesOf(document)) {
+            entries.put(new KeyValue(value, position), Boolean.TRUE);
+        }
         lastQuery = null;
     }
 
     @Override
     public synchronized Object remove(Document document) {
         Object id = document.get(ID_FIELD);
-        if (unlink(id, valuesOf(document))) {
-            documents--;
+        for (Object value : valuesOf(document)) {
+            entries.remove(new KeyValue(value, id));
         }
         lastQuery = null;
         return id;
@@ -96,8 +98,12 @@ final class LeadingKeyIndex extends Index<Object> {
         if (values.equals(previous)) {
             return;
         }
-        unlink(position, previous);
-        link(position, values);
+        for (Object value : previous) {
+            entries.remove(new KeyValue(value, position));
+        }
+        for (Object value : values) {
+            entries.put(new KeyValue(value, position), Boolean.TRUE);
+        }
         lastQuery = null;
     }
 
@@ -110,8 +116,8 @@ final class LeadingKeyIndex extends Index<Object> {
         if (selection == null) {
             return false;
         }
-        List<Object> positions = selection.positions(positionsByValue);
-        if (positions.size() > documents / 2 && positions.size() > 64) {
+        List<Object> positions = selection.positions(entries, entries.sizeAsLong() / 2 + 64);
+        if (positions == null) {
             return false;
         }
         lastQuery = query;
@@ -121,15 +127,13 @@ final class LeadingKeyIndex extends Index<Object> {
 
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
-        List<Object> positions;
-        if (query == lastQuery) {
-            positions = lastPositions;
-        } else {
+        List<Object> positions = query == lastQuery ? lastPositions : null;
+        if (positions == null) {
             Selection selection = selection(query);
             if (selection == null) {
                 throw new IllegalArgumentException("index " + getName() + " cannot answer " + query.keySet());
             }
-            positions = selection.positions(positionsByValue);
+            positions = selection.positions(entries, Long.MAX_VALUE);
         }
         lastQuery = null;
         lastPositions = null;
@@ -162,13 +166,13 @@ final class LeadingKeyIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized long getCount() {
-        return documents;
+    public long getCount() {
+        return entries.sizeAsLong();
     }
 
     @Override
-    public synchronized boolean isEmpty() {
-        return documents == 0;
+    public boolean isEmpty() {
+        return entries.isEmpty();
     }
 
     @Override
@@ -178,8 +182,7 @@ final class LeadingKeyIndex extends Index<Object> {
 
     @Override
     public synchronized void drop() {
-        positionsByValue.clear();
-        documents = 0;
+        entries.clear();
         lastQuery = null;
     }
 
@@ -192,27 +195,6 @@ final class LeadingKeyIndex extends Index<Object> {
         return values;
     }
 
-    private void link(Object position, List<Object> values) {
-        for (Object value : values) {
-            positionsByValue.computeIfAbsent(value, v -> new HashSet<>(4)).add(position);
-        }
-    }
-
-    /** @return whether the position was indexed under any of the values */
-    private boolean unlink(Object position, List<Object> values) {
-        boolean found = false;
-        for (Object value : values) {
-            Set<Object> positions = positionsByValue.get(value);
-            if (positions != null && positions.remove(position)) {
-                found = true;
-                if (positions.isEmpty()) {
-                    positionsByValue.remove(value);
-                }
-            }
-        }
-        return found;
-    }
-
     private static boolean hasPlainId(Document query) {
         Object id = query.get(ID_FIELD);
         return id != null && !(id instanceof Document document && document.keySet().stream()
@@ -222,7 +204,8 @@ final class LeadingKeyIndex extends Index<Object> {
     /** What a query selects on the leading field: some values, or a range. {@code null} when it is neither. */
     private sealed interface Selection {
 
-        List<Object> positions(NavigableMap<Object, Set<Object>> index);
+        /** The positions selected, or {@code null} when there are more than {@code cap}. */
+        List<Object> positions(MVMap<KeyValue, Boolean> entries, long cap);
 
         static Selection of(Object condition) {
             if (isScalar(condition)) {
@@ -245,33 +228,33 @@ final class LeadingKeyIndex extends Index<Object> {
                 return new Values(normalised);
             }
             Object lower = null;
-            // a long no double can hold sorts after every double here, not among them as MongoDB compares: decline
-            if (operators.values().stream().anyMatch(v -> v instanceof Long l && (long) (double) l != l)) {
-                return null;
-            }
             Object upper = null;
             boolean lowerInclusive = false;
             boolean upperInclusive = false;
             for (Map.Entry<String, Object> operator : operators.entrySet()) {
                 Object value = operator.getValue();
-                if (!isScalar(value)) {
+                // dates and strings only: numbers of two types (double, long) do not sort as one bracket here
+                if (!(value instanceof Instant || value instanceof String)) {
                     return null;
                 }
                 switch (operator.getKey()) {
-                    case "$gt" -> lower = normalise(value);
+                    case "$gt" -> lower = value;
                     case "$gte" -> {
-                        lower = normalise(value);
+                        lower = value;
                         lowerInclusive = true;
                     }
-                    case "$lt" -> upper = normalise(value);
+                    case "$lt" -> upper = value;
                     case "$lte" -> {
-                        upper = normalise(value);
+                        upper = value;
                         upperInclusive = true;
                     }
                     default -> {
                         return null;
                     }
                 }
+            }
+            if (lower != null && upper != null && lower.getClass() != upper.getClass()) {
+                return null;
             }
             return new Range(lower, lowerInclusive, upper, upperInclusive);
         }
@@ -297,37 +280,54 @@ final class LeadingKeyIndex extends Index<Object> {
     private record Values(List<Object> values) implements Selection {
 
         @Override
-        public List<Object> positions(NavigableMap<Object, Set<Object>> index) {
+        public List<Object> positions(MVMap<KeyValue, Boolean> entries, long cap) {
             Set<Object> positions = new LinkedHashSet<>();
             for (Object value : values) {
-                Set<Object> at = index.get(value);
-                if (at != null) {
-                    positions.addAll(at);
+                // (value) sorts right before every (value, position)
+                Cursor<KeyValue, Boolean> cursor = entries.cursor(new KeyValue(value));
+                while (cursor.hasNext()) {
+                    KeyValue key = cursor.next();
+                    if (IndexKeyType.compareValues(key.get(0), value) != 0) {
+                        break;
+                    }
+                    positions.add(key.get(1));
+                    if (positions.size() > cap) {
+                        return null;
+                    }
                 }
             }
             return new ArrayList<>(positions);
         }
     }
 
+    /** A range of dates or of strings; MongoDB's type bracketing: other types and missing values never match. */
     private record Range(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive)
             implements Selection {
 
         @Override
-        public List<Object> positions(NavigableMap<Object, Set<Object>> index) {
-            NavigableMap<Object, Set<Object>> range = index;
-            if (lower != null) {
-                range = range.tailMap(lower, lowerInclusive);
-            }
-            if (upper != null) {
-                range = range.headMap(upper, upperInclusive);
-            }
-            // type bracketing, as MongoDB does: {$lte: <date>} matches dates only, so the nulls of the documents
-            // without the field (one entry, however many documents) and the values of other types are skipped
-            int bracket = IndexKeyType.bracket(lower != null ? lower : upper);
+        public List<Object> positions(MVMap<KeyValue, Boolean> entries, long cap) {
+            Object bound = lower != null ? lower : upper;
+            Object from = lower != null ? lower : bound instanceof Instant ? Instant.MIN : "";
+            Cursor<KeyValue, Boolean> cursor = entries.cursor(new KeyValue(from));
             List<Object> positions = new ArrayList<>();
-            for (Map.Entry<Object, Set<Object>> at : range.entrySet()) {
-                if (IndexKeyType.bracket(at.getKey()) == bracket) {
-                    positions.addAll(at.getValue());
+            while (cursor.hasNext()) {
+                KeyValue key = cursor.next();
+                Object value = key.get(0);
+                if (value == null || value.getClass() != bound.getClass()) {
+                    break; // past the bracket (the cursor started inside it)
+                }
+                if (lower != null && !lowerInclusive && IndexKeyType.compareValues(value, lower) == 0) {
+                    continue;
+                }
+                if (upper != null) {
+                    int cmp = IndexKeyType.compareValues(value, upper);
+                    if (cmp > 0 || (cmp == 0 && !upperInclusive)) {
+                        break;
+                    }
+                }
+                positions.add(key.get(1));
+                if (positions.size() > cap) {
+                    return null;
                 }
             }
             return positions;

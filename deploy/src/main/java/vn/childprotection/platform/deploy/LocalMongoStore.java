@@ -237,16 +237,24 @@ public final class LocalMongoStore implements AutoCloseable {
             @Override
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                                List<IndexKey> keys, boolean sparse) {
-                return new LeadingKeyIndex(indexName, keys, sparse);
+                MVMap<KeyValue, Boolean> entries = getMvStore().openMap(leadingIndexMapName(collectionName, indexName),
+                        new MVMap.Builder<KeyValue, Boolean>().keyType(IndexKeyType.INSTANCE));
+                return new LeadingKeyIndex(entries, indexName, keys, sparse);
             }
 
             @Override
             protected void dropIndex(MongoCollection<Object> collection, String indexName) {
                 super.dropIndex(collection, indexName);
-                String name = orderedIndexMapName(collection.getCollectionName(), indexName);
-                if (getMvStore().hasMap(name)) {
-                    getMvStore().removeMap(name);
+                for (String name : List.of(orderedIndexMapName(collection.getCollectionName(), indexName),
+                        leadingIndexMapName(collection.getCollectionName(), indexName))) {
+                    if (getMvStore().hasMap(name)) {
+                        getMvStore().removeMap(name);
+                    }
                 }
+            }
+
+            private String leadingIndexMapName(String collectionName, String indexName) {
+                return getFullCollectionNamespace(collectionName) + "._leading_index_" + indexName;
             }
 
             private String orderedIndexMapName(String collectionName, String indexName) {

@@ -1,7 +1,11 @@
 package vn.childprotection.platform.deploy;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +20,10 @@ class LeadingKeyIndexTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final LeadingKeyIndex status = new LeadingKeyIndex("status_lease",
+    private final MVStore store = new MVStore.Builder().open();
+    private final LeadingKeyIndex status = new LeadingKeyIndex(map("status"), "status_lease",
             List.of(new IndexKey("status", true), new IndexKey("leaseUntil", true)), false);
-    private final LeadingKeyIndex due = new LeadingKeyIndex("due", List.of(new IndexKey("due", true)), true);
+    private final LeadingKeyIndex due = new LeadingKeyIndex(map("due"), "due", List.of(new IndexKey("due", true)), true);
 
     @BeforeEach
     void hundredDocuments() {
@@ -67,8 +72,12 @@ class LeadingKeyIndexTest {
         assertThat(status.canHandle(new Document("_id", "n-010").append("status", "PENDING"))).isFalse();
         assertThat(status.canHandle(new Document("status", new Document("$ne", "PENDING")))).isFalse();
         assertThat(status.canHandle(new Document("status", new Document("$exists", true)))).isFalse();
+        assertThat(status.canHandle(new Document("status", new Document("$gt", 3)))).as("a range of numbers").isFalse();
         assertThat(status.canHandle(new Document("leaseUntil", new Document("$lte", T0)))).isFalse();
-        assertThat(status.canHandle(new Document("status", "DELIVERED"))).as("90 of 100 documents").isFalse();
+        for (int i = 100; i < 300; i++) {
+            status.add(new Document("_id", "n-" + i).append("status", "DELIVERED"), "n-" + i, null);
+        }
+        assertThat(status.canHandle(new Document("status", "DELIVERED"))).as("290 of 300 documents").isFalse();
     }
 
     @Test
@@ -81,6 +90,15 @@ class LeadingKeyIndexTest {
         Document query = new Document("status", "PENDING");
         assertThat(status.canHandle(query)).isTrue();
         assertThat(positions(status, query)).contains("n-001").doesNotContain("n-000").hasSize(10);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private MVMap<KeyValue, Boolean> map(String name) {
+        return store.openMap(name, new MVMap.Builder<KeyValue, Boolean>().keyType(IndexKeyType.INSTANCE));
     }
 
     private static List<Object> positions(LeadingKeyIndex index, Document query) {
