@@ -63,6 +63,17 @@ class EmailChannelTest {
     }
 
     @Test
+    void jakartaMailFindsItsStreamProviderByNameNotByAClassPathScanPerHeader() {
+        String providerOfTheServiceLoader = java.util.ServiceLoader.load(jakarta.mail.util.StreamProvider.class)
+                .findFirst().orElseThrow().getClass().getName();
+
+        new EmailChannel(new JavaMailSenderImpl(), "hotline@example.org", "example.org"); // its class initialised
+        assertThat(EmailChannel.STREAM_PROVIDER).isEqualTo(providerOfTheServiceLoader);
+        assertThat(System.getProperty(EmailChannel.STREAM_PROVIDER_PROPERTY)).isEqualTo(EmailChannel.STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName()).isEqualTo(providerOfTheServiceLoader);
+    }
+
+    @Test
     void anSmtpServerThatDoesNotAnswerIsATransientFailure() {
         var closedPort = SMTP.getSmtp().getPort() + 1;
 
