@@ -200,11 +200,13 @@ public final class LocalMongoStore implements AutoCloseable {
 
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-                // as H2Database does it: the same map names, so existing store files open unchanged
+                // as H2Database does it: the same map names, so existing store files open
                 String namespace = getFullCollectionNamespace(collectionName);
-                return new IdLookupCollection(this, collectionName, options,
-                        getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace),
-                        cursorRegistry);
+                // documents as BSON (DocumentValueType), which still reads the Java-serialised ones of older files
+                MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
+                        new MVMap.Builder<Object, Document>().valueType(DocumentValueType.INSTANCE));
+                return new IdLookupCollection(this, collectionName, options, documents,
+                        getMvStore().openMap("meta." + namespace), cursorRegistry);
             }
 
             /**

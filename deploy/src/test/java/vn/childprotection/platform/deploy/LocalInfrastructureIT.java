@@ -92,6 +92,35 @@ class LocalInfrastructureIT {
     }
 
     @Test
+    void aDocumentOfEveryValueTypeComesBackUnchangedFromTheStoreFileAfterARestart() {
+        LocalMongoStore.Settings settings = new LocalMongoStore.Settings("127.0.0.1", 0, tmp.resolve("mongo/types.mv"));
+        Document written = new Document("_id", "case-1")
+                .append("text", "Trẻ em cần được bảo vệ — khẩn cấp")
+                .append("int", 42).append("long", 9_007_199_254_740_993L).append("double", 0.1)
+                .append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.50")))
+                .append("flag", true).append("nothing", null)
+                .append("at", java.util.Date.from(java.time.Instant.parse("2026-11-23T01:02:03.456Z")))
+                .append("objectId", new org.bson.types.ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("uuid", new org.bson.types.Binary((byte) 4, new byte[16]))
+                .append("bytes", new org.bson.types.Binary(new byte[]{1, 2, 3}))
+                .append("referrals", List.of(new Document("referralId", "r-1").append("due", 3),
+                        new Document("referralId", "r-2").append("tags", List.of("a", "b"))))
+                .append("nested", new Document("deeper", new Document("deepest", List.of(1, 2.5, "x"))));
+        try (LocalMongoStore store = new LocalMongoStore(settings).start();
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            client.getDatabase("types").getCollection("cases").insertOne(written);
+        }
+        try (LocalMongoStore store = new LocalMongoStore(settings).start();
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            Document read = client.getDatabase("types").getCollection("cases").find(new Document("_id", "case-1"))
+                    .first();
+            assertThat(read).isEqualTo(written);
+            assertThat(read.get("long")).isInstanceOf(Long.class);
+            assertThat(read.get("int")).isInstanceOf(Integer.class);
+        }
+    }
+
+    @Test
     void queriesOnTheIdAndMoreFieldsAnswerAsAScanWouldAndStayFastAsTheCollectionGrows() {
         try (LocalMongoStore store = new LocalMongoStore(new LocalMongoStore.Settings("127.0.0.1", 0, null)).start();
              MongoClient client = MongoClients.create(store.connectionString())) {
