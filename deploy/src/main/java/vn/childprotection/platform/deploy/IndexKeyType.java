@@ -2,10 +2,19 @@ package vn.childprotection.platform.deploy;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.UUID;
 
 /**
@@ -16,11 +25,53 @@ import java.util.UUID;
  * writes (strings, numbers, booleans, dates, object ids, UUIDs), and as H2 does, by their serialised form, only
  * otherwise. It is a total order and consistent with {@code equals} for the keys {@code AbstractUniqueIndex}
  * stores (normalised: every number a double unless it is a long a double cannot hold, a missing value null).
- * Reading and writing pages stays H2's.
+ * Keys are stored as BSON ({@link #write}).
  */
 final class IndexKeyType extends ObjectDataType {
 
     static final IndexKeyType INSTANCE = new IndexKeyType();
+
+    /** A tag no {@link ObjectDataType} value starts with, nor {@link DocumentValueType#BSON}. */
+    static final byte KEY_AS_BSON = 51;
+
+    /**
+     * A key is written as a BSON document of its values ({@code {"0": v0, "1": v1}}) with mongo-java-server's wire
+     * codec, not by Java serialisation (issue 6 profile: after the documents, the keys were most of the page writer's
+     * time). A key the codec cannot write is Java-serialised as before; both read back.
+     */
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        if (value instanceof KeyValue key) {
+            Document values = new Document();
+            for (int i = 0; i < key.size(); i++) {
+                values.put(Integer.toString(i), key.get(i));
+            }
+            ByteBuf bson = Unpooled.buffer(64);
+            try {
+                BsonEncoder.encodeDocument(values, bson);
+                buffer.put(KEY_AS_BSON);
+                buffer.put(bson.nioBuffer());
+                return;
+            } catch (RuntimeException notEncodable) {
+                // below
+            } finally {
+                bson.release();
+            }
+        }
+        super.write(buffer, value);
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != KEY_AS_BSON) {
+            return super.read(buffer);
+        }
+        buffer.get();
+        int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
+        ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice(buffer.position(), length));
+        buffer.position(buffer.position() + length);
+        return new KeyValue(new ArrayList<>(BsonDecoder.decodeBson(bson).values()));
+    }
 
     @Override
     public int compare(Object a, Object b) {
