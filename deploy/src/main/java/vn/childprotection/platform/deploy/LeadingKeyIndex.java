@@ -195,10 +195,20 @@ final class LeadingKeyIndex extends Index<Object> {
         return values;
     }
 
+    /** A plain {@code _id} at the top level or in an {@code $and} term: the {@code _id} index serves it better. */
     private static boolean hasPlainId(Document query) {
         Object id = query.get(ID_FIELD);
-        return id != null && !(id instanceof Document document && document.keySet().stream()
-                .anyMatch(k -> k.startsWith("$")));
+        if (id != null) {
+            return !(id instanceof Document document && document.keySet().stream().anyMatch(k -> k.startsWith("$")));
+        }
+        if (query.get("$and") instanceof Collection<?> terms) {
+            for (Object term : terms) {
+                if (term instanceof Document document && hasPlainId(document)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** What a query selects on the leading field: some values, or a range. {@code null} when it is neither. */

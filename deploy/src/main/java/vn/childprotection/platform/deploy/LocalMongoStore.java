@@ -321,9 +321,13 @@ public final class LocalMongoStore implements AutoCloseable {
      * other fields (an optimistic update {@code {_id, version}}, a claim {@code {_id, outbox...}}) scanned and
      * deserialised the whole collection — the stand-in's hot spot under load (issue 6 profile: most of its CPU in
      * {@code matchDocumentsFromStream}, growing with the collection). Here such a query reads the one document the
-     * unique {@code _id} index points to and applies the whole query to it: the same answer, without the scan.
+     * unique {@code _id} index points to and applies the whole query to it: the same answer, without the scan. The
+     * {@code _id} may also be one of the terms of an {@code $and} (the drivers' {@code and(eq("_id", ..), ..)}).
      */
     private static final class IdLookupCollection extends H2Collection {
+
+        /** DEBUG (-Dlogback... or logback.xml) names every query that scans a collection: what to index next. */
+        private static final Logger scans = LoggerFactory.getLogger(LocalMongoStore.class.getName() + ".scans");
 
         IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                            MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
@@ -333,8 +337,8 @@ public final class LocalMongoStore implements AutoCloseable {
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                              int batchSize, Document fieldSelector) {
-            Object id = query.get(ID_FIELD);
-            if (id != null && query.size() > 1 && !isOperatorExpression(id)) {
+            Object id = plainId(query);
+            if (id != null && (query.size() > 1 || !query.containsKey(ID_FIELD))) {
                 for (Index<Object> index : getIndexes()) {
                     List<IndexKey> keys = index.getKeys();
                     if (keys.size() == 1 && ID_FIELD.equals(keys.getFirst().getKey())) {
@@ -343,7 +347,30 @@ public final class LocalMongoStore implements AutoCloseable {
                     }
                 }
             }
+            if (scans.isDebugEnabled()) { // the fields a scanning query names, never their values
+                scans.debug("scan of {} ({} documents) for a query on {}, sorted by {}", getFullName(), count(),
+                        query.keySet(), orderBy == null ? "nothing" : orderBy.keySet());
+            }
             return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+
+        /** The {@code _id} a query names plainly, at its top level or in one of its {@code $and} terms; or null. */
+        private static Object plainId(Document query) {
+            Object id = query.get(ID_FIELD);
+            if (id != null) {
+                return isOperatorExpression(id) ? null : id;
+            }
+            if (query.get("$and") instanceof java.util.Collection<?> terms) {
+                for (Object term : terms) {
+                    if (term instanceof Document document) {
+                        Object inTerm = plainId(document);
+                        if (inTerm != null) {
+                            return inTerm;
+                        }
+                    }
+                }
+            }
+            return null;
         }
 
         private static boolean isOperatorExpression(Object value) {

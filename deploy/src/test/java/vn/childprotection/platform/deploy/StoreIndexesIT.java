@@ -185,7 +185,8 @@ class StoreIndexesIT {
                 eq("n", 7.0),
                 and(gte("n", 5), lt("n", 12.5)),
                 eq("status", "NO-SUCH-STATUS"),
-                and(eq("_id", "doc-3"), eq("status", "PENDING")));
+                and(eq("_id", "doc-3"), eq("status", "PENDING")),
+                and(eq("_id", "doc-4"), eq("pending", false)));
         for (Bson filter : filters) {
             assertThat(ids(indexed, filter, null)).as("ids for %s", filter).isEqualTo(ids(scanned, filter, null));
             Bson sort = Sorts.ascending("due", "_id");
