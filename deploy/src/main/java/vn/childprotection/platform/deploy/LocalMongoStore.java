@@ -11,6 +11,9 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -28,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
 
@@ -207,6 +211,55 @@ public final class LocalMongoStore implements AutoCloseable {
                         new MVMap.Builder<Object, Document>().valueType(DocumentValueType.INSTANCE));
                 return new IdLookupCollection(this, collectionName, options, documents,
                         getMvStore().openMap("meta." + namespace), cursorRegistry);
+            }
+
+            /**
+             * An aggregation whose first stage is a {@code $match} (Spring Data's and the driver's
+             * {@code countDocuments} among them) starts from that match answered as a query, so an index can serve
+             * it: mongo-java-server reads the whole collection and matches afterwards. The other stages run on the
+             * matched documents as before. Anything else, or any error, goes to mongo-java-server unchanged.
+             */
+            @Override
+            public Document handleCommand(Channel channel, String command, Document query,
+                                          DatabaseResolver databaseResolver, Oplog oplog) {
+                if ("aggregate".equalsIgnoreCase(command)) {
+                    Document answer = aggregateFromAQuery(query, databaseResolver, oplog);
+                    if (answer != null) {
+                        return answer;
+                    }
+                }
+                return super.handleCommand(channel, command, query, databaseResolver, oplog);
+            }
+
+            private Document aggregateFromAQuery(Document command, DatabaseResolver databaseResolver, Oplog oplog) {
+                if (!(command.get("aggregate") instanceof String collectionName)) {
+                    return null;
+                }
+                try {
+                    List<Document> pipeline = Aggregation.parse(command.get("pipeline"));
+                    if (pipeline.isEmpty() || pipeline.getFirst().size() != 1
+                            || !(pipeline.getFirst().get("$match") instanceof Document match)
+                            || match.containsKey("$expr") || pipeline.stream().anyMatch(stage ->
+                            stage.containsKey("$changeStream") || stage.containsKey("$out")
+                                    || stage.containsKey("$merge"))) {
+                        return null;
+                    }
+                    MongoCollection<Object> collection = resolveCollection(collectionName, false);
+                    if (collection == null) {
+                        return null;
+                    }
+                    Aggregation rest = Aggregation.fromPipeline(pipeline.subList(1, pipeline.size()),
+                            databaseResolver, this, collection, oplog);
+                    rest.validate(command);
+                    List<Document> result = rest.runStages(
+                            StreamSupport.stream(collection.handleQuery(match).spliterator(), false));
+                    Document cursor = new Document("id", 0L)
+                            .append("ns", getFullCollectionNamespace(collectionName))
+                            .append("firstBatch", result);
+                    return new Document("cursor", cursor).append("ok", 1.0);
+                } catch (RuntimeException e) {
+                    return null; // mongo-java-server's own path answers, with its own error
+                }
             }
 
             /**

@@ -192,6 +192,12 @@ class StoreIndexesIT {
             Bson sort = Sorts.ascending("due", "_id");
             assertThat(ids(indexed, filter, sort)).as("sorted ids for %s", filter).isEqualTo(ids(scanned, filter, sort));
             assertThat(indexed.countDocuments(filter)).isEqualTo(scanned.countDocuments(filter));
+            // an aggregation starts from its $match answered as a query
+            List<Bson> pipeline = List.of(com.mongodb.client.model.Aggregates.match(filter),
+                    com.mongodb.client.model.Aggregates.group("$channel", com.mongodb.client.model.Accumulators.sum("n", 1)),
+                    com.mongodb.client.model.Aggregates.sort(Sorts.ascending("_id")));
+            assertThat(indexed.aggregate(pipeline).into(new ArrayList<>())).as("groups for %s", filter)
+                    .isEqualTo(scanned.aggregate(pipeline).into(new ArrayList<>()));
         }
     }
 
