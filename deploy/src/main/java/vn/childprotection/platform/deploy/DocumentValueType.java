@@ -31,21 +31,7 @@ final class DocumentValueType extends ObjectDataType {
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (value instanceof Document document) {
-            ByteBuf bson = Unpooled.buffer(512);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-            } catch (RuntimeException notEncodable) {
-                bson.release();
-                super.write(buffer, value);
-                return;
-            }
-            try {
-                buffer.put(BSON);
-                buffer.put(bson.nioBuffer());
-            } finally {
-                bson.release();
-            }
+        if (value instanceof Document document && writeBson(buffer, BSON, document)) {
             return;
         }
         super.write(buffer, value);
@@ -56,6 +42,29 @@ final class DocumentValueType extends ObjectDataType {
         if (buffer.get(buffer.position()) != BSON) {
             return super.read(buffer);
         }
+        return readBson(buffer);
+    }
+
+    /**
+     * Writes {@code tag} and the document as BSON; {@code false} (nothing written) when the codec cannot encode it.
+     * Shared with {@link IndexKeyType}, whose keys are written the same way under their own tag.
+     */
+    static boolean writeBson(WriteBuffer buffer, byte tag, Document document) {
+        ByteBuf bson = Unpooled.buffer(512);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            buffer.put(tag);
+            buffer.put(bson.nioBuffer());
+            return true;
+        } catch (RuntimeException notEncodable) {
+            return false;
+        } finally {
+            bson.release();
+        }
+    }
+
+    /** Reads what {@link #writeBson} wrote, the buffer at its tag; leaves the buffer after the document. */
+    static Document readBson(ByteBuffer buffer) {
         buffer.get();
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
         ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice(buffer.position(), length));

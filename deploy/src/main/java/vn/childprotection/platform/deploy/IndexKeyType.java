@@ -4,15 +4,10 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -46,16 +41,8 @@ final class IndexKeyType extends ObjectDataType {
             for (int i = 0; i < key.size(); i++) {
                 values.put(Integer.toString(i), key.get(i));
             }
-            ByteBuf bson = Unpooled.buffer(64);
-            try {
-                BsonEncoder.encodeDocument(values, bson);
-                buffer.put(KEY_AS_BSON);
-                buffer.put(bson.nioBuffer());
+            if (DocumentValueType.writeBson(buffer, KEY_AS_BSON, values)) {
                 return;
-            } catch (RuntimeException notEncodable) {
-                // below
-            } finally {
-                bson.release();
             }
         }
         super.write(buffer, value);
@@ -66,11 +53,7 @@ final class IndexKeyType extends ObjectDataType {
         if (buffer.get(buffer.position()) != KEY_AS_BSON) {
             return super.read(buffer);
         }
-        buffer.get();
-        int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
-        ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice(buffer.position(), length));
-        buffer.position(buffer.position() + length);
-        return new KeyValue(new ArrayList<>(BsonDecoder.decodeBson(bson).values()));
+        return new KeyValue(new ArrayList<>(DocumentValueType.readBson(buffer).values()));
     }
 
     @Override
