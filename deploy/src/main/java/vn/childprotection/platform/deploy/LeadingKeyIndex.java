@@ -197,18 +197,31 @@ final class LeadingKeyIndex extends Index<Object> {
 
     /** A plain {@code _id} at the top level or in an {@code $and} term: the {@code _id} index serves it better. */
     private static boolean hasPlainId(Document query) {
+        return plainId(query) != null;
+    }
+
+    /**
+     * The {@code _id} a query names plainly (not an operator expression), at its top level or in one of its
+     * {@code $and} terms; {@code null} when there is none.
+     */
+    static Object plainId(Document query) {
         Object id = query.get(ID_FIELD);
         if (id != null) {
-            return !(id instanceof Document document && document.keySet().stream().anyMatch(k -> k.startsWith("$")));
+            boolean operators = id instanceof Document document
+                    && document.keySet().stream().anyMatch(k -> k.startsWith("$"));
+            return operators ? null : id;
         }
         if (query.get("$and") instanceof Collection<?> terms) {
             for (Object term : terms) {
-                if (term instanceof Document document && hasPlainId(document)) {
-                    return true;
+                if (term instanceof Document document) {
+                    Object inTerm = plainId(document);
+                    if (inTerm != null) {
+                        return inTerm;
+                    }
                 }
             }
         }
-        return false;
+        return null;
     }
 
     /** What a query selects on the leading field: some values, or a range. {@code null} when it is neither. */

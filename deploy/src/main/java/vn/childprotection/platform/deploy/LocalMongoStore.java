@@ -390,7 +390,7 @@ public final class LocalMongoStore implements AutoCloseable {
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                              int batchSize, Document fieldSelector) {
-            Object id = plainId(query);
+            Object id = LeadingKeyIndex.plainId(query);
             if (id != null && (query.size() > 1 || !query.containsKey(ID_FIELD))) {
                 for (Index<Object> index : getIndexes()) {
                     List<IndexKey> keys = index.getKeys();
@@ -405,29 +405,6 @@ public final class LocalMongoStore implements AutoCloseable {
                         query.keySet(), orderBy == null ? "nothing" : orderBy.keySet());
             }
             return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
-        }
-
-        /** The {@code _id} a query names plainly, at its top level or in one of its {@code $and} terms; or null. */
-        private static Object plainId(Document query) {
-            Object id = query.get(ID_FIELD);
-            if (id != null) {
-                return isOperatorExpression(id) ? null : id;
-            }
-            if (query.get("$and") instanceof java.util.Collection<?> terms) {
-                for (Object term : terms) {
-                    if (term instanceof Document document) {
-                        Object inTerm = plainId(document);
-                        if (inTerm != null) {
-                            return inTerm;
-                        }
-                    }
-                }
-            }
-            return null;
-        }
-
-        private static boolean isOperatorExpression(Object value) {
-            return value instanceof Document document && document.keySet().stream().anyMatch(k -> k.startsWith("$"));
         }
     }
 }
