@@ -104,13 +104,6 @@ public final class NotificationDispatcher implements DeliverNotificationsUseCase
     }
 
     @Override
-    public Optional<Claim> claimNext() {
-        Instant now = clock.instant();
-        Instant leaseUntil = now.plus(settings.lease());
-        return repository.claimNextPending(now, leaseUntil).map(n -> new Claim(n, leaseUntil));
-    }
-
-    @Override
     public Optional<Claim> claim(String notificationId) {
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(settings.lease());

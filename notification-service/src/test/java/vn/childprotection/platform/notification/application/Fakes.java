@@ -66,16 +66,6 @@ final class Fakes {
         }
 
         @Override
-        public Optional<Notification> claimNextPending(Instant now, Instant until) {
-            Optional<Notification> due = byId.values().stream()
-                    .filter(n -> n.status() == NotificationStatus.PENDING && n.channel().isOutbound())
-                    .filter(n -> !leaseUntil.get(n.notificationId()).isAfter(now))
-                    .min(Comparator.comparing(n -> leaseUntil.get(n.notificationId())));
-            due.ifPresent(n -> leaseUntil.put(n.notificationId(), until));
-            return due;
-        }
-
-        @Override
         public Optional<Notification> claimPending(String notificationId, Instant now, Instant until) {
             Notification n = byId.get(notificationId);
             if (n == null || n.status() != NotificationStatus.PENDING || !n.channel().isOutbound()

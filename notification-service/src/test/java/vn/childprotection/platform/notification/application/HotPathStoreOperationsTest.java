@@ -29,7 +29,7 @@ import static vn.childprotection.platform.notification.fixtures.CaseEventFixture
 
 /**
  * The store operations a notification costs on the hot path (consumer → hand-off → worker), counted by a decorator of
- * the repository port: no scan ({@code claimNextPending}, {@code duePending}, {@code unannounced}, {@code find}),
+ * the repository port: no scan ({@code duePending}, {@code unannounced}, {@code find}),
  * only writes and reads by {@code _id}: a RECORDED notification 3 (read, insert DELIVERED, mark published), an outbound
  * one 4 (insert, claim by id, store the outcome, mark published). Before the hand-off a RECORDED notification cost 4 operations by id (find,
  * insert, update, mark) plus the relay's scan, an outbound one 4 by id plus one scanning claim each, and every look of
@@ -38,7 +38,7 @@ import static vn.childprotection.platform.notification.fixtures.CaseEventFixture
 class HotPathStoreOperationsTest {
 
     private static final Instant NOW = Instant.parse("2025-03-10T02:16:00Z");
-    private static final List<String> SCANS = List.of("claimNextPending", "duePending", "unannounced", "find");
+    private static final List<String> SCANS = List.of("duePending", "unannounced", "find");
 
     /** Counts each call of the port by method name. */
     static final class CountingRepository implements NotificationRepository {
@@ -77,12 +77,6 @@ class HotPathStoreOperationsTest {
         public void update(Notification n) {
             count("update");
             store.update(n);
-        }
-
-        @Override
-        public Optional<Notification> claimNextPending(Instant now, Instant leaseUntil) {
-            count("claimNextPending");
-            return store.claimNextPending(now, leaseUntil);
         }
 
         @Override

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static vn.childprotection.platform.notification.fixtures.Claims.claimNextDue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.caseOpened;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.completed;
@@ -92,7 +93,7 @@ class InformantOutcomeTest {
         service.handle(report);
         service.handle(completed(caseId, ReferralOutcome.SUPPORT_PROVIDED));
 
-        Notification delivered = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification delivered = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
 
         assertThat(delivered.status()).isEqualTo(NotificationStatus.DELIVERED);
         assertThat(delivered.recipient()).isNull();
@@ -107,7 +108,7 @@ class InformantOutcomeTest {
         service.handle(report);
         service.handle(completed(caseId, ReferralOutcome.SUPPORT_PROVIDED));
         assertThat(informants.find(caseId).orElseThrow().contact()).isNull();
-        assertThat(dispatcher.claimNext()).isEmpty();
+        assertThat(claimNextDue(dispatcher)).isEmpty();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 
+import static vn.childprotection.platform.notification.fixtures.Claims.claimNextDue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.newCaseId;
@@ -67,7 +68,7 @@ class NotificationDispatcherStoreOutageTest {
         Notification n = pendingWebhook("POLICE");
         repository.outcomeWritesToFail = 5;
 
-        Notification after = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification after = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
 
         assertThat(after.status()).isEqualTo(NotificationStatus.DELIVERED);
         assertThat(stored(n)).isEqualTo(NotificationStatus.DELIVERED);
@@ -75,7 +76,7 @@ class NotificationDispatcherStoreOutageTest {
                 Duration.ofMillis(800), Duration.ofMillis(1600), Duration.ofMillis(3200));
         assertThat(events.published).containsExactly(after);
         clock.advance(LEASE.multipliedBy(2));
-        assertThat(dispatcher.claimNext()).isEmpty();
+        assertThat(claimNextDue(dispatcher)).isEmpty();
         assertThat(webhook.delivered).hasSize(1);
     }
 
@@ -84,7 +85,7 @@ class NotificationDispatcherStoreOutageTest {
         Notification n = pendingWebhook("POLICE");
         repository.outcomeWritesToFail = 40; // 0.2 + 0.4 + ... + 3.2 s, then 5 s each: three minutes of outage
 
-        dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
 
         assertThat(stored(n)).isEqualTo(NotificationStatus.DELIVERED);
         assertThat(sleeper.pauses).hasSize(40).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(Duration.ofSeconds(5)));
@@ -96,7 +97,7 @@ class NotificationDispatcherStoreOutageTest {
     void anOutageLongerThanTheLeaseMinusTheMarginIsGivenUpBeforeTheLeaseRunsOut() {
         Notification n = pendingWebhook("POLICE");
         repository.outcomeWritesToFail = Integer.MAX_VALUE;
-        Claim claim = dispatcher.claimNext().orElseThrow();
+        Claim claim = claimNextDue(dispatcher).orElseThrow();
 
         assertThatThrownBy(() -> dispatcher.deliver(claim)).isInstanceOf(StoreRetry.GaveUp.class)
                 .hasCauseInstanceOf(IllegalStateException.class);
@@ -105,7 +106,7 @@ class NotificationDispatcherStoreOutageTest {
         assertThat(clock.instant()).isBefore(claim.leaseUntil().minusSeconds(60));
         assertThat(stored(n)).isEqualTo(NotificationStatus.PENDING);
         assertThat(events.published).isEmpty();
-        assertThat(dispatcher.claimNext()).as("still leased to the dispatcher that gave up").isEmpty();
+        assertThat(claimNextDue(dispatcher)).as("still leased to the dispatcher that gave up").isEmpty();
     }
 
     @Test
@@ -114,7 +115,7 @@ class NotificationDispatcherStoreOutageTest {
         script.add(new DeliveryOutcome.Deferred("CIRCUIT_OPEN"));
         repository.outcomeWritesToFail = 3;
 
-        Notification after = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification after = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
 
         assertThat(after.status()).isEqualTo(NotificationStatus.PENDING);
         assertThat(repository.byId.get(n.notificationId()).lastError()).isEqualTo("CIRCUIT_OPEN");
@@ -131,7 +132,7 @@ class NotificationDispatcherStoreOutageTest {
                     throw new InterruptedException("stopping");
                 });
         try {
-            assertThatThrownBy(() -> interrupted.deliver(interrupted.claimNext().orElseThrow()))
+            assertThatThrownBy(() -> interrupted.deliver(claimNextDue(interrupted).orElseThrow()))
                     .isInstanceOf(StoreRetry.GaveUp.class);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
@@ -146,7 +147,7 @@ class NotificationDispatcherStoreOutageTest {
         pendingWebhook("POLICE");
         repository.marksToFail = 1; // the store went away right after the broker acknowledged
 
-        Notification after = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification after = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
 
         assertThat(events.published).containsExactly(after);
         assertThat(repository.unannounced).containsExactly(after.notificationId());
@@ -161,7 +162,7 @@ class NotificationDispatcherStoreOutageTest {
         script.add(new DeliveryOutcome.Failed("HTTP_503", false, 4));
         repository.marksToFail = 3;
 
-        Notification failed = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification failed = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
         assertThat(dispatcher.announceFinals(10)).isZero();
         assertThat(dispatcher.announceFinals(10)).isZero();
         assertThat(dispatcher.announceFinals(10)).isEqualTo(1);
@@ -180,7 +181,7 @@ class NotificationDispatcherStoreOutageTest {
             settledByRelay[0] = dispatcher.announceFinals(10);
         };
 
-        Notification after = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification after = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
 
         assertThat(settledByRelay[0]).isZero();
         assertThat(events.published).containsExactly(after);
@@ -190,7 +191,7 @@ class NotificationDispatcherStoreOutageTest {
     @Test
     void aRelayReadTakenBeforeTheFlagWasClearedDoesNotPublishAgain() {
         pendingWebhook("POLICE");
-        Notification after = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification after = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
         repository.staleUnannounced = List.of(after);
 
         assertThat(dispatcher.announceFinals(10)).isEqualTo(1);
@@ -203,11 +204,11 @@ class NotificationDispatcherStoreOutageTest {
         Notification n = pendingWebhook("HEALTH");
         script.add(new DeliveryOutcome.Failed("HTTP_503", false, 4));
         repository.marksToFail = 1;
-        Notification failed = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification failed = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
         dispatcher.retry(n.notificationId());
         events.brokerDown = true;
 
-        Notification delivered = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification delivered = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
         events.brokerDown = false;
 
         assertThat(dispatcher.announceFinals(10)).isEqualTo(1);
@@ -218,7 +219,7 @@ class NotificationDispatcherStoreOutageTest {
     void whatTheBrokerDidNotTakeIsStillPublishedLater() {
         pendingWebhook("POLICE");
         events.brokerDown = true;
-        Notification after = dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        Notification after = dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
         events.brokerDown = false;
 
         assertThat(dispatcher.announceFinals(10)).isEqualTo(1);

@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 
+import static vn.childprotection.platform.notification.fixtures.Claims.claimNextDue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.newCaseId;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.referral;
@@ -49,7 +50,7 @@ class NotificationDispatcherTest {
     }
 
     private Notification dispatchOne() {
-        return dispatcher.deliver(dispatcher.claimNext().orElseThrow());
+        return dispatcher.deliver(claimNextDue(dispatcher).orElseThrow());
     }
 
     @Test
@@ -61,18 +62,18 @@ class NotificationDispatcherTest {
         assertThat(after.status()).isEqualTo(NotificationStatus.DELIVERED);
         assertThat(after.attempts()).isEqualTo(1);
         clock.advance(LEASE.multipliedBy(2));
-        assertThat(dispatcher.claimNext()).isEmpty();
+        assertThat(claimNextDue(dispatcher)).isEmpty();
         assertThat(webhook.delivered).extracting(Notification::notificationId).containsExactly(n.notificationId());
     }
 
     @Test
     void aClaimedNotificationIsNotClaimedTwiceButIsResumedWhenItsLeaseRunsOut() {
         pendingWebhook("POLICE");
-        Notification claimed = dispatcher.claimNext().orElseThrow().notification();
+        Notification claimed = claimNextDue(dispatcher).orElseThrow().notification();
 
-        assertThat(dispatcher.claimNext()).isEmpty();
+        assertThat(claimNextDue(dispatcher)).isEmpty();
         clock.advance(LEASE.plusSeconds(1)); // the dispatcher holding it died
-        assertThat(dispatcher.claimNext()).map(c -> c.notification().notificationId())
+        assertThat(claimNextDue(dispatcher)).map(c -> c.notification().notificationId())
                 .contains(claimed.notificationId());
     }
 
@@ -116,7 +117,7 @@ class NotificationDispatcherTest {
         assertThat(after.status()).isEqualTo(NotificationStatus.PENDING);
         assertThat(after.attempts()).isZero();
         assertThat(after.lastError()).isEqualTo("CIRCUIT_OPEN");
-        assertThat(dispatcher.claimNext()).isEmpty();
+        assertThat(claimNextDue(dispatcher)).isEmpty();
         clock.advance(DEFERRAL);
         assertThat(dispatchOne().status()).isEqualTo(NotificationStatus.DELIVERED);
     }
@@ -164,7 +165,7 @@ class NotificationDispatcherTest {
                 }))), deadLetters, informants, new CountingMetrics(), clock,
                 new NotificationDispatcher.Settings(LEASE, DEFERRAL));
 
-        Notification after = broken.deliver(broken.claimNext().orElseThrow());
+        Notification after = broken.deliver(claimNextDue(broken).orElseThrow());
 
         assertThat(after.status()).isEqualTo(NotificationStatus.PENDING);
         assertThat(after.lastError()).isEqualTo(NotificationDispatcher.CHANNEL_ERROR);

@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static vn.childprotection.platform.notification.fixtures.Claims.claimNextDue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.newCaseId;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.referral;
@@ -71,9 +72,8 @@ abstract class NotificationStoreScenario {
         }
         Callable<List<String>> dispatcher = () -> {
             List<String> mine = new ArrayList<>();
-            Optional<Notification> claimed;
-            while ((claimed = repository.claimNextPending(NOW, NOW.plus(LEASE))).isPresent()) {
-                mine.add(claimed.get().notificationId());
+            for (String id : repository.duePending(NOW, 100)) {
+                repository.claimPending(id, NOW, NOW.plus(LEASE)).ifPresent(n -> mine.add(n.notificationId()));
             }
             return mine;
         };
@@ -91,11 +91,11 @@ abstract class NotificationStoreScenario {
     @Test
     void aLeaseThatRunsOutIsClaimedAgainSoARestartResumesPendingOnes() {
         Notification n = stored("POLICE", DeliveryChannel.WEBHOOK);
-        assertThat(repository.claimNextPending(NOW, NOW.plus(LEASE))).isPresent();
+        assertThat(claimNextDue(repository, NOW, NOW.plus(LEASE))).isPresent();
 
-        assertThat(repository.claimNextPending(NOW.plus(LEASE).minusSeconds(1), NOW.plus(LEASE.multipliedBy(2))))
+        assertThat(claimNextDue(repository, NOW.plus(LEASE).minusSeconds(1), NOW.plus(LEASE.multipliedBy(2))))
                 .isEmpty();
-        assertThat(repository.claimNextPending(NOW.plus(LEASE), NOW.plus(LEASE.multipliedBy(2))))
+        assertThat(claimNextDue(repository, NOW.plus(LEASE), NOW.plus(LEASE.multipliedBy(2))))
                 .map(Notification::notificationId).contains(n.notificationId());
     }
 
@@ -107,7 +107,7 @@ abstract class NotificationStoreScenario {
                 .notification();
         repository.update(delivered);
 
-        assertThat(repository.claimNextPending(NOW.plus(LEASE), NOW.plus(LEASE.multipliedBy(2)))).isEmpty();
+        assertThat(claimNextDue(repository, NOW.plus(LEASE), NOW.plus(LEASE.multipliedBy(2)))).isEmpty();
         assertThat(repository.findById(webhook.notificationId())).contains(delivered);
     }
 
@@ -118,8 +118,8 @@ abstract class NotificationStoreScenario {
                 .notification();
         repository.reschedule(deferred, NOW.plusSeconds(30));
 
-        assertThat(repository.claimNextPending(NOW.plusSeconds(29), NOW.plus(LEASE))).isEmpty();
-        Notification claimed = repository.claimNextPending(NOW.plusSeconds(30), NOW.plus(LEASE)).orElseThrow();
+        assertThat(claimNextDue(repository, NOW.plusSeconds(29), NOW.plus(LEASE))).isEmpty();
+        Notification claimed = claimNextDue(repository, NOW.plusSeconds(30), NOW.plus(LEASE)).orElseThrow();
         var failed = ((StatusChange.Changed) claimed.afterAttempt(
                 new DeliveryOutcome.Failed("HTTP_503", false, 4), NOW.plusSeconds(31))).notification();
         repository.update(failed);

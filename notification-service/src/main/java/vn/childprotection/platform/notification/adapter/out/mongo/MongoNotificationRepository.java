@@ -61,19 +61,6 @@ public final class MongoNotificationRepository implements NotificationRepository
     }
 
     @Override
-    public Optional<Notification> claimNextPending(Instant now, Instant leaseUntil) {
-        var due = new org.springframework.data.mongodb.core.query.Query(Criteria.where("status")
-                .is(NotificationStatus.PENDING.name()).and("leaseUntil").lte(now)
-                        // RECORDED ones are delivered by the consumer that stores them; only outbound ones here
-                        .and("channel").ne(DeliveryChannel.RECORDED.name()))
-                .with(Sort.by(Sort.Order.asc("leaseUntil")));
-        // findAndModify is atomic on the one document: two dispatchers never claim the same notification
-        NotificationDocument claimed = mongo.findAndModify(due, new Update().set("leaseUntil", leaseUntil),
-                FindAndModifyOptions.options().returnNew(true), NotificationDocument.class);
-        return Optional.ofNullable(claimed).map(NotificationDocument::toDomain);
-    }
-
-    @Override
     public Optional<Notification> claimPending(String notificationId, Instant now, Instant leaseUntil) {
         // _id first: the store serves it by the _id index (the local stand-in included) and checks the rest on the one
         // document; findAndModify is atomic on it, so a notification another dispatcher leased is left alone

@@ -14,12 +14,6 @@ import java.util.Optional;
 public interface DeliverNotificationsUseCase {
 
     /**
-     * Claims the next PENDING notification that is due, if any, under a lease. Scans the store on the local stand-in:
-     * the scheduler claims by id instead ({@link #dueIds}, {@link #claim}).
-     */
-    Optional<Claim> claimNext();
-
-    /**
      * Claims this notification under a lease if it is an outbound PENDING one whose lease is free (by its id, no
      * scan). @return empty when it is delivered, failed, deferred, or another worker or instance claimed it
      */

@@ -19,17 +19,11 @@ public interface NotificationRepository {
     void update(Notification notification);
 
     /**
-     * Claims the PENDING notification whose lease ran out longest ago (a fresh one's lease runs out when it is
-     * stored), leasing it to the caller until {@code leaseUntil}: no other dispatcher (thread or instance) claims it
-     * before then. A dispatcher that dies mid-delivery leaves the lease to run out, and the notification is claimed
-     * again: a restart resumes the PENDING ones.
-     */
-    Optional<Notification> claimNextPending(Instant now, Instant leaseUntil);
-
-    /**
-     * Claims this PENDING notification if its lease is free ({@code leaseUntil <= now}) and it is outbound, leasing it
-     * until {@code leaseUntil} — the hand-off's claim: one atomic find-and-modify on {@code _id} (plus status and
-     * lease), which the store serves by the {@code _id} index, no scan.
+     * Claims this PENDING notification if its lease is free ({@code leaseUntil <= now}; a fresh one's lease runs out
+     * when it is stored) and it is outbound, leasing it until {@code leaseUntil}: no other dispatcher (thread or
+     * instance) claims it before then. One atomic find-and-modify on {@code _id} (plus status and lease), which the
+     * store serves by the {@code _id} index, no scan. A dispatcher that dies mid-delivery leaves the lease to run
+     * out, and the notification is claimed again: a restart resumes the PENDING ones.
      * @return empty when it is not PENDING, not outbound, or leased (another dispatcher claimed it)
      */
     Optional<Notification> claimPending(String notificationId, Instant now, Instant leaseUntil);

@@ -65,11 +65,6 @@ class DeliverySchedulerTest {
         }
 
         @Override
-        public Optional<Claim> claimNext() {
-            throw new AssertionError("the scheduler claims by id");
-        }
-
-        @Override
         public Optional<Claim> claim(String notificationId) {
             claimsById.incrementAndGet();
             maybeFail();
