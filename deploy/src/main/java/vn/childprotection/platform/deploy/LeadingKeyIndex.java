@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
 
@@ -143,26 +144,26 @@ final class LeadingKeyIndex extends Index<Object> {
 
     /**
      * The selection on the leading field of the query's top level or of one of its {@code $and} terms (the drivers
-     * write {@code and(eq(..), lte(..))} so). Any one term's selection holds every match, since all terms must hold.
+     * write {@code and(eq(..), lte(..))} so).
      */
     private Selection selection(Document query) {
-        if (query.containsKey(field)) {
-            Selection selection = Selection.of(query.get(field));
-            if (selection != null) {
-                return selection;
-            }
-        }
-        if (query.get("$and") instanceof Collection<?> terms) {
+        return inConjunction(query, terms -> terms.containsKey(field) ? Selection.of(terms.get(field)) : null);
+    }
+
+    /**
+     * What {@code find} finds in the query's top level or, failing that, in one of its {@code $and} terms (depth
+     * first). Whatever one term requires, the whole query requires, since all terms must hold.
+     */
+    private static <T> T inConjunction(Document query, Function<Document, T> find) {
+        T found = find.apply(query);
+        if (found == null && query.get("$and") instanceof Collection<?> terms) {
             for (Object term : terms) {
-                if (term instanceof Document document) {
-                    Selection selection = selection(document);
-                    if (selection != null) {
-                        return selection;
-                    }
+                if (term instanceof Document document && (found = inConjunction(document, find)) != null) {
+                    break;
                 }
             }
         }
-        return null;
+        return found;
     }
 
     @Override
@@ -205,23 +206,12 @@ final class LeadingKeyIndex extends Index<Object> {
      * {@code $and} terms; {@code null} when there is none.
      */
     static Object plainId(Document query) {
-        Object id = query.get(ID_FIELD);
-        if (id != null) {
+        return inConjunction(query, terms -> {
+            Object id = terms.get(ID_FIELD);
             boolean operators = id instanceof Document document
                     && document.keySet().stream().anyMatch(k -> k.startsWith("$"));
             return operators ? null : id;
-        }
-        if (query.get("$and") instanceof Collection<?> terms) {
-            for (Object term : terms) {
-                if (term instanceof Document document) {
-                    Object inTerm = plainId(document);
-                    if (inTerm != null) {
-                        return inTerm;
-                    }
-                }
-            }
-        }
-        return null;
+        });
     }
 
     /** What a query selects on the leading field: some values, or a range. {@code null} when it is neither. */
