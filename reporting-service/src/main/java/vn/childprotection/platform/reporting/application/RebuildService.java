@@ -87,10 +87,13 @@ public final class RebuildService {
         long t0 = System.nanoTime();
         FactFold fold = new FactFold();
         long[] progress = new long[2];
+        EventLog.Replay replay;
+        long previous;
+        long tRead;
+        long tWritten;
         try {
             store.drop(generation);
-            store.prepare(generation);
-            EventLog.Replay replay = eventLog.replay(new EventLog.Sink() {
+            replay = eventLog.replay(new EventLog.Sink() {
                 @Override
                 public void accept(Event event) {
                     fold.fold(event);
@@ -104,32 +107,15 @@ public final class RebuildService {
                             rate(read, t0), started.startedAt(), null, generation, 0, null));
                 }
             });
-            double readRate = rate(replay.messagesRead(), t0);
-            long tRead = System.nanoTime();
+            tRead = System.nanoTime();
             fold.attachContexts();
-            long facts = fold.cases().size() + fold.referrals().size() + fold.notifications().size();
             store.insertAll(generation, fold.cases(), fold.referrals(), fold.notifications());
-            long tWritten = System.nanoTime();
+            store.prepare(generation);
+            tWritten = System.nanoTime();
             // live events that arrived meanwhile: most of them now, the last ones under the switch lock
             projector.applyTo(generation, targets.drainPending());
-            long previous = generations.active();
+            previous = generations.active();
             targets.complete(rest -> projector.applyTo(generation, rest), () -> generations.activate(generation));
-            long tSwitched = System.nanoTime();
-            if (previous != generation) {
-                store.drop(previous);
-            }
-            log.info("Rebuild {} phases: read+fold {} ms, write {} ms, live events+switch {} ms, drop old {} ms",
-                    started.rebuildId(), (tRead - t0) / 1_000_000, (tWritten - tRead) / 1_000_000,
-                    (tSwitched - tWritten) / 1_000_000, (System.nanoTime() - tSwitched) / 1_000_000);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double overall = replay.messagesRead() / Math.max(seconds, 1e-9);
-            log.info("Rebuild {} completed: {} messages ({} malformed skipped, {} duplicates) in {} s — {} events/s "
-                            + "overall, {} events/s read and folded; {} facts in generation {}",
-                    started.rebuildId(), replay.messagesRead(), replay.malformed(), fold.duplicates(),
-                    String.format("%.3f", seconds), Math.round(overall), Math.round(readRate), facts, generation);
-            publish(new RebuildStatus(started.rebuildId(), RebuildStatus.State.COMPLETED, replay.messagesRead(),
-                    Math.max(progress[1], replay.messagesRead()), overall, started.startedAt(), clock.instant(),
-                    generation, facts, null));
         } catch (RuntimeException e) {
             log.error("Rebuild {} failed; generation {} dropped, the active one keeps serving",
                     started.rebuildId(), generation, e);
@@ -140,6 +126,38 @@ public final class RebuildService {
                 log.warn("Could not drop generation {}", generation, dropFailed);
             }
             publish(failed(started, progress[0], progress[1], e));
+            return;
+        }
+        // switched: the new generation serves, and nothing below may drop it
+        long tSwitched = System.nanoTime();
+        double seconds = (tSwitched - t0) / 1e9;
+        double overall = replay.messagesRead() / Math.max(seconds, 1e-9);
+        long facts = fold.cases().size() + fold.referrals().size() + fold.notifications().size();
+        log.info("Rebuild {} completed: {} messages ({} malformed skipped, {} duplicates) in {} s — {} events/s "
+                        + "overall, {} events/s read and folded; {} facts in generation {}. Phases: read+fold {} ms, "
+                        + "write and index {} ms, live events+switch {} ms",
+                started.rebuildId(), replay.messagesRead(), replay.malformed(), fold.duplicates(),
+                String.format("%.3f", seconds), Math.round(overall),
+                Math.round(replay.messagesRead() / Math.max((tRead - t0) / 1e9, 1e-9)), facts, generation,
+                (tRead - t0) / 1_000_000, (tWritten - tRead) / 1_000_000, (tSwitched - tWritten) / 1_000_000);
+        try {
+            publish(new RebuildStatus(started.rebuildId(), RebuildStatus.State.COMPLETED, replay.messagesRead(),
+                    Math.max(progress[1], replay.messagesRead()), overall, started.startedAt(), clock.instant(),
+                    generation, facts, null));
+        } catch (RuntimeException e) {
+            log.warn("Rebuild {}: generation {} serves, but its status could not be saved", started.rebuildId(),
+                    generation, e);
+        }
+        if (previous != generation) {
+            // after the switch and outside the rebuild's time: the old generation no longer serves anything
+            long tDrop = System.nanoTime();
+            try {
+                store.drop(previous);
+                log.info("Rebuild {}: old generation {} dropped in {} ms", started.rebuildId(), previous,
+                        (System.nanoTime() - tDrop) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn("Rebuild {}: could not drop the old generation {}", started.rebuildId(), previous, e);
+            }
         }
     }
 

@@ -288,7 +288,8 @@ abstract class ReportingScenario {
         assertThat(((Number) status.get("eventsRead")).longValue()).isGreaterThanOrEqualTo(bulk.size());
         assertThat(((Number) status.get("eventsPerSecond")).doubleValue()).isPositive();
         assertThat(targets.active()).isEqualTo(generationBefore + 1);
-        assertThat(mongo.collectionExists(MongoFactStore.cases(generationBefore))).isFalse();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mongo.collectionExists(
+                MongoFactStore.cases(generationBefore))).as("the old generation is dropped after the switch").isFalse());
         assertThat(withoutTime(json("/api/v1/stats/overview?period=2024-Q1&province=11"))).isEqualTo(before);
         assertThat(json("/api/v1/stats/funnel?period=2024-Q1&province=11")).isEqualTo(funnelBefore);
         assertThat(json("/api/v1/stats/overview?period=2020")).containsEntry("referrals", 1500);

@@ -36,11 +36,15 @@ public interface FactStore {
     /** Stores a notification fact unless one with its event id exists; true when it was new. */
     boolean saveNotification(long generation, NotificationFact fact);
 
-    /** Writes freshly folded facts into an empty generation, in batches (a rebuild). */
+    /**
+     * Writes freshly folded facts into an empty generation, in batches (a rebuild), before its indexes exist
+     * ({@link #prepare} afterwards builds them over what is there: one pass per index instead of one update of every
+     * index per fact).
+     */
     void insertAll(long generation, Collection<CaseFact> cases, Collection<ReferralFact> referrals,
                    Collection<NotificationFact> notifications);
 
-    /** Creates the generation's collections and indexes. */
+    /** Creates the generation's collections and indexes (idempotent; indexes the facts already there). */
     void prepare(long generation);
 
     void drop(long generation);
