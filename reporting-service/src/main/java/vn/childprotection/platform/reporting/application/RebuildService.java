@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * offsets taken at the start, folds the events in memory ({@link FactFold}, deduplicated by event id), writes the
  * facts in bulk, applies the live events that arrived meanwhile, then switches the pointer atomically and drops the
  * old generation. The old figures are served until the switch. One rebuild at a time.
+ *
+ * <p><b>Bounded memory.</b> The fold holds the facts of the cases it folds. When the log holds more than
+ * {@code maxEventsPerPass} messages, the rebuild makes several passes over it, each folding and writing the cases
+ * whose id falls in its share (a case's facts, its referrals' and its notifications' all carry its id, so a pass
+ * never needs another pass's facts); the memory then holds about {@code maxEventsPerPass} events' worth of facts.
  */
 public final class RebuildService {
 
@@ -32,10 +37,16 @@ public final class RebuildService {
     private final EventProjector projector;
     private final Executor executor;
     private final Clock clock;
+    private final long maxEventsPerPass;
     private final AtomicReference<RebuildStatus> current = new AtomicReference<>();
 
+    /** @param maxEventsPerPass a log of more messages is rebuilt in several passes (bounded memory) */
     public RebuildService(EventLog eventLog, FactStore store, Generations generations, ProjectionTargets targets,
-                          EventProjector projector, Executor executor, Clock clock) {
+                          EventProjector projector, Executor executor, Clock clock, long maxEventsPerPass) {
+        if (maxEventsPerPass < 1) {
+            throw new IllegalArgumentException("maxEventsPerPass must be positive");
+        }
+        this.maxEventsPerPass = maxEventsPerPass;
         this.eventLog = eventLog;
         this.store = store;
         this.generations = generations;
@@ -85,31 +96,48 @@ public final class RebuildService {
     private void run(RebuildStatus started) {
         long generation = started.generation();
         long t0 = System.nanoTime();
-        FactFold fold = new FactFold();
         long[] progress = new long[2];
-        EventLog.Replay replay;
+        Passes passes = new Passes();
         long previous;
-        long tRead;
+        long tRead = 0;
         long tWritten;
         try {
             store.drop(generation);
-            replay = eventLog.replay(new EventLog.Sink() {
-                @Override
-                public void accept(Event event) {
-                    fold.fold(event);
-                }
+            do {
+                long tPass = System.nanoTime();
+                FactFold fold = new FactFold();
+                EventLog.Replay replay = eventLog.replay(new EventLog.Sink() {
+                    @Override
+                    public void accept(Event event) {
+                        if (passes.owns(event.caseId())) {
+                            fold.fold(event);
+                        }
+                    }
 
-                @Override
-                public void progress(long read, long total) {
-                    progress[0] = read;
-                    progress[1] = total;
-                    publish(new RebuildStatus(started.rebuildId(), RebuildStatus.State.RUNNING, read, total,
-                            rate(read, t0), started.startedAt(), null, generation, 0, null));
+                    @Override
+                    public void progress(long read, long total) {
+                        if (read == 0 && passes.index() == 0) {
+                            // the first call, before any event: the pass count follows from the log's size
+                            passes.count((int) Math.min(Integer.MAX_VALUE,
+                                    Math.max(1, (total + maxEventsPerPass - 1) / maxEventsPerPass)));
+                        }
+                        progress[0] = passes.index() * total + read;
+                        progress[1] = passes.count() * total;
+                        publish(new RebuildStatus(started.rebuildId(), RebuildStatus.State.RUNNING, progress[0],
+                                progress[1], rate(progress[0], t0), started.startedAt(), null, generation, 0, null));
+                    }
+                });
+                long tFolded = System.nanoTime();
+                tRead += tFolded - tPass;
+                fold.attachContexts();
+                store.insertAll(generation, fold.cases(), fold.referrals(), fold.notifications());
+                long factsOfPass = passes.record(replay, fold);
+                if (passes.count() > 1) {
+                    log.info("Rebuild {} pass {} of {}: {} messages read, {} facts folded in {} ms, written in {} ms",
+                            started.rebuildId(), passes.index() + 1, passes.count(), replay.messagesRead(),
+                            factsOfPass, (tFolded - tPass) / 1_000_000, (System.nanoTime() - tFolded) / 1_000_000);
                 }
-            });
-            tRead = System.nanoTime();
-            fold.attachContexts();
-            store.insertAll(generation, fold.cases(), fold.referrals(), fold.notifications());
+            } while (passes.advance());
             store.prepare(generation);
             tWritten = System.nanoTime();
             // live events that arrived meanwhile: most of them now, the last ones under the switch lock
@@ -131,19 +159,20 @@ public final class RebuildService {
         // switched: the new generation serves, and nothing below may drop it
         long tSwitched = System.nanoTime();
         double seconds = (tSwitched - t0) / 1e9;
-        double overall = replay.messagesRead() / Math.max(seconds, 1e-9);
-        long facts = fold.cases().size() + fold.referrals().size() + fold.notifications().size();
+        long messages = passes.messages();
+        double overall = messages / Math.max(seconds, 1e-9);
+        long facts = passes.facts();
         log.info("Rebuild {} completed: {} messages ({} malformed skipped, {} duplicates) in {} s — {} events/s "
-                        + "overall, {} events/s read and folded; {} facts in generation {}. Phases: read+fold {} ms, "
-                        + "write and index {} ms, live events+switch {} ms",
-                started.rebuildId(), replay.messagesRead(), replay.malformed(), fold.duplicates(),
+                        + "overall, {} events/s read and folded; {} facts in generation {}, {} pass(es). Phases: "
+                        + "read+fold {} ms, write and index {} ms, live events+switch {} ms",
+                started.rebuildId(), messages, passes.malformed(), passes.duplicates(),
                 String.format("%.3f", seconds), Math.round(overall),
-                Math.round(replay.messagesRead() / Math.max((tRead - t0) / 1e9, 1e-9)), facts, generation,
-                (tRead - t0) / 1_000_000, (tWritten - tRead) / 1_000_000, (tSwitched - tWritten) / 1_000_000);
+                Math.round(messages * passes.count() / Math.max(tRead / 1e9, 1e-9)), facts, generation,
+                passes.count(), tRead / 1_000_000, (tWritten - t0 - tRead) / 1_000_000,
+                (tSwitched - tWritten) / 1_000_000);
         try {
-            publish(new RebuildStatus(started.rebuildId(), RebuildStatus.State.COMPLETED, replay.messagesRead(),
-                    Math.max(progress[1], replay.messagesRead()), overall, started.startedAt(), clock.instant(),
-                    generation, facts, null));
+            publish(new RebuildStatus(started.rebuildId(), RebuildStatus.State.COMPLETED, messages, messages,
+                    overall, started.startedAt(), clock.instant(), generation, facts, null));
         } catch (RuntimeException e) {
             log.warn("Rebuild {}: generation {} serves, but its status could not be saved", started.rebuildId(),
                     generation, e);
@@ -171,6 +200,67 @@ public final class RebuildService {
         if (status.state() != RebuildStatus.State.RUNNING || status.eventsRead() == 0
                 || status.eventsRead() == status.eventsTotal()) {
             generations.saveRebuild(status);
+        }
+    }
+
+    /**
+     * Which pass of a rebuild runs, and what the passes found. Pass {@code i} of {@code n} folds the cases whose id's
+     * hash is {@code i} modulo {@code n} ({@link String#hashCode} is the same in every JVM); every pass reads the whole
+     * log, so the log's size and its malformed messages are those of one pass, and the facts and duplicates add up.
+     */
+    private static final class Passes {
+        private int index;
+        private int count = 1;
+        private long messages;
+        private long malformed;
+        private long duplicates;
+        private long facts;
+
+        int index() {
+            return index;
+        }
+
+        int count() {
+            return count;
+        }
+
+        void count(int passes) {
+            count = passes;
+        }
+
+        boolean owns(String caseId) {
+            return count == 1 || Math.floorMod(caseId == null ? 0 : caseId.hashCode(), count) == index;
+        }
+
+        /** @return the facts of this pass */
+        long record(EventLog.Replay replay, FactFold fold) {
+            long folded = fold.cases().size() + fold.referrals().size() + fold.notifications().size();
+            messages = Math.max(messages, replay.messagesRead());
+            malformed = Math.max(malformed, replay.malformed());
+            duplicates += fold.duplicates();
+            facts += folded;
+            return folded;
+        }
+
+        boolean advance() {
+            index++;
+            return index < count;
+        }
+
+        long messages() {
+            return messages;
+        }
+
+        long malformed() {
+            return malformed;
+        }
+
+        long duplicates() {
+            return duplicates;
+        }
+
+        long facts() {
+            return facts;
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.childprotection.platform.reporting.config;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -36,6 +37,7 @@ import java.util.concurrent.Executors;
  * files — indicators and targets, the reporting calendar, the area names — failing the start when one is invalid.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RebuildProperties.class)
 public class ReportingConfig {
 
     static final String INDICATORS = "reporting/indicators.json";
@@ -94,9 +96,10 @@ public class ReportingConfig {
     @Bean
     RebuildService rebuildService(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                                   FactStore store, Generations generations, ProjectionTargets targets,
-                                  EventProjector projector, ExecutorService rebuildExecutor, Clock clock) {
-        RebuildService service = new RebuildService(new KafkaEventLog(bootstrapServers, Duration.ofSeconds(30)),
-                store, generations, targets, projector, rebuildExecutor, clock);
+                                  EventProjector projector, ExecutorService rebuildExecutor, Clock clock,
+                                  RebuildProperties rebuild) {
+        RebuildService service = new RebuildService(new KafkaEventLog(bootstrapServers, rebuild.patience()),
+                store, generations, targets, projector, rebuildExecutor, clock, rebuild.maxEventsPerPass());
         service.recoverInterrupted();
         return service;
     }

@@ -15,9 +15,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatusCode;
@@ -53,7 +56,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * case.events.v1 in, figures out: the whole service against a broker and a MongoDB. Each scenario sends its own
  * year of traffic ({@link ReportingBatch}) and reads the figures for that year, so scenarios share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a rebuild of the scenarios' traffic (several thousand events) runs in passes of 1,000: the figures after it show
+// that the passes, each folding its share of the cases, give the same facts as the live projection
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "reporting.rebuild.max-events-per-pass=1000")
+@ExtendWith(OutputCaptureExtension.class)
 @SuppressWarnings({"unchecked", "rawtypes"})
 abstract class ReportingScenario {
 
@@ -257,7 +264,7 @@ abstract class ReportingScenario {
     }
 
     @Test
-    void a_rebuild_replays_the_topics_into_a_new_generation_and_gives_the_same_figures() {
+    void a_rebuild_replays_the_topics_into_a_new_generation_and_gives_the_same_figures(CapturedOutput output) {
         AgencyLoopScenario loop = new AgencyLoopScenario(2024);
         sendLoop(loop);
         // bulk traffic so that the rebuild's rate means something
@@ -288,6 +295,8 @@ abstract class ReportingScenario {
         assertThat(((Number) status.get("eventsRead")).longValue()).isGreaterThanOrEqualTo(bulk.size());
         assertThat(((Number) status.get("eventsPerSecond")).doubleValue()).isPositive();
         assertThat(targets.active()).isEqualTo(generationBefore + 1);
+        assertThat(output.getAll()).as("the log of %s events is rebuilt in passes", status.get("eventsRead"))
+                .contains("pass 2 of");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(mongo.collectionExists(
                 MongoFactStore.cases(generationBefore))).as("the old generation is dropped after the switch").isFalse());
         assertThat(withoutTime(json("/api/v1/stats/overview?period=2024-Q1&province=11"))).isEqualTo(before);

@@ -11,7 +11,10 @@ public interface EventLog {
     interface Sink {
         void accept(Event event);
 
-        /** Called now and then with the messages read so far and the total to read. */
+        /**
+         * Called now and then with the messages read so far and the total to read; first with {@code read} = 0,
+         * before any {@link #accept}.
+         */
         void progress(long read, long total);
     }
 
