@@ -17,8 +17,8 @@ import java.time.Clock;
 
 /**
  * Opens a case from a report. The case and everything it must publish go to the store in ONE insert (the outbox is in
- * the case document); the relay then publishes, at once for low latency, or from the sweep after a crash or a broker
- * outage. Idempotent: the case id is the document id, so a redelivered report meets a duplicate key and changes
+ * the case document), already claimed for this instance's relay, which then publishes at once for low latency; after
+ * a crash or a broker outage, the sweep publishes once the claim's lease has run out. Idempotent: the case id is the document id, so a redelivered report meets a duplicate key and changes
  * nothing.
  */
 public final class HandleReportService implements HandleReportUseCase {
@@ -58,7 +58,9 @@ public final class HandleReportService implements HandleReportUseCase {
     }
 
     private Outcome store(Case opened) {
-        if (!cases.insertIfAbsent(opened)) {
+        // inserted already claimed for the relay below: one write instead of an insert and a claim (issue 6)
+        RelayOutboxUseCase.Claim claim = relay.newClaim();
+        if (!cases.insertClaimedIfAbsent(opened, claim.owner(), claim.leaseUntil())) {
             log.log(Level.DEBUG, "case {0} already opened: redelivered report ignored", opened.caseId());
             return new AlreadyHandled(opened.caseId());
         }
@@ -67,9 +69,10 @@ public final class HandleReportService implements HandleReportUseCase {
             metrics.referralIssued(referral.agency(), referral.role());
         }
         try {
-            relay.relay(opened.caseId());
+            relay.relayInserted(opened, claim);
         } catch (RuntimeException e) {
-            // stored and pending: the sweep publishes it; the report itself was handled
+            // stored, pending and still claimed: the sweep publishes it once the lease has run out (checking the
+            // topics first, as after any unfinished attempt); the report itself was handled
             log.log(Level.WARNING, "case {0} stored; immediate relay failed ({1}), the sweep will retry",
                     opened.caseId(), e.getClass().getSimpleName());
         }

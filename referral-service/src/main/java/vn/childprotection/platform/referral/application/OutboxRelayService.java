@@ -73,19 +73,33 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
     }
 
     @Override
-    public RelayResult relay(String caseId) {
+    public Claim newClaim() {
         Instant now = clock.instant();
-        Instant leaseUntil = now.plus(lease);
         // one token per attempt: two threads of the same instance (immediate relay and sweep) exclude each other too
-        String claim = owner + "/" + UUID.randomUUID();
-        Optional<ClaimedOutbox> claimed = cases.claimOutbox(caseId, claim, now, leaseUntil);
+        return new Claim(owner + "/" + UUID.randomUUID(), now, now.plus(lease));
+    }
+
+    @Override
+    public RelayResult relay(String caseId) {
+        Claim claim = newClaim();
+        Optional<ClaimedOutbox> claimed = cases.claimOutbox(caseId, claim.owner(), claim.claimedAt(),
+                claim.leaseUntil());
         if (claimed.isEmpty()) {
             return new RelayResult(caseId, 0, false, false);
         }
-        Case held = claimed.get().held();
+        return publishClaimed(caseId, claim, claimed.get().held(), claimed.get().previousAttemptUnfinished());
+    }
+
+    /** Inserted under {@code claim} a moment ago: no earlier attempt can have published any of it. */
+    @Override
+    public RelayResult relayInserted(Case inserted, Claim claim) {
+        return publishClaimed(inserted.caseId(), claim, inserted, false);
+    }
+
+    private RelayResult publishClaimed(String caseId, Claim claim, Case held, boolean previousAttemptUnfinished) {
         // every send starts in the first half of the lease: all are settled (acknowledged or given up by the
         // producer) before the lease can expire and another relay check the topics (configuration enforces it)
-        Instant sendBy = now.plus(lease.dividedBy(2));
+        Instant sendBy = claim.claimedAt().plus(lease.dividedBy(2));
 
         Map<Integer, OutboxMessage> pending = new LinkedHashMap<>();
         List<OutboxMessage> outbox = held.outbox();
@@ -96,7 +110,7 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
         }
         Set<Integer> done = new TreeSet<>();
 
-        if (claimed.get().previousAttemptUnfinished() && !pending.isEmpty()) {
+        if (previousAttemptUnfinished && !pending.isEmpty()) {
             Set<String> onTopic;
             try {
                 onTopic = ledger.alreadyPublished(List.copyOf(pending.values()));
@@ -105,7 +119,7 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
                 log.log(Level.WARNING, "case {0}: an earlier attempt may have published some of its {1} pending "
                         + "message(s) and the topics cannot be checked ({2}); nothing sent, the sweep retries",
                         caseId, pending.size(), e.getClass().getSimpleName());
-                complete(caseId, claim, done, false, held.version(), 0);
+                complete(caseId, claim.owner(), done, false, held.version(), 0);
                 return new RelayResult(caseId, 0, false, true);
             }
             metrics.publicationCheck(onTopic.isEmpty() ? "none_found" : "found");
@@ -146,7 +160,7 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
                 }
             }
         }
-        return complete(caseId, claim, done, allOut, held.version(), sent)
+        return complete(caseId, claim.owner(), done, allOut, held.version(), sent)
                 ? new RelayResult(caseId, sent, allOut, true)
                 : new RelayResult(caseId, sent, false, true);
     }

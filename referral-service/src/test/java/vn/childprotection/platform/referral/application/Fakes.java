@@ -80,6 +80,16 @@ final class Fakes {
         }
 
         @Override
+        public synchronized boolean insertClaimedIfAbsent(Case newCase, String owner, Instant leaseUntil) {
+            if (byId.containsKey(newCase.caseId())) {
+                return false;
+            }
+            inserts++;
+            byId.put(newCase.caseId(), new Stored(newCase, owner, leaseUntil));
+            return true;
+        }
+
+        @Override
         public synchronized Optional<Case> findById(String caseId) {
             return Optional.ofNullable(byId.get(caseId)).map(Stored::value);
         }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.childprotection.platform.contracts.AgencyReferral;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ReferralIssued;
+import vn.childprotection.platform.referral.application.port.in.RelayOutboxUseCase;
 import vn.childprotection.platform.referral.application.port.in.RelayOutboxUseCase.RelayResult;
 import vn.childprotection.platform.referral.application.port.out.CaseMetrics;
 import vn.childprotection.platform.referral.domain.Case;
@@ -61,6 +62,39 @@ class OutboxRelayServiceTest {
         assertThat(topics.checks).as("the hot path never reads the topics").isZero();
         assertThat(cases.uncertain(opened.caseId())).isFalse();
         assertThat(relay.relay(opened.caseId()).claimed()).as("nothing left to claim").isFalse();
+    }
+
+    @Test
+    void aCaseInsertedAlreadyClaimedIsPublishedAtOnceAndTheSweepLeavesItAlone() {
+        Case opened = ((CaseOpening.Opened) Case.open(report().concerns(Concern.VIOLENCE).build(), nationalRuleset(),
+                clock.instant())).opened();
+        RelayOutboxUseCase.Claim claim = relay.newClaim();
+        assertThat(cases.insertClaimedIfAbsent(opened, claim.owner(), claim.leaseUntil())).isTrue();
+        assertThat(relay.sweep()).as("claimed by the inserting relay").isZero();
+
+        RelayResult result = relay.relayInserted(opened, claim);
+
+        assertThat(result.complete()).isTrue();
+        assertThat(publisher.eventIds()).containsExactlyElementsOf(eventIds(opened));
+        assertThat(topics.checks).as("the hot path never reads the topics").isZero();
+        assertThat(relay.relay(opened.caseId()).claimed()).as("nothing left to claim").isFalse();
+    }
+
+    @Test
+    void aCaseInsertedClaimedByARelayThatDiedIsCheckedAndPublishedOnceTheLeaseRunsOut() {
+        Case opened = ((CaseOpening.Opened) Case.open(report().concerns(Concern.NEGLECT).build(), nationalRuleset(),
+                clock.instant())).opened();
+        RelayOutboxUseCase.Claim claim = relay.newClaim();
+        cases.insertClaimedIfAbsent(opened, claim.owner(), claim.leaseUntil());
+        opened.outbox().subList(0, 1).forEach(publisher::alreadyOnTopic); // acknowledged, then the process died
+
+        assertThat(relay.sweep()).isZero();
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(relay.sweep()).isEqualTo(1);
+
+        assertThat(topics.checks).as("an expired claim in place: the topics are checked first").isEqualTo(1);
+        assertThat(publisher.eventIds()).as("each message once on its topic")
+                .containsExactlyInAnyOrderElementsOf(eventIds(opened));
     }
 
     @Test

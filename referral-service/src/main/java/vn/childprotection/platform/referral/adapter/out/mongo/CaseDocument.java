@@ -181,6 +181,14 @@ public record CaseDocument(
                 c.version(), c.appliedResponses(), c.nextWatchAt());
     }
 
+    /** This document with its outbox claimed by {@code owner} until {@code leaseUntil} (an insert that claims). */
+    CaseDocument claimedBy(String owner, Instant until) {
+        return new CaseDocument(caseId, reportId, sourceEventId, status, contactType, channel, concerns, severity,
+                location, child, reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, outbox,
+                outboxPending, owner, until, outboxUncertain, triage, escalations, version, appliedResponses,
+                nextWatchAt);
+    }
+
     public Case toDomain() {
         return new Case(caseId, reportId == null ? null : UUID.fromString(reportId), sourceEventId, status,
                 contactType, channel, concerns == null ? List.of() : concerns, severity,

@@ -52,8 +52,17 @@ public final class MongoCaseRepository implements CaseRepository {
 
     @Override
     public boolean insertIfAbsent(Case newCase) {
+        return insert(CaseDocument.of(newCase));
+    }
+
+    @Override
+    public boolean insertClaimedIfAbsent(Case newCase, String owner, Instant leaseUntil) {
+        return insert(CaseDocument.of(newCase).claimedBy(owner, leaseUntil));
+    }
+
+    private boolean insert(CaseDocument document) {
         try {
-            mongo.insert(CaseDocument.of(newCase));
+            mongo.insert(document);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;

@@ -16,6 +16,13 @@ public interface CaseRepository {
     /** Inserts the case with its outbox in one write; false when a case with that id exists (already handled). */
     boolean insertIfAbsent(Case newCase);
 
+    /**
+     * Inserts the case with its outbox already claimed by {@code owner} until {@code leaseUntil}, in one write: what
+     * {@link #insertIfAbsent(Case)} and a {@link #claimOutbox} do in two (the report's hot path, issue 6). False when a
+     * case with that id exists (nothing written, nothing claimed).
+     */
+    boolean insertClaimedIfAbsent(Case newCase, String owner, Instant leaseUntil);
+
     Optional<Case> findById(String caseId);
 
     /** The case holding the referral. */
