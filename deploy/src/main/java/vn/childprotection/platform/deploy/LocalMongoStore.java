@@ -29,8 +29,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
@@ -406,5 +408,33 @@ public final class LocalMongoStore implements AutoCloseable {
             }
             return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
         }
+
+        /**
+         * A sorted query with a limit keeps only the first {@code skip + limit} matches while it reads, in a bounded
+         * heap, instead of sorting every match as mongo-java-server does: most documents then cost one comparison
+         * with the heap's worst, not {@code log n}. The notification poll ({@code status: PENDING, leaseUntil <= now}
+         * sorted by {@code leaseUntil}, limit 1,000) sorted its whole collection every 2 s while a backlog made most of
+         * it PENDING, holding the collection's lock (issue 6 profile, session 5: 91 of 104 samples of the scan in
+         * {@code DocumentComparator}). Ties keep the order they were read in, as the stable sort does, so the answer
+         * is the same; mongo-java-server then applies the sort, skip, limit and projection to what was kept.
+         */
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
+                                                       int numberToSkip, int limit, int batchSize,
+                                                       Comparator<Document> documentComparator,
+                                                       Document fieldSelector) {
+            long keep = (long) Math.max(numberToSkip, 0) + limit;
+            if (documentComparator == null || limit <= 0 || keep > TOP_K_LIMIT) {
+                return super.matchDocumentsFromStream(query, documentStream, numberToSkip, limit, batchSize,
+                        documentComparator, fieldSelector);
+            }
+            List<Document> first = TopK.first((int) keep, documentComparator,
+                    documentStream.filter(document -> documentMatchesQuery(document, query)));
+            return super.matchDocumentsFromStream(query, first.stream(), numberToSkip, limit, batchSize,
+                    documentComparator, fieldSelector);
+        }
     }
+
+    /** Above this many kept documents, a sort keeps mongo-java-server's own path. */
+    private static final int TOP_K_LIMIT = 10_000;
 }

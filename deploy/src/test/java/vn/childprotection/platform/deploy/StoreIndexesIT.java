@@ -192,6 +192,18 @@ class StoreIndexesIT {
             Bson sort = Sorts.ascending("due", "_id");
             assertThat(ids(indexed, filter, sort)).as("sorted ids for %s", filter).isEqualTo(ids(scanned, filter, sort));
             assertThat(indexed.countDocuments(filter)).isEqualTo(scanned.countDocuments(filter));
+            // a sorted query with a limit keeps its first matches as it reads (TopK): the same as the whole sort's
+            for (Bson order : List.of(Sorts.ascending("due"), Sorts.descending("n"))) {
+                List<String> wholeSort = scanned.find(filter).sort(order).map(d -> d.getString("_id"))
+                        .into(new ArrayList<>());
+                List<String> window = wholeSort.subList(Math.min(3, wholeSort.size()),
+                        Math.min(13, wholeSort.size()));
+                for (MongoCollection<Document> collection : List.of(indexed, scanned)) {
+                    assertThat(collection.find(filter).sort(order).skip(3).limit(10).map(d -> d.getString("_id"))
+                            .into(new ArrayList<>())).as("%s sorted by %s, skip 3, limit 10", filter, order)
+                            .isEqualTo(window);
+                }
+            }
             // an aggregation starts from its $match answered as a query
             List<Bson> pipeline = List.of(com.mongodb.client.model.Aggregates.match(filter),
                     com.mongodb.client.model.Aggregates.group("$channel", com.mongodb.client.model.Accumulators.sum("n", 1)),
