@@ -159,7 +159,7 @@ public final class BenchMain {
                 o.getOrDefault("reporting", "http://127.0.0.1:8084"),
                 o.getOrDefault("bootstrap", "127.0.0.1:9092"),
                 positive(o, "duration", 20), rates, o.containsKey("max"), positive(o, "max-in-flight", 64),
-                nonNegative(o, "warmup", 5), positive(o, "raw-seconds", 5), positive(o, "drain", 60),
+                nonNegative(o, "warmup", 20), positive(o, "raw-seconds", 5), positive(o, "drain", 60),
                 !o.containsKey("no-rebuild"),
                 Path.of(o.getOrDefault("run-dir", "var/run")), Path.of(o.getOrDefault("out", "var/bench/latest.json")));
     }
