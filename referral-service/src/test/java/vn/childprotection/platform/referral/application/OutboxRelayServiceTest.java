@@ -31,10 +31,21 @@ class OutboxRelayServiceTest {
     private final OutboxRelayService relay = new OutboxRelayService(cases, publisher, topics, CaseMetrics.NONE, clock,
             "instance-a", LEASE, 100);
 
-    private Case stored(Concern concern) {
-        Case opened = ((CaseOpening.Opened) Case.open(report().concerns(concern).build(), nationalRuleset(),
+    private Case opened(Concern concern) {
+        return ((CaseOpening.Opened) Case.open(report().concerns(concern).build(), nationalRuleset(),
                 clock.instant())).opened();
+    }
+
+    private Case stored(Concern concern) {
+        Case opened = opened(concern);
         cases.insertIfAbsent(opened);
+        return opened;
+    }
+
+    /** As the report's hot path stores it: inserted already claimed for this relay. */
+    private Case storedClaimed(Concern concern, RelayOutboxUseCase.Claim claim) {
+        Case opened = opened(concern);
+        assertThat(cases.insertClaimedIfAbsent(opened, claim.owner(), claim.leaseUntil())).isTrue();
         return opened;
     }
 
@@ -66,10 +77,8 @@ class OutboxRelayServiceTest {
 
     @Test
     void aCaseInsertedAlreadyClaimedIsPublishedAtOnceAndTheSweepLeavesItAlone() {
-        Case opened = ((CaseOpening.Opened) Case.open(report().concerns(Concern.VIOLENCE).build(), nationalRuleset(),
-                clock.instant())).opened();
         RelayOutboxUseCase.Claim claim = relay.newClaim();
-        assertThat(cases.insertClaimedIfAbsent(opened, claim.owner(), claim.leaseUntil())).isTrue();
+        Case opened = storedClaimed(Concern.VIOLENCE, claim);
         assertThat(relay.sweep()).as("claimed by the inserting relay").isZero();
 
         RelayResult result = relay.relayInserted(opened, claim);
@@ -82,10 +91,7 @@ class OutboxRelayServiceTest {
 
     @Test
     void aCaseInsertedClaimedByARelayThatDiedIsCheckedAndPublishedOnceTheLeaseRunsOut() {
-        Case opened = ((CaseOpening.Opened) Case.open(report().concerns(Concern.NEGLECT).build(), nationalRuleset(),
-                clock.instant())).opened();
-        RelayOutboxUseCase.Claim claim = relay.newClaim();
-        cases.insertClaimedIfAbsent(opened, claim.owner(), claim.leaseUntil());
+        Case opened = storedClaimed(Concern.NEGLECT, relay.newClaim());
         opened.outbox().subList(0, 1).forEach(publisher::alreadyOnTopic); // acknowledged, then the process died
 
         assertThat(relay.sweep()).isZero();
