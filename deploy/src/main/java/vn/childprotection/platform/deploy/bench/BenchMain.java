@@ -331,15 +331,19 @@ public final class BenchMain {
         while (System.nanoTime() < deadline && step.completed.sum() < step.accepted.sum()) {
             Thread.sleep(50);
         }
-        while (System.nanoTime() < deadline) {
-            Map<String, Long> lag = consumerLag();
-            if (lag.values().stream().allMatch(l -> l == 0)) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        awaitCaughtUp(deadline, 200);
         tracker.projectionsDone(step, Math.max(1, deadline - System.nanoTime()));
         tracker.forgetStep(step);
+    }
+
+    /** Polls the consumer lag every {@code pauseMillis} until every group has caught up or the deadline passes. */
+    private Map<String, Long> awaitCaughtUp(long deadlineNanos, long pauseMillis) throws InterruptedException {
+        Map<String, Long> lag = consumerLag();
+        while (System.nanoTime() < deadlineNanos && !lag.values().stream().allMatch(l -> l == 0)) {
+            Thread.sleep(pauseMillis);
+            lag = consumerLag();
+        }
+        return lag;
     }
 
     // -----------------------------------------------------------------------------------------------------------------
@@ -518,12 +522,7 @@ public final class BenchMain {
         URI uri = URI.create(config.reporting() + "/api/v1/projections/rebuild");
         try {
             long waitStarted = System.nanoTime();
-            long quietBy = waitStarted + TimeUnit.MINUTES.toNanos(3);
-            Map<String, Long> lag = consumerLag();
-            while (System.nanoTime() < quietBy && !lag.values().stream().allMatch(l -> l == 0)) {
-                Thread.sleep(1000);
-                lag = consumerLag();
-            }
+            Map<String, Long> lag = awaitCaughtUp(waitStarted + TimeUnit.MINUTES.toNanos(3), 1000);
             System.out.printf("projection rebuild: starts after %.0f s waiting for the consumers, lag %s%n",
                     (System.nanoTime() - waitStarted) / 1e9, lag);
             HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))

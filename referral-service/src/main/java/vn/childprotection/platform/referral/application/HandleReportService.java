@@ -18,8 +18,8 @@ import java.time.Clock;
 /**
  * Opens a case from a report. The case and everything it must publish go to the store in ONE insert (the outbox is in
  * the case document), already claimed for this instance's relay, which then publishes at once for low latency; after
- * a crash or a broker outage, the sweep publishes once the claim's lease has run out. Idempotent: the case id is the document id, so a redelivered report meets a duplicate key and changes
- * nothing.
+ * a crash or a broker outage, the sweep publishes once the claim's lease has run out. Idempotent: the case id is the
+ * document id, so a redelivered report meets a duplicate key and changes nothing.
  */
 public final class HandleReportService implements HandleReportUseCase {
 
