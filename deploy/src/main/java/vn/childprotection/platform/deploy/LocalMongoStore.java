@@ -84,6 +84,14 @@ public final class LocalMongoStore implements AutoCloseable {
     }
 
     private final Settings settings;
+    /**
+     * H2 splits a page above this size (its default: 16 KB). Every write re-serialises the whole page it touched, and
+     * the old copy stays in the file until compaction: with 4 KB pages the file grew 22-24 % less in the same bench
+     * ({@code --rates 100 --duration 20}, three pairs: 521-539 MB against 682-690 MB), at the same routed rate (76.9-83.9
+     * against 69.9-82.7 reports/s) and rebuild rate (5,350 against 5,432 events/s).
+     */
+    static final int PAGE_SPLIT_BYTES = 4096;
+
     private MongoServer server;
     private H2Backend backend;
     private InetSocketAddress address;
@@ -107,7 +115,7 @@ public final class LocalMongoStore implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             h2 = new Backend(new MVStore.Builder().fileName(settings.storeFile().toString())
-                    .cacheSize(settings.cacheMb()).open());
+                    .cacheSize(settings.cacheMb()).pageSplitSize(PAGE_SPLIT_BYTES).open());
         }
         MongoServer mongo = new MongoServer(h2);
         if (settings.oplog()) {
