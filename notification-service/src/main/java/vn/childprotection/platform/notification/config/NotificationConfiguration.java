@@ -19,6 +19,7 @@ import vn.childprotection.platform.notification.application.port.out.CaseProvinc
 import vn.childprotection.platform.notification.application.port.out.DeliveryHandOff;
 import vn.childprotection.platform.notification.application.port.out.InformantContacts;
 import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
+import vn.childprotection.platform.notification.adapter.out.cache.CachedCaseProvinces;
 import vn.childprotection.platform.notification.adapter.out.mongo.MongoCaseProvinces;
 import vn.childprotection.platform.notification.adapter.out.mongo.MongoInformantContacts;
 import vn.childprotection.platform.notification.application.NotificationChannels;
@@ -78,8 +79,9 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    MongoCaseProvinces caseProvinces(MongoTemplate mongoTemplate) {
-        return new MongoCaseProvinces(mongoTemplate);
+    CaseProvinces caseProvinces(MongoTemplate mongoTemplate) {
+        // provinces never change once a case is opened: recent ones are kept in memory (CachedCaseProvinces)
+        return new CachedCaseProvinces(new MongoCaseProvinces(mongoTemplate), CachedCaseProvinces.DEFAULT_SIZE);
     }
 
     @Bean

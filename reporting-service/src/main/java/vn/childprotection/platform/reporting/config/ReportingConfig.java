@@ -37,7 +37,7 @@ import java.util.concurrent.Executors;
  * files — indicators and targets, the reporting calendar, the area names — failing the start when one is invalid.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RebuildProperties.class)
+@EnableConfigurationProperties({RebuildProperties.class, ProjectionProperties.class})
 public class ReportingConfig {
 
     static final String INDICATORS = "reporting/indicators.json";
@@ -80,8 +80,9 @@ public class ReportingConfig {
     }
 
     @Bean
-    EventProjector eventProjector(FactStore store, ProjectionTargets targets, ProjectionStream stream, Clock clock) {
-        return new EventProjector(store, targets, stream, clock);
+    EventProjector eventProjector(FactStore store, ProjectionTargets targets, ProjectionStream stream, Clock clock,
+                                  ProjectionProperties projection) {
+        return new EventProjector(store, targets, stream, clock, projection.caseContextCacheSize());
     }
 
     @Bean(destroyMethod = "shutdownNow")
