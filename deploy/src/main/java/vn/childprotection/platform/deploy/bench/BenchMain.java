@@ -64,7 +64,8 @@ import java.util.concurrent.locks.LockSupport;
  * the case id key, which {@code Ids.caseIdFor(reportId)} gives before the request is sent). A sample of routed cases
  * is polled on reporting-service's {@code GET /api/v1/facts/cases/{caseId}} for the projection latency. After each
  * step the harness waits until every consumer group has caught up, then takes the consumer lag, the records written
- * to every topic (messages per report) and each component's peak RSS ({@code VmHWM} of the pids in var/run).
+ * to every topic (messages per report), the CPU time each component used from the step's start to the end of its
+ * drain per accepted report, and each component's peak RSS ({@code VmHWM} of the pids in var/run).
  * Prints a table and writes {@code var/bench/latest.json}.
  */
 public final class BenchMain {
@@ -237,10 +238,17 @@ public final class BenchMain {
 
     private void runStep(Tracker tracker, Step step, Body body) throws Exception {
         Map<TopicPartition, Long> before = endOffsets();
+        Map<String, Duration> cpuBefore = cpuTimes();
         System.out.printf("step %s: sending for %d s …%n", step.name, config.durationSeconds());
         body.run();
         drain(tracker, step);
         step.lag = consumerLag();
+        cpuTimes().forEach((component, after) -> {
+            Duration at = cpuBefore.get(component);
+            if (at != null && step.accepted.sum() > 0) {
+                step.cpuMsPerReport.put(component, after.minus(at).toNanos() / 1e6 / step.accepted.sum());
+            }
+        });
         Map<TopicPartition, Long> after = endOffsets();
         long written = 0;
         for (Map.Entry<TopicPartition, Long> e : after.entrySet()) {
@@ -561,19 +569,35 @@ public final class BenchMain {
         return m.find() ? Double.valueOf(m.group(1)) : null;
     }
 
-    /** Component → {peak RSS (VmHWM), current RSS} in kB, from the pid files ./platform writes. */
-    private Map<String, long[]> rss() {
-        Map<String, long[]> rss = new TreeMap<>();
+    /** Component → pid, from the pid files ./platform writes (none when there are none). */
+    private Map<String, Long> pids() {
+        Map<String, Long> pids = new TreeMap<>();
         try (var files = Files.list(config.runDir())) {
             for (Path pidFile : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
-                String component = pidFile.getFileName().toString().replace(".pid", "");
-                String pid = Files.readString(pidFile).trim();
-                Path status = Path.of("/proc", pid, "status");
-                if (!Files.isReadable(status)) {
-                    continue;
+                try {
+                    pids.put(pidFile.getFileName().toString().replace(".pid", ""),
+                            Long.parseLong(Files.readString(pidFile).trim()));
+                } catch (NumberFormatException | IOException e) {
+                    // a pid file being rewritten: that component is left out
                 }
-                long hwm = 0;
-                long now = 0;
+            }
+        } catch (IOException e) {
+            System.out.println("no pid files under " + config.runDir() + " (" + e.getMessage() + ")");
+        }
+        return pids;
+    }
+
+    /** Component → {peak RSS (VmHWM), current RSS} in kB. */
+    private Map<String, long[]> rss() {
+        Map<String, long[]> rss = new TreeMap<>();
+        pids().forEach((component, pid) -> {
+            Path status = Path.of("/proc", Long.toString(pid), "status");
+            if (!Files.isReadable(status)) {
+                return;
+            }
+            long hwm = 0;
+            long now = 0;
+            try {
                 for (String line : Files.readAllLines(status)) {
                     if (line.startsWith("VmHWM:")) {
                         hwm = Long.parseLong(line.replaceAll("[^0-9]", ""));
@@ -581,12 +605,21 @@ public final class BenchMain {
                         now = Long.parseLong(line.replaceAll("[^0-9]", ""));
                     }
                 }
-                rss.put(component, new long[]{hwm, now});
+            } catch (IOException e) {
+                return;
             }
-        } catch (IOException e) {
-            System.out.println("RSS: no pid files under " + config.runDir() + " (" + e.getMessage() + ")");
-        }
+            rss.put(component, new long[]{hwm, now});
+        });
         return rss;
+    }
+
+    /** Component → the CPU time its process has used so far (user + system), where the OS tells it. */
+    private Map<String, Duration> cpuTimes() {
+        Map<String, Duration> cpu = new TreeMap<>();
+        pids().forEach((component, pid) -> ProcessHandle.of(pid)
+                .flatMap(process -> process.info().totalCpuDuration())
+                .ifPresent(time -> cpu.put(component, time)));
+        return cpu;
     }
 
     // -----------------------------------------------------------------------------------------------------------------
@@ -635,6 +668,16 @@ public final class BenchMain {
                             + "%.2f messages per report → %.0f records/s written%n", best.routedPerSecond(), best.name,
                     100 * best.routedPerSecond() / raw.recordsPerSecond(), best.messagesPerReport(),
                     best.routedPerSecond() * best.messagesPerReport());
+        }
+        for (Step s : steps) {
+            if (!s.cpuMsPerReport.isEmpty()) {
+                StringBuilder c = new StringBuilder("CPU per accepted report, step and drain (ms), " + s.name + ":");
+                s.cpuMsPerReport.forEach((component, ms) ->
+                        c.append(String.format(Locale.ROOT, " %s %.2f", component, ms)));
+                c.append(String.format(Locale.ROOT, "; total %.2f",
+                        s.cpuMsPerReport.values().stream().mapToDouble(Double::doubleValue).sum()));
+                System.out.println(c);
+            }
         }
         System.out.println("projection rebuild: " + (rebuild == null ? "n/a" : f(rebuild) + " events/s"));
         StringBuilder r = new StringBuilder("peak RSS (VmHWM):");
@@ -708,6 +751,8 @@ public final class BenchMain {
         final AtomicLong lastCompletion = new AtomicLong();
         Map<String, Long> lag = Map.of();
         long recordsWritten;
+        /** component → CPU ms its process used from the step's start to the end of its drain, per accepted report */
+        final Map<String, Double> cpuMsPerReport = new TreeMap<>();
 
         Step(String name, int rate, boolean closed) {
             this.name = name;
@@ -778,18 +823,22 @@ public final class BenchMain {
             StringBuilder l = new StringBuilder("{");
             lag.forEach((k, v) -> l.append(l.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
             l.append('}');
+            StringBuilder c = new StringBuilder("{");
+            cpuMsPerReport.forEach((k, v) -> c.append(c.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
+                    .append(num(v)));
+            c.append('}');
             return String.format(Locale.ROOT, "{\"step\": \"%s\", \"mode\": \"%s\", \"offeredPerSecond\": %s, "
                             + "\"sendSeconds\": %s, \"sent\": %d, \"accepted\": %d, \"routed\": %d, \"errors\": %s, "
                             + "\"reportsPerSecond\": %s, \"intakeP50Ms\": %s, \"intakeP99Ms\": %s, \"p50Ms\": %s, "
                             + "\"p99Ms\": %s, \"maxMs\": %s, \"projectionSamples\": %d, \"projectionP50Ms\": %s, "
                             + "\"projectionP99Ms\": %s, \"projectionMaxMs\": %s, \"messagesPerReport\": %s, "
-                            + "\"recordsWritten\": %d, \"consumerLag\": %s}",
+                            + "\"recordsWritten\": %d, \"consumerLag\": %s, \"cpuMsPerReport\": %s}",
                     name, closed ? "closed-loop" : "open-loop", closed ? "null" : Integer.toString(rate),
                     num((sendingEnded - started) / 1e9), sent.sum(), accepted.sum(), completed.sum(), e,
                     num(routedPerSecond()), num(pct(intake, 50)), num(pct(intake, 99)), num(pct(referral, 50)),
                     num(pct(referral, 99)), num(pct(referral, 100)), histogram(projection).getTotalCount(),
                     num(pct(projection, 50)), num(pct(projection, 99)), num(pct(projection, 100)),
-                    num(messagesPerReport()), recordsWritten, l);
+                    num(messagesPerReport()), recordsWritten, l, c);
         }
     }
 }

@@ -72,4 +72,18 @@ class BenchMainTest {
         assertThat(BenchMain.num(1.23456)).isEqualTo("1.235");
         assertThat(List.of(BenchMain.num(0))).containsExactly("0.000");
     }
+
+    @Test
+    void aStepsJsonHoldsEachComponentsCpuPerReport() {
+        BenchMain.Step step = new BenchMain.Step("100/s", 100, false);
+        step.accepted.add(10);
+        step.cpuMsPerReport.put("intake", 3.25);
+        step.cpuMsPerReport.put("mongo", 14.5);
+
+        var json = JsonMapper.builder().build().readTree(step.json());
+
+        assertThat(json.get("cpuMsPerReport").get("intake").asDouble()).isEqualTo(3.25);
+        assertThat(json.get("cpuMsPerReport").get("mongo").asDouble()).isEqualTo(14.5);
+        assertThat(json.get("accepted").asInt()).isEqualTo(10);
+    }
 }
