@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -80,7 +81,18 @@ public final class BenchMain {
 
     record Config(String intake, String reporting, String bootstrap, int durationSeconds, List<Integer> rates,
                   boolean max, int maxInFlight, int warmupSeconds, int rawSeconds, int drainSeconds,
-                  boolean rebuild, Path runDir, Path out) {
+                  boolean rebuild, Path runDir, Path out, String referral, String notification, String mongo,
+                  int storeClients) {
+
+        /** Service → base URL: the services whose store commands a step counts. */
+        Map<String, String> services() {
+            Map<String, String> services = new TreeMap<>();
+            services.put("intake", intake);
+            services.put("referral", referral);
+            services.put("notification", notification);
+            services.put("reporting", reporting);
+            return services;
+        }
     }
 
     private BenchMain(Config config) {
@@ -137,7 +149,10 @@ public final class BenchMain {
             System.out.println("""
                     usage: BenchMain [--duration S] [--rates 50,200,500] [--max] [--max-in-flight N] [--warmup S]
                                      [--raw-seconds S] [--drain S] [--no-rebuild] [--intake URL] [--reporting URL]
-                                     [--bootstrap HOST:PORT] [--run-dir var/run] [--out var/bench/latest.json]""");
+                                     [--referral URL] [--notification URL] [--bootstrap HOST:PORT]
+                                     [--store-clients N] [--run-dir var/run] [--out var/bench/latest.json]
+                    The store's URI is MONGODB_URI (default mongodb://127.0.0.1:27017): an environment variable,
+                    so that no credential shows in the process list.""");
             return null;
         }
         List<Integer> rates = new ArrayList<>();
@@ -162,7 +177,12 @@ public final class BenchMain {
                 positive(o, "duration", 20), rates, o.containsKey("max"), positive(o, "max-in-flight", 64),
                 nonNegative(o, "warmup", 20), positive(o, "raw-seconds", 5), positive(o, "drain", 60),
                 !o.containsKey("no-rebuild"),
-                Path.of(o.getOrDefault("run-dir", "var/run")), Path.of(o.getOrDefault("out", "var/bench/latest.json")));
+                Path.of(o.getOrDefault("run-dir", "var/run")), Path.of(o.getOrDefault("out", "var/bench/latest.json")),
+                o.getOrDefault("referral", "http://127.0.0.1:8082"),
+                o.getOrDefault("notification", "http://127.0.0.1:8083"),
+                Optional.ofNullable(System.getenv("MONGODB_URI")).filter(u -> !u.isBlank())
+                        .orElse("mongodb://127.0.0.1:27017"),
+                positive(o, "store-clients", 4));
     }
 
     private static int positive(Map<String, String> o, String name, int defaultValue) {
@@ -201,6 +221,7 @@ public final class BenchMain {
         Raw raw = rawBaseline(recordSize);
         System.out.printf("raw Kafka: %,.0f records/s of %d B (acks=all, idempotent); one at a time: p50 %.2f ms, "
                 + "p99 %.2f ms%n", raw.recordsPerSecond, recordSize, raw.syncP50Ms, raw.syncP99Ms);
+        StoreBaseline.Result store = storeBaseline(recordSize);
 
         List<Step> steps = new ArrayList<>();
         try (Tracker tracker = new Tracker(config.bootstrap(), projection ? this::pollProjection : null)) {
@@ -225,8 +246,8 @@ public final class BenchMain {
         }
         Double rebuild = config.rebuild() ? projectionRebuild() : null;
         Map<String, long[]> rss = rss();
-        printTable(raw, recordSize, steps, rebuild, rss);
-        writeJson(raw, recordSize, steps, rebuild, rss, projection);
+        printTable(raw, store, recordSize, steps, rebuild, rss);
+        writeJson(raw, store, recordSize, steps, rebuild, rss, projection);
         System.out.println("wrote " + config.out().toAbsolutePath().normalize());
         admin.close(Duration.ofSeconds(5));
         return 0;
@@ -239,6 +260,7 @@ public final class BenchMain {
     private void runStep(Tracker tracker, Step step, Body body) throws Exception {
         Map<TopicPartition, Long> before = endOffsets();
         Map<String, Duration> cpuBefore = cpuTimes();
+        Map<String, Long> storeBefore = storeCommands();
         System.out.printf("step %s: sending for %d s …%n", step.name, config.durationSeconds());
         body.run();
         drain(tracker, step);
@@ -247,6 +269,12 @@ public final class BenchMain {
             Duration at = cpuBefore.get(component);
             if (at != null && step.accepted.sum() > 0) {
                 step.cpuMsPerReport.put(component, after.minus(at).toNanos() / 1e6 / step.accepted.sum());
+            }
+        });
+        storeCommands().forEach((service, after) -> {
+            Long at = storeBefore.get(service);
+            if (at != null && step.accepted.sum() > 0) {
+                step.storeCommandsPerReport.put(service, (double) (after - at) / step.accepted.sum());
             }
         });
         Map<TopicPartition, Long> after = endOffsets();
@@ -417,6 +445,67 @@ public final class BenchMain {
             return new Raw(acked.sum() / seconds, ms(sync.getValueAtPercentile(50)), ms(sync.getValueAtPercentile(99)),
                     acked.sum());
         }
+    }
+
+    // -----------------------------------------------------------------------------------------------------------------
+    // Raw store baseline and the services' store commands
+
+    /** The raw store baseline, or null (printed as n/a) when the store does not answer. */
+    private StoreBaseline.Result storeBaseline(int documentBytes) throws InterruptedException {
+        try {
+            StoreBaseline.Result store = StoreBaseline.measure(config.mongo(), config.storeClients(), documentBytes,
+                    config.rawSeconds());
+            System.out.printf(Locale.ROOT, "raw store: %,.0f commands/s (insert, find by _id, update by _id; %d B "
+                            + "documents; %d clients, one command in flight each): p50 %.2f ms, p99 %.2f ms%n",
+                    store.commandsPerSecond(), documentBytes, store.clients(), store.p50Ms(), store.p99Ms());
+            return store;
+        } catch (RuntimeException e) {
+            System.out.println("raw store: n/a (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    static final String STORE_COMMANDS_METRIC = "mongodb_driver_commands_seconds_count";
+
+    /** Service → the store commands its driver has sent so far ({@value #STORE_COMMANDS_METRIC}); absent if unreachable. */
+    private Map<String, Long> storeCommands() {
+        Map<String, Long> commands = new TreeMap<>();
+        config.services().forEach((service, base) -> {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    commands.put(service, Math.round(sumOf(r.body(), STORE_COMMANDS_METRIC)));
+                }
+            } catch (IOException e) {
+                // that service is left out of the step's count
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return commands;
+    }
+
+    /** The sum of a metric's samples over all its label sets, in the Prometheus text format. */
+    static double sumOf(String exposition, String metric) {
+        double sum = 0;
+        for (String line : exposition.split("\n")) {
+            if (!line.startsWith(metric) || line.length() == metric.length()) {
+                continue;
+            }
+            String rest = line.substring(metric.length());
+            if (rest.charAt(0) == '{') {
+                rest = rest.substring(rest.lastIndexOf('}') + 1); // a label value may hold anything but a raw newline
+            } else if (rest.charAt(0) != ' ') {
+                continue; // another metric whose name starts with this one
+            }
+            try {
+                sum += Double.parseDouble(rest.trim().split("\\s+")[0]);
+            } catch (NumberFormatException e) {
+                // not a sample line
+            }
+        }
+        return sum;
     }
 
     // -----------------------------------------------------------------------------------------------------------------
@@ -650,7 +739,8 @@ public final class BenchMain {
         return best;
     }
 
-    private void printTable(Raw raw, int recordSize, List<Step> steps, Double rebuild, Map<String, long[]> rss) {
+    private void printTable(Raw raw, StoreBaseline.Result store, int recordSize, List<Step> steps, Double rebuild,
+                            Map<String, long[]> rss) {
         System.out.println();
         System.out.printf("%-8s %8s %8s %7s %9s %17s %23s %23s %9s %s%n", "step", "offered", "accepted", "errors",
                 "routed/s", "intake p50/p99", "→agency p50/p99/max", "→projection p50/p99/max", "msg/rep", "lag");
@@ -669,6 +759,15 @@ public final class BenchMain {
                     100 * best.routedPerSecond() / raw.recordsPerSecond(), best.messagesPerReport(),
                     best.routedPerSecond() * best.messagesPerReport());
         }
+        if (store != null) {
+            System.out.printf(Locale.ROOT, "raw store baseline: %.0f commands/s (%d clients), p50 %.2f / p99 %.2f ms%n",
+                    store.commandsPerSecond(), store.clients(), store.p50Ms(), store.p99Ms());
+            if (best != null && best.storeCommandsTotal() > 0) {
+                System.out.printf(Locale.ROOT, "store commands per report %.1f (%s) → the store alone allows at most "
+                                + "%.0f reports/s%n", best.storeCommandsTotal(), best.name,
+                        store.commandsPerSecond() / best.storeCommandsTotal());
+            }
+        }
         for (Step s : steps) {
             if (!s.cpuMsPerReport.isEmpty()) {
                 StringBuilder c = new StringBuilder("CPU per accepted report, step and drain (ms), " + s.name + ":");
@@ -678,6 +777,13 @@ public final class BenchMain {
                         s.cpuMsPerReport.values().stream().mapToDouble(Double::doubleValue).sum()));
                 System.out.println(c);
             }
+            if (!s.storeCommandsPerReport.isEmpty()) {
+                StringBuilder c = new StringBuilder("store commands per accepted report, step and drain, " + s.name + ":");
+                s.storeCommandsPerReport.forEach((service, n) ->
+                        c.append(String.format(Locale.ROOT, " %s %.2f", service, n)));
+                c.append(String.format(Locale.ROOT, "; total %.2f", s.storeCommandsTotal()));
+                System.out.println(c);
+            }
         }
         System.out.println("projection rebuild: " + (rebuild == null ? "n/a" : f(rebuild) + " events/s"));
         StringBuilder r = new StringBuilder("peak RSS (VmHWM):");
@@ -685,8 +791,8 @@ public final class BenchMain {
         System.out.println(r);
     }
 
-    private void writeJson(Raw raw, int recordSize, List<Step> steps, Double rebuild, Map<String, long[]> rss,
-                           boolean projection) throws IOException {
+    private void writeJson(Raw raw, StoreBaseline.Result store, int recordSize, List<Step> steps, Double rebuild,
+                           Map<String, long[]> rss, boolean projection) throws IOException {
         Step best = throughputStep(steps);
         Step latency = latencyStep(steps);
         StringBuilder j = new StringBuilder("{\n");
@@ -701,6 +807,15 @@ public final class BenchMain {
         j.append("  \"kafkaSyncP99Ms\": ").append(num(raw.syncP99Ms())).append(",\n");
         j.append("  \"recordBytes\": ").append(recordSize).append(",\n");
         j.append("  \"messagesPerReport\": ").append(best == null ? "null" : num(best.messagesPerReport())).append(",\n");
+        j.append("  \"storeCommandsPerSecond\": ").append(store == null ? "null" : num(store.commandsPerSecond()))
+                .append(",\n");
+        j.append("  \"storeClients\": ").append(store == null ? "null" : Integer.toString(store.clients())).append(",\n");
+        j.append("  \"storeP50Ms\": ").append(store == null ? "null" : num(store.p50Ms())).append(",\n");
+        j.append("  \"storeP99Ms\": ").append(store == null ? "null" : num(store.p99Ms())).append(",\n");
+        double perReport = best == null ? 0 : best.storeCommandsTotal();
+        j.append("  \"storeCommandsPerReport\": ").append(perReport > 0 ? num(perReport) : "null").append(",\n");
+        j.append("  \"storeCeilingReportsPerSecond\": ").append(store != null && perReport > 0
+                ? num(store.commandsPerSecond() / perReport) : "null").append(",\n");
         j.append("  \"latencyStep\": ").append(latency == null ? "null" : "\"" + latency.name + "\"").append(",\n");
         j.append("  \"p50Ms\": ").append(latency == null ? "null" : num(latency.pct(latency.referral, 50))).append(",\n");
         j.append("  \"p99Ms\": ").append(latency == null ? "null" : num(latency.pct(latency.referral, 99))).append(",\n");
@@ -753,6 +868,8 @@ public final class BenchMain {
         long recordsWritten;
         /** component → CPU ms its process used from the step's start to the end of its drain, per accepted report */
         final Map<String, Double> cpuMsPerReport = new TreeMap<>();
+        /** service → store commands its driver sent from the step's start to the end of its drain, per accepted report */
+        final Map<String, Double> storeCommandsPerReport = new TreeMap<>();
 
         Step(String name, int rate, boolean closed) {
             this.name = name;
@@ -784,6 +901,10 @@ public final class BenchMain {
                 return 0;
             }
             return completed.sum() / ((end - started) / 1e9);
+        }
+
+        double storeCommandsTotal() {
+            return storeCommandsPerReport.values().stream().mapToDouble(Double::doubleValue).sum();
         }
 
         double messagesPerReport() {
@@ -827,18 +948,23 @@ public final class BenchMain {
             cpuMsPerReport.forEach((k, v) -> c.append(c.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
                     .append(num(v)));
             c.append('}');
+            StringBuilder sc = new StringBuilder("{");
+            storeCommandsPerReport.forEach((k, v) -> sc.append(sc.length() > 1 ? ", " : "").append('"').append(k)
+                    .append("\": ").append(num(v)));
+            sc.append('}');
             return String.format(Locale.ROOT, "{\"step\": \"%s\", \"mode\": \"%s\", \"offeredPerSecond\": %s, "
                             + "\"sendSeconds\": %s, \"sent\": %d, \"accepted\": %d, \"routed\": %d, \"errors\": %s, "
                             + "\"reportsPerSecond\": %s, \"intakeP50Ms\": %s, \"intakeP99Ms\": %s, \"p50Ms\": %s, "
                             + "\"p99Ms\": %s, \"maxMs\": %s, \"projectionSamples\": %d, \"projectionP50Ms\": %s, "
                             + "\"projectionP99Ms\": %s, \"projectionMaxMs\": %s, \"messagesPerReport\": %s, "
-                            + "\"recordsWritten\": %d, \"consumerLag\": %s, \"cpuMsPerReport\": %s}",
+                            + "\"recordsWritten\": %d, \"consumerLag\": %s, \"cpuMsPerReport\": %s, "
+                            + "\"storeCommandsPerReport\": %s}",
                     name, closed ? "closed-loop" : "open-loop", closed ? "null" : Integer.toString(rate),
                     num((sendingEnded - started) / 1e9), sent.sum(), accepted.sum(), completed.sum(), e,
                     num(routedPerSecond()), num(pct(intake, 50)), num(pct(intake, 99)), num(pct(referral, 50)),
                     num(pct(referral, 99)), num(pct(referral, 100)), histogram(projection).getTotalCount(),
                     num(pct(projection, 50)), num(pct(projection, 99)), num(pct(projection, 100)),
-                    num(messagesPerReport()), recordsWritten, l, c);
+                    num(messagesPerReport()), recordsWritten, l, c, sc);
         }
     }
 }

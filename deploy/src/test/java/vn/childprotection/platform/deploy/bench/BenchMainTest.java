@@ -86,4 +86,34 @@ class BenchMainTest {
         assertThat(json.get("cpuMsPerReport").get("mongo").asDouble()).isEqualTo(14.5);
         assertThat(json.get("accepted").asInt()).isEqualTo(10);
     }
+
+    @Test
+    void theServicesStoreCommandsAreSummedOverEveryLabelSetOfTheDriversCounter() {
+        String exposition = """
+                # HELP mongodb_driver_commands_seconds Timer of mongodb commands
+                # TYPE mongodb_driver_commands_seconds summary
+                mongodb_driver_commands_seconds_count{collection="cases",command="insert",status="SUCCESS"} 120
+                mongodb_driver_commands_seconds_sum{collection="cases",command="insert",status="SUCCESS"} 0.5
+                mongodb_driver_commands_seconds_count{collection="odd}name",command="find",status="SUCCESS"} 30.0
+                mongodb_driver_commands_seconds_countless 999
+                mongodb_driver_commands_seconds_max{collection="cases",command="insert",status="SUCCESS"} 0.01
+                """;
+
+        assertThat(BenchMain.sumOf(exposition, BenchMain.STORE_COMMANDS_METRIC)).isEqualTo(150.0);
+        assertThat(BenchMain.sumOf("", BenchMain.STORE_COMMANDS_METRIC)).isZero();
+    }
+
+    @Test
+    void aStepsJsonHoldsEachServicesStoreCommandsPerReportAndTheirTotal() {
+        BenchMain.Step step = new BenchMain.Step("50/s", 50, false);
+        step.accepted.add(100);
+        step.storeCommandsPerReport.put("referral", 12.5);
+        step.storeCommandsPerReport.put("reporting", 8.25);
+
+        var json = JsonMapper.builder().build().readTree(step.json());
+
+        assertThat(json.get("storeCommandsPerReport").get("referral").asDouble()).isEqualTo(12.5);
+        assertThat(json.get("storeCommandsPerReport").get("reporting").asDouble()).isEqualTo(8.25);
+        assertThat(step.storeCommandsTotal()).isEqualTo(20.75);
+    }
 }
