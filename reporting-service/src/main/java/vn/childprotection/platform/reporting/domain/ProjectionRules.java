@@ -40,6 +40,15 @@ public final class ProjectionRules {
         };
     }
 
+    /**
+     * Whether the event is the one that normally comes first for its fact (a case's {@code CaseOpened}, a referral's
+     * {@code ReferralIssued}), so that the fact usually does not exist yet. Only a hint: the projection then tries to
+     * insert before it reads, and reads when the fact was there after all.
+     */
+    public static boolean usuallyCreatesItsFact(CaseEvent event) {
+        return event instanceof CaseOpened || event instanceof ReferralIssued;
+    }
+
     /** Applies a case-level event (CaseOpened, CaseStatusChanged, EscalationRaised) to the case's fact. */
     public static ProjectionOutcome applyToCase(CaseFact fact, CaseEvent event) {
         if (fact.hasApplied(event.eventId())) {
