@@ -13,6 +13,11 @@ public enum TopicCatalog {
             "schemas/intake-event.schema.json",
             "Reports accepted by intake (202), with personal data; notification-service keeps only the contact of "
                     + "an informant who asked for feedback."),
+    INTAKE_REPORTS_URGENT(Topics.INTAKE_REPORTS_URGENT, "case id", "intake-service",
+            List.of("referral-service", "notification-service"),
+            "schemas/intake-event.schema.json",
+            "The EMERGENCY reports, in a lane of their own (same messages as intake.reports.v1): never queued behind "
+                    + "a backlog of other reports."),
     CASE_EVENTS(Topics.CASE_EVENTS, "case id", "referral-service",
             List.of("notification-service", "reporting-service"),
             "schemas/case-event.schema.json", "Every state change of a case; no personal data."),

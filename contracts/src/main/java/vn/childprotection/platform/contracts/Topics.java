@@ -6,8 +6,14 @@ import java.util.regex.Pattern;
 /** Topic names. {@link TopicCatalog} says who writes and reads each one and which schema it follows. */
 public final class Topics {
 
-    /** Reports made durable by intake-service. */
+    /** Reports made durable by intake-service (all but the emergencies). */
     public static final String INTAKE_REPORTS = "intake.reports.v1";
+    /**
+     * EMERGENCY reports made durable by intake-service: the same messages in a lane of their own, so that an
+     * emergency is never queued behind a backlog of other reports (issue 6: it must reach the police in
+     * milliseconds, not minutes).
+     */
+    public static final String INTAKE_REPORTS_URGENT = "intake.reports.urgent.v1";
     /** Every state change of every case. */
     public static final String CASE_EVENTS = "case.events.v1";
     /** The agencies' answers to their referrals (S0 Art 7.2), written by the agencies' systems. */
@@ -25,6 +31,11 @@ public final class Topics {
     private static final Pattern AGENCY_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
 
     private Topics() {
+    }
+
+    /** The intake topic of a report of this severity: EMERGENCY in its own lane, the others together. */
+    public static String intakeReportsFor(Severity severity) {
+        return severity == Severity.EMERGENCY ? INTAKE_REPORTS_URGENT : INTAKE_REPORTS;
     }
 
     /** {@code POLICE} → {@code referrals.police.v1}; {@code SOCIAL_AFFAIRS} → {@code referrals.social-affairs.v1}. */

@@ -24,6 +24,7 @@ class ContractSchemasTest {
 
     private static final Map<TopicCatalog, List<Event>> SAMPLES = Map.of(
             TopicCatalog.INTAKE_REPORTS, List.of(Fixtures.reportSubmitted()),
+            TopicCatalog.INTAKE_REPORTS_URGENT, List.of(Fixtures.reportSubmitted()),
             TopicCatalog.CASE_EVENTS, List.of(Fixtures.caseOpened(), Fixtures.referralIssued(),
                     Fixtures.escalationRaised(), Fixtures.referralStatusChanged(), Fixtures.referralOverdue(),
                     Fixtures.caseStatusChanged()),

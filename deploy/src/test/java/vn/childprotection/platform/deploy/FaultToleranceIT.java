@@ -87,6 +87,8 @@ class FaultToleranceIT {
     private static final List<String[]> CONSUMED = List.of(
             new String[]{Topics.INTAKE_REPORTS, "referral-service"},
             new String[]{Topics.INTAKE_REPORTS, "notification-service"},
+            new String[]{Topics.INTAKE_REPORTS_URGENT, "referral-service"},
+            new String[]{Topics.INTAKE_REPORTS_URGENT, "notification-service"},
             new String[]{Topics.CASE_EVENTS, "notification-service"},
             new String[]{Topics.CASE_EVENTS, "reporting-service"},
             new String[]{Topics.AGENCY_RESPONSES, "referral-service"},
@@ -200,7 +202,8 @@ class FaultToleranceIT {
         }
         System.out.printf("FAULT poison: verified %s; skipped (no such consumer running) %s%n", verified, skipped);
         assertThat(verified).as("at least the original consumers exist").contains(
-                Topics.INTAKE_REPORTS + " by referral-service", Topics.CASE_EVENTS + " by reporting-service",
+                Topics.INTAKE_REPORTS + " by referral-service", Topics.INTAKE_REPORTS_URGENT + " by referral-service",
+                Topics.CASE_EVENTS + " by reporting-service",
                 Topics.CASE_EVENTS + " by notification-service");
 
         // the partition moves on: a good report with the same key is routed, notified and counted

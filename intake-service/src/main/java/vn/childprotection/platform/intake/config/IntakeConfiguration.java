@@ -125,4 +125,13 @@ public class IntakeConfiguration {
                 .replicas(properties.topic().replicationFactor())
                 .build();
     }
+
+    /** The EMERGENCY reports' own lane ({@link Topics#intakeReportsFor}). */
+    @Bean
+    NewTopic urgentIntakeReportsTopic(IntakeProperties properties) {
+        return TopicBuilder.name(Topics.INTAKE_REPORTS_URGENT)
+                .partitions(properties.topic().partitions())
+                .replicas(properties.topic().replicationFactor())
+                .build();
+    }
 }

@@ -64,7 +64,7 @@ abstract class IntakeScenario {
                 ConsumerConfig.GROUP_ID_CONFIG, "intake-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.INTAKE_REPORTS));
+        consumer.subscribe(List.of(Topics.INTAKE_REPORTS, Topics.INTAKE_REPORTS_URGENT));
     }
 
     @AfterEach
@@ -100,6 +100,20 @@ abstract class IntakeScenario {
         post(marker.toString());
         recordsFor(Ids.caseIdFor(UUID.fromString(marker.reportId())), 1);
         assertThat(seen.stream().filter(r -> caseId.equals(r.key()))).as("exactly one record").hasSize(1);
+    }
+
+    @Test
+    void an_emergency_goes_to_the_urgent_lane_and_the_other_severities_to_the_common_one() {
+        ReportJson emergency = ReportJson.valid().set("severity", "EMERGENCY");
+        ReportJson high = ReportJson.valid().set("severity", "HIGH");
+
+        assertThat(post(emergency.toString()).statusCode()).isEqualTo(202);
+        assertThat(post(high.toString()).statusCode()).isEqualTo(202);
+
+        assertThat(recordsFor(Ids.caseIdFor(UUID.fromString(emergency.reportId())), 1).getFirst().topic())
+                .isEqualTo(Topics.INTAKE_REPORTS_URGENT);
+        assertThat(recordsFor(Ids.caseIdFor(UUID.fromString(high.reportId())), 1).getFirst().topic())
+                .isEqualTo(Topics.INTAKE_REPORTS);
     }
 
     @Test

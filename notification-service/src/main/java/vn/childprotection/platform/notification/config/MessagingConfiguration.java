@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The {@code onCaseEvent} and {@code onIntakeReport} functions; their bindings (topic, group, retries, dead-letter
+ * The {@code onCaseEvent}, {@code onIntakeReport} and {@code onUrgentIntakeReport} functions; their bindings (topic, group, retries, dead-letter
  * topic) are in {@code application.yml}. The producer publishes final notification statuses on
  * {@code notifications.delivered.v1} and {@code notifications.failed.v1} (String key, byte[] value, acks=all,
  * idempotent).
@@ -44,6 +44,12 @@ public class MessagingConfiguration {
     /** A contact may release an outcome notification that waited for it: handed off the same way. */
     @Bean
     Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters) {
+        return new IntakeReportConsumer(useCase, meters);
+    }
+
+    /** The same on {@code intake.reports.urgent.v1}, the EMERGENCY reports' lane. */
+    @Bean
+    Consumer<Message<byte[]>> onUrgentIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters) {
         return new IntakeReportConsumer(useCase, meters);
     }
 

@@ -227,6 +227,15 @@ public class ReferralConfiguration {
         return new ReportConsumer(useCase, meters);
     }
 
+    /**
+     * The same handling on {@code intake.reports.urgent.v1}, the EMERGENCY reports' lane, with a consumer of its own
+     * that fetches a record as soon as it is there: an emergency never waits behind the other reports' backlog.
+     */
+    @Bean
+    Consumer<Message<byte[]>> onUrgentReport(HandleReportUseCase useCase, MeterRegistry meters) {
+        return new ReportConsumer(useCase, meters);
+    }
+
     private static String instanceId(ReferralProperties properties) {
         if (properties.instanceId() != null && !properties.instanceId().isBlank()) {
             return properties.instanceId();

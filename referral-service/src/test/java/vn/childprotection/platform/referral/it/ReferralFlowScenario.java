@@ -215,6 +215,19 @@ abstract class ReferralFlowScenario {
     }
 
     @Test
+    void anEmergencyOnItsOwnLaneIsRoutedLikeAnyOtherReport() {
+        ReportSubmitted report = report().concerns(Concern.SEXUAL_ABUSE).severity(Severity.EMERGENCY).build();
+
+        publishRaw(Topics.INTAKE_REPORTS_URGENT, report.caseId(), EventJson.write(report));
+
+        List<ConsumerRecord<String, byte[]>> police = awaitRecords(List.of("referrals.police.v1"), report.caseId(), 1);
+        AgencyReferral referral = (AgencyReferral) EventJson.read(police.getFirst().value(), AgencyReferralEvent.class);
+        assertThat(referral.agency()).isEqualTo(Agencies.POLICE);
+        assertThat(referral.severity()).isEqualTo(Severity.EMERGENCY);
+        assertThat(awaitRecords(REFERRAL_TOPICS, report.caseId(), 6)).hasSize(6);
+    }
+
+    @Test
     void aRedeliveredReportLeavesOneCaseAndEveryMessagePublishedExactlyOnce() throws Exception {
         ReportSubmitted report = report().concerns(Concern.TRAFFICKING).severity(Severity.NORMAL).build();
         submit(report);
@@ -430,8 +443,12 @@ abstract class ReferralFlowScenario {
     }
 
     private void publishRaw(String key, byte[] value) {
+        publishRaw(Topics.INTAKE_REPORTS, key, value);
+    }
+
+    private void publishRaw(String topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.INTAKE_REPORTS, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish the test message", e);
         }

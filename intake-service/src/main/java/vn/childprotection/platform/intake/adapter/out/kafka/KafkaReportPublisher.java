@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes to {@code intake.reports.v1}, keyed by case id, with no headers of its own, and waits for the broker's
+ * Publishes to {@code intake.reports.v1} — an EMERGENCY report to {@code intake.reports.urgent.v1}, its own lane
+ * ({@link Topics#intakeReportsFor}) — keyed by case id, with no headers of its own, and waits for the broker's
  * acknowledgement (acks=all, idempotent producer) at most {@code timeout}.
  */
 public final class KafkaReportPublisher implements ReportPublisher {
@@ -35,7 +36,8 @@ public final class KafkaReportPublisher implements ReportPublisher {
     public void publish(ReportSubmitted event) {
         long start = System.nanoTime();
         try {
-            kafka.send(new ProducerRecord<>(Topics.INTAKE_REPORTS, event.caseId(), EventJson.write(event)))
+            kafka.send(new ProducerRecord<>(Topics.intakeReportsFor(event.severity()), event.caseId(),
+                            EventJson.write(event)))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
