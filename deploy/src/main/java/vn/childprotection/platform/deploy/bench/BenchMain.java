@@ -742,12 +742,14 @@ public final class BenchMain {
     private void printTable(Raw raw, StoreBaseline.Result store, int recordSize, List<Step> steps, Double rebuild,
                             Map<String, long[]> rss) {
         System.out.println();
-        System.out.printf("%-8s %8s %8s %7s %9s %17s %23s %23s %9s %s%n", "step", "offered", "accepted", "errors",
-                "routed/s", "intake p50/p99", "→agency p50/p99/max", "→projection p50/p99/max", "msg/rep", "lag");
+        System.out.printf("%-8s %8s %8s %7s %9s %17s %23s %23s %23s %9s %s%n", "step", "offered", "accepted",
+                "errors", "routed/s", "intake p50/p99", "→agency p50/p99/max", "emergency p50/p99/max",
+                "→projection p50/p99/max", "msg/rep", "lag");
         for (Step s : steps) {
-            System.out.printf(Locale.ROOT, "%-8s %8s %8d %7d %9.1f %17s %23s %23s %9.2f %s%n", s.name,
+            System.out.printf(Locale.ROOT, "%-8s %8s %8d %7d %9.1f %17s %23s %23s %23s %9.2f %s%n", s.name,
                     s.closed ? "closed" : Integer.toString(s.rate), s.accepted.sum(), s.errorCount(),
-                    s.routedPerSecond(), s.intakeSummary(), s.summary(s.referral), s.summary(s.projection),
+                    s.routedPerSecond(), s.intakeSummary(), s.summary(s.referral), s.summary(s.emergency),
+                    s.summary(s.projection),
                     s.messagesPerReport(), s.lag);
         }
         System.out.printf(Locale.ROOT, "raw Kafka baseline: %.0f records/s (%d B, acks=all, idempotent), one at a time "
@@ -820,6 +822,10 @@ public final class BenchMain {
         j.append("  \"p50Ms\": ").append(latency == null ? "null" : num(latency.pct(latency.referral, 50))).append(",\n");
         j.append("  \"p99Ms\": ").append(latency == null ? "null" : num(latency.pct(latency.referral, 99))).append(",\n");
         j.append("  \"maxMs\": ").append(latency == null ? "null" : num(latency.pct(latency.referral, 100))).append(",\n");
+        j.append("  \"emergencyP50Ms\": ").append(latency == null ? "null" : num(latency.pct(latency.emergency, 50)))
+                .append(",\n");
+        j.append("  \"emergencyP99Ms\": ").append(latency == null ? "null" : num(latency.pct(latency.emergency, 99)))
+                .append(",\n");
         j.append("  \"projectionP50Ms\": ").append(!projection || latency == null ? "null"
                 : num(latency.pct(latency.projection, 50))).append(",\n");
         j.append("  \"projectionP99Ms\": ").append(!projection || latency == null ? "null"
@@ -859,6 +865,8 @@ public final class BenchMain {
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         final Recorder intake = new Recorder(3);
         final Recorder referral = new Recorder(3);
+        /** the EMERGENCY interventions among {@link #referral} (their own intake lane) */
+        final Recorder emergency = new Recorder(3);
         final Recorder projection = new Recorder(3);
         private final Map<Recorder, Histogram> snapshots = new ConcurrentHashMap<>();
         volatile long started;
@@ -958,13 +966,15 @@ public final class BenchMain {
                             + "\"p99Ms\": %s, \"maxMs\": %s, \"projectionSamples\": %d, \"projectionP50Ms\": %s, "
                             + "\"projectionP99Ms\": %s, \"projectionMaxMs\": %s, \"messagesPerReport\": %s, "
                             + "\"recordsWritten\": %d, \"consumerLag\": %s, \"cpuMsPerReport\": %s, "
-                            + "\"storeCommandsPerReport\": %s}",
+                            + "\"storeCommandsPerReport\": %s, \"emergencySamples\": %d, \"emergencyP50Ms\": %s, "
+                            + "\"emergencyP99Ms\": %s, \"emergencyMaxMs\": %s}",
                     name, closed ? "closed-loop" : "open-loop", closed ? "null" : Integer.toString(rate),
                     num((sendingEnded - started) / 1e9), sent.sum(), accepted.sum(), completed.sum(), e,
                     num(routedPerSecond()), num(pct(intake, 50)), num(pct(intake, 99)), num(pct(referral, 50)),
                     num(pct(referral, 99)), num(pct(referral, 100)), histogram(projection).getTotalCount(),
                     num(pct(projection, 50)), num(pct(projection, 99)), num(pct(projection, 100)),
-                    num(messagesPerReport()), recordsWritten, l, c, sc);
+                    num(messagesPerReport()), recordsWritten, l, c, sc, histogram(emergency).getTotalCount(),
+                    num(pct(emergency, 50)), num(pct(emergency, 99)), num(pct(emergency, 100)));
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ReportMix {
 
     /** A generated report: its id, whether it will be routed (INTERVENTION) and its JSON body. */
-    public record Report(UUID reportId, boolean intervention, String body) {
+    public record Report(UUID reportId, boolean intervention, boolean emergency, String body) {
     }
 
     private record Weighted<T>(T value, int weight) {
@@ -99,6 +99,7 @@ public final class ReportMix {
                 concerns += ",\"" + second + "\"";
             }
         }
+        String severity = pick(SEVERITIES, random);
         String[] province = pick(PROVINCES, random);
         String district = province[1 + random.nextInt(province.length - 1)];
         boolean anonymous = random.nextInt(100) < 15;
@@ -113,11 +114,11 @@ public final class ReportMix {
                 .minusSeconds(60 + random.nextInt(3600)).withNano(0);
         String body = "{\"reportId\":\"" + reportId + "\",\"receivedAt\":\"" + receivedAt + "\",\"channel\":\""
                 + pick(CHANNELS, random) + "\",\"contactType\":\"" + (intervention ? "INTERVENTION" : "COUNSELLING")
-                + "\",\"concerns\":[" + concerns + "],\"severity\":\"" + pick(SEVERITIES, random)
+                + "\",\"concerns\":[" + concerns + "],\"severity\":\"" + severity
                 + "\",\"location\":{\"provinceCode\":\"" + province[0] + "\",\"districtCode\":\"" + district + "\"},"
                 + "\"child\":{\"fullName\":\"" + name(random) + "\",\"sex\":\"" + (random.nextBoolean() ? "FEMALE" : "MALE")
                 + "\",\"ageYears\":" + random.nextInt(18) + "},\"reporter\":" + reporter
                 + ",\"narrative\":\"" + narrative + "\"}";
-        return new Report(reportId, intervention, body);
+        return new Report(reportId, intervention, "EMERGENCY".equals(severity), body);
     }
 }

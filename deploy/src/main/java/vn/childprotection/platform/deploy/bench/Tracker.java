@@ -44,15 +44,17 @@ final class Tracker implements AutoCloseable {
     private static final class Pending {
         final long scheduled;
         final boolean intervention;
+        final boolean emergency;
         final BenchMain.Step step;
         volatile boolean accepted;
         volatile long referralAt;
         volatile long openedAt;
         volatile boolean done;
 
-        Pending(long scheduled, boolean intervention, BenchMain.Step step) {
+        Pending(long scheduled, boolean intervention, boolean emergency, BenchMain.Step step) {
             this.scheduled = scheduled;
             this.intervention = intervention;
+            this.emergency = emergency;
             this.step = step;
         }
     }
@@ -85,7 +87,7 @@ final class Tracker implements AutoCloseable {
     /** Registers a report about to be sent; returns its case id (Ids.caseIdFor, as intake derives it). */
     String expect(ReportMix.Report report, long scheduled, BenchMain.Step step) {
         String caseId = Ids.caseIdFor(report.reportId());
-        pending.put(caseId, new Pending(scheduled, report.intervention(), step));
+        pending.put(caseId, new Pending(scheduled, report.intervention(), report.emergency(), step));
         return caseId;
     }
 
@@ -168,6 +170,9 @@ final class Tracker implements AutoCloseable {
                     } else if (p.referralAt == 0) {
                         p.referralAt = now;
                         p.step.referral.recordValue(Math.max(0, now - p.scheduled));
+                        if (p.emergency) {
+                            p.step.emergency.recordValue(Math.max(0, now - p.scheduled));
+                        }
                     }
                     maybeComplete(caseId, p, now);
                 }

@@ -44,6 +44,7 @@ class BenchMainTest {
         Set<String> concerns = new HashSet<>();
         Set<String> provinces = new HashSet<>();
         int interventions = 0;
+        int emergencies = 0;
         long bytes = 0;
         for (int i = 0; i < 2_000; i++) {
             ReportMix.Report report = ReportMix.next();
@@ -56,10 +57,13 @@ class BenchMainTest {
             assertThat(body.path("location").path("districtCode").asString()).matches("\\d{3}");
             assertThat(body.path("narrative").asString()).isNotBlank();
             interventions += report.intervention() ? 1 : 0;
+            assertThat(report.emergency()).isEqualTo("EMERGENCY".equals(body.path("severity").asString()));
+            emergencies += report.emergency() ? 1 : 0;
         }
         assertThat(concerns).contains("VIOLENCE", "SEXUAL_ABUSE", "NEGLECT", "TRAFFICKING").hasSizeGreaterThan(15);
         assertThat(provinces).containsExactlyInAnyOrder("01", "06", "11", "89");
         assertThat(interventions).isBetween(1_300, 1_700);
+        assertThat(emergencies).as("one in ten").isBetween(120, 280);
         assertThat(bytes / 2_000).isBetween(700L, 1_600L);
     }
 
