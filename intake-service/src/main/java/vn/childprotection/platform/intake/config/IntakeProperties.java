@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param retryAfter     the Retry-After of a 503
  * @param maxReportAge   a report received longer ago is rejected (a typo in the date, not a late report)
  * @param maxClockSkew   how far in the future receivedAt may be (clock differences between hotline systems)
- * @param topic          partitions and replication of {@code intake.reports.v1} when intake creates it
+ * @param topic          partitions and replication of {@code intake.reports.v1} and {@code intake.reports.urgent.v1}
+ *                       when intake creates them
  * @param maxConcurrentReports reports handled at once; more wait up to {@code admissionWait}, then get a 503
  * @param admissionWait  how long a request waits for a free slot before its 503 (load shedding, issue 6)
  */

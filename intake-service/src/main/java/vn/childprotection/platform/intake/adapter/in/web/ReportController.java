@@ -53,7 +53,9 @@ public class ReportController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a report",
             description = """
-                    A 202 means the report is durably on intake.reports.v1 (acks=all) and will be routed. \
+                    A 202 means the report is durably on intake.reports.v1 (acks=all) and will be routed; an \
+                    EMERGENCY report on intake.reports.urgent.v1, a lane of its own that is never queued behind \
+                    other reports. \
                     reportId is the caller's idempotency key: the same report again returns the same caseId and \
                     creates nothing; another report under the same reportId is a 409. Every bad field is named \
                     in a 400 (application/problem+json). A 503 with Retry-After means the report could not be \
@@ -67,7 +69,8 @@ public class ReportController {
                                     summary = "No names, no phone; province and commune only",
                                     value = ApiExamples.REPORT_ANONYMOUS)})),
             responses = {
-                    @ApiResponse(responseCode = "202", description = "Durably on intake.reports.v1; the case id is final. "
+                    @ApiResponse(responseCode = "202", description = "Durably on intake.reports.v1 (EMERGENCY: "
+                            + "intake.reports.urgent.v1); the case id is final. "
                             + "The same report sent again gets the same answer.",
                             content = @Content(mediaType = "application/json",
                                     schema = @Schema(implementation = ReportResponse.class),

@@ -4,7 +4,7 @@ import vn.childprotection.platform.intake.domain.ReportDraft;
 
 import java.util.UUID;
 
-/** Makes a valid report durable on {@code intake.reports.v1}, once per {@code reportId}. */
+/** Makes a valid report durable on its intake topic ({@code Topics.intakeReportsFor}), once per {@code reportId}. */
 public interface SubmitReportUseCase {
 
     /** @param report a report that passed {@code ReportPolicy} */

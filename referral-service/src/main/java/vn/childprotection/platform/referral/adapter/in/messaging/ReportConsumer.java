@@ -14,7 +14,8 @@ import vn.childprotection.platform.referral.application.port.in.HandleReportUseC
 import java.util.function.Consumer;
 
 /**
- * The {@code onReport} function binding on {@code intake.reports.v1} (group {@code referral-service}). A value that
+ * The {@code onReport} function binding on {@code intake.reports.v1} and the {@code onUrgentReport} one on
+ * {@code intake.reports.urgent.v1} (group {@code referral-service}; each topic its own dead-letter topic). A value that
  * is not a readable intake event, or a report that breaks the intake contract, throws
  * {@link EventJson.MalformedEventException}: not retried, dead-lettered to
  * {@code intake.reports.v1.referral-service.dlt}. A well-formed event of a type this service does not know yet is

@@ -68,6 +68,13 @@ abstract class PublicationLedgerScenario {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(agencyTopic, 3, (short) 1), new NewTopic(caseTopic, 3, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
+            // created is not yet served: wait until every partition has a leader, so that the first send of a test
+            // does not spend its delivery timeout on the topic's metadata (a busy machine took over 4 s)
+            org.awaitility.Awaitility.await("leaders of the new topics").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> admin.describeTopics(List.of(agencyTopic,
+                            caseTopic)).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                    .allMatch(topic -> topic.partitions().size() == 3
+                            && topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())));
         }
         producers = new DefaultKafkaProducerFactory<>(KafkaConfiguration.outboxProducerConfig(bootstrapServers(),
                 OUTBOX), new StringSerializer(), new ByteArraySerializer());
