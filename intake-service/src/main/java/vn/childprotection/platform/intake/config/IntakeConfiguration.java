@@ -120,16 +120,17 @@ public class IntakeConfiguration {
 
     @Bean
     NewTopic intakeReportsTopic(IntakeProperties properties) {
-        return TopicBuilder.name(Topics.INTAKE_REPORTS)
-                .partitions(properties.topic().partitions())
-                .replicas(properties.topic().replicationFactor())
-                .build();
+        return intakeTopic(Topics.INTAKE_REPORTS, properties);
     }
 
     /** The EMERGENCY reports' own lane ({@link Topics#intakeReportsFor}). */
     @Bean
     NewTopic urgentIntakeReportsTopic(IntakeProperties properties) {
-        return TopicBuilder.name(Topics.INTAKE_REPORTS_URGENT)
+        return intakeTopic(Topics.INTAKE_REPORTS_URGENT, properties);
+    }
+
+    private static NewTopic intakeTopic(String name, IntakeProperties properties) {
+        return TopicBuilder.name(name)
                 .partitions(properties.topic().partitions())
                 .replicas(properties.topic().replicationFactor())
                 .build();

@@ -13,7 +13,8 @@ import vn.childprotection.platform.notification.application.port.in.RecordInform
 import java.util.function.Consumer;
 
 /**
- * The {@code onIntakeReport} function binding on {@code intake.reports.v1} (group {@code notification-service}): keeps
+ * The {@code onIntakeReport} function binding on {@code intake.reports.v1}, and {@code onUrgentIntakeReport} on its
+ * urgent lane {@code intake.reports.urgent.v1} (group {@code notification-service}, each its own dead-letter topic): keeps
  * the informant's contact only for a report that expects feedback (S0 Art 7.2). The value carries personal data:
  * it is never logged, nor is anything of it but the case id. Malformed values throw
  * {@link EventJson.MalformedEventException}, which the binding does not retry and sends to
@@ -88,7 +89,7 @@ public final class IntakeReportConsumer implements Consumer<Message<byte[]>> {
 
     private void count(String outcome) {
         Counter.builder(INTAKE_REPORTS_CONSUMED)
-                .description("intake.reports.v1 messages consumed, by outcome")
+                .description("intake reports consumed (intake.reports.v1 and its urgent lane), by outcome")
                 .tag("outcome", outcome)
                 .register(meters)
                 .increment();

@@ -79,7 +79,7 @@ public final class ReportConsumer implements Consumer<Message<byte[]>> {
 
     private void count(String outcome) {
         Counter.builder(REPORTS_CONSUMED)
-                .description("intake.reports.v1 messages consumed, by outcome")
+                .description("intake reports consumed (intake.reports.v1 and its urgent lane), by outcome")
                 .tag("outcome", outcome)
                 .register(meters)
                 .increment();
