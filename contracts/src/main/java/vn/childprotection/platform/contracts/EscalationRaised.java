@@ -6,13 +6,17 @@ import java.util.Objects;
 
 /**
  * A HIGH or EMERGENCY case was escalated at once to the coordinator, the board's standing deputy head (S0 Art 5.4),
- * with the deadlines that run from the case's receipt. No personal data: ids, severity, reason, deadlines.
+ * with the deadlines that run from the case's receipt; or, of any severity, a case that no agency is left to act on:
+ * its only primary referral was declined by the standing agency's provincial unit (S0 Art 8.4), and the coordinator
+ * decides ({@code declinedReferralId} set). No personal data: ids, severity, reason, deadlines.
  *
  * @param eventId       deterministic: {@code Ids.nameBased(TYPE, escalationId)}
  * @param escalationId  deterministic: {@code Ids.nameBased("escalation", caseId)}
  * @param reason        why it was escalated (a code-like sentence, never the narrative)
  * @param recipientRole who must act on it: {@link #COORDINATOR}
  * @param deadlines     what is due by when, each with its legal basis or marked as a policy default
+ * @param declinedReferralId optional (added later, additive): the referral whose decline left no agency to act; null
+ *                      for an escalation by severity
  */
 public record EscalationRaised(
         String eventId,
@@ -22,7 +26,8 @@ public record EscalationRaised(
         Severity severity,
         String reason,
         String recipientRole,
-        List<Deadline> deadlines) implements CaseEvent {
+        List<Deadline> deadlines,
+        String declinedReferralId) implements CaseEvent {
 
     public static final String TYPE = "EscalationRaised.v1";
     /** The board's standing deputy head (S0 Art 5.4). */
@@ -30,6 +35,12 @@ public record EscalationRaised(
 
     public EscalationRaised {
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
+    }
+
+    /** Without the optional {@code declinedReferralId}: an escalation by severity at opening. */
+    public EscalationRaised(String eventId, Instant occurredAt, String caseId, String escalationId, Severity severity,
+                            String reason, String recipientRole, List<Deadline> deadlines) {
+        this(eventId, occurredAt, caseId, escalationId, severity, reason, recipientRole, deadlines, null);
     }
 
     @Override

@@ -26,7 +26,7 @@ class ContractSchemasTest {
             TopicCatalog.INTAKE_REPORTS, List.of(Fixtures.reportSubmitted()),
             TopicCatalog.INTAKE_REPORTS_URGENT, List.of(Fixtures.reportSubmitted()),
             TopicCatalog.CASE_EVENTS, List.of(Fixtures.caseOpened(), Fixtures.referralIssued(),
-                    Fixtures.escalationRaised(), Fixtures.referralStatusChanged(), Fixtures.referralOverdue(),
+                    Fixtures.escalationRaised(), Fixtures.noAgencyLeft(), Fixtures.referralStatusChanged(), Fixtures.referralOverdue(),
                     Fixtures.caseStatusChanged()),
             TopicCatalog.AGENCY_REFERRALS, List.of(Fixtures.agencyReferral()),
             TopicCatalog.AGENCY_RESPONSES, java.util.Arrays.stream(ResponseAction.values())
@@ -55,6 +55,18 @@ class ContractSchemasTest {
 
         assertThat(schema.validate(withNarrative, InputFormat.JSON)).isNotEmpty();
         assertThat(schema.validate(withReporter, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void a_normal_severity_escalation_is_valid_only_when_it_names_the_declined_referral() throws IOException {
+        Schema schema = schemaOf(TopicCatalog.CASE_EVENTS);
+        EscalationRaised noAgencyLeft = Fixtures.noAgencyLeft();
+        String withoutTheReferral = EventJson.writeString(noAgencyLeft)
+                .replace("\"declinedReferralId\":\"" + noAgencyLeft.declinedReferralId() + "\"", "\"declinedReferralId\":null");
+
+        assertThat(schema.validate(EventJson.writeString(noAgencyLeft), InputFormat.JSON)).isEmpty();
+        assertThat(withoutTheReferral).doesNotContain(noAgencyLeft.declinedReferralId() + "\"");
+        assertThat(schema.validate(withoutTheReferral, InputFormat.JSON)).isNotEmpty();
     }
 
     @Test

@@ -59,6 +59,16 @@ final class Fixtures {
                         Instant.parse("2026-11-20T06:15:00Z"), null, true)));
     }
 
+    /** No agency left to act: the standing agency's provincial unit declined the only primary referral (S0 Art 8.4). */
+    static EscalationRaised noAgencyLeft() {
+        String referralId = Ids.nameBased("referral", CASE_ID, Agencies.SOCIAL_AFFAIRS, "forwardedFrom", "x");
+        String escalationId = Ids.nameBased("escalation", CASE_ID, "declined", referralId);
+        return new EscalationRaised(Ids.nameBased(EscalationRaised.TYPE, escalationId), OCCURRED_AT, CASE_ID,
+                escalationId, Severity.NORMAL, "PRIMARY referral " + referralId + " DECLINED by the standing agency's "
+                + "provincial unit: no agency left to act, the coordinator decides (S0 Art 8.4, 5.4)",
+                EscalationRaised.COORDINATOR, List.of(), referralId);
+    }
+
     static AgencyResponse agencyResponse(ResponseAction action) {
         ReferralIssued issued = referralIssued();
         return new AgencyResponse("police-094-2026-000123-" + action.name().toLowerCase(), issued.referralId(),

@@ -30,6 +30,11 @@ public record NotificationDetails(Severity severity, Instant dueAt, List<Due> de
 
     /** The rule id of a referral sent back to the standing agency for triage after the only primary declined. */
     public static final String TRIAGE_AFTER_DECLINE = "TRIAGE-AFTER-DECLINE";
+    /**
+     * The marker of an escalation because no agency is left to act: the standing agency's provincial unit declined
+     * the only primary referral ({@code forwardedFrom} names it; S0 Art 8.4, 5.4).
+     */
+    public static final String NO_AGENCY_LEFT = "NO-AGENCY-LEFT";
 
     public NotificationDetails {
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
@@ -46,5 +51,9 @@ public record NotificationDetails(Severity severity, Instant dueAt, List<Due> de
 
     public boolean isTriageAfterDecline() {
         return TRIAGE_AFTER_DECLINE.equals(ruleId);
+    }
+
+    public boolean isNoAgencyLeft() {
+        return NO_AGENCY_LEFT.equals(ruleId);
     }
 }

@@ -115,8 +115,11 @@ public final class NotificationRules {
 
     private static List<Notification> escalation(EscalationRaised escalation, AgencyDirectory directory,
                                                  String provinceCode, Instant now) {
+        boolean noAgencyLeft = escalation.declinedReferralId() != null;
         var details = new NotificationDetails(escalation.severity(), null, escalation.deadlines().stream()
-                .map(d -> new NotificationDetails.Due(d.kind(), d.dueAt())).toList(), null, null, null, List.of());
+                .map(d -> new NotificationDetails.Due(d.kind(), d.dueAt())).toList(), null,
+                noAgencyLeft ? escalation.declinedReferralId() : null,
+                noAgencyLeft ? NotificationDetails.NO_AGENCY_LEFT : null, List.of());
         return build(NotificationKind.ESCALATION, escalation.eventId(), escalation.caseId(), null, null,
                 List.of(coordinator(directory, provinceCode)), details, now);
     }

@@ -127,7 +127,8 @@ public final class NotificationTexts {
                     ? "Chuyển lại cơ quan thường trực để phân loại"
                     : "Hồ sơ được chuyển tiếp";
             case OVERDUE_REMINDER -> "Nhắc hạn xử lý";
-            case ESCALATION -> n.details().stage() != null ? "Báo cáo vượt cấp: quá hạn xử lý" : "Báo cáo khẩn";
+            case ESCALATION -> n.details().isNoAgencyLeft() ? "Không còn cơ quan xử lý"
+                    : n.details().stage() != null ? "Báo cáo vượt cấp: quá hạn xử lý" : "Báo cáo khẩn";
             case OUTCOME_TO_INFORMANT -> "Kết quả xử lý";
         };
     }
@@ -141,7 +142,10 @@ public final class NotificationTexts {
                     : "Hồ sơ được chuyển tiếp từ cơ quan khác đến cơ quan có thẩm quyền (Điều 7.2).")
                     + (d.forwardedFrom() == null ? "" : " Thay cho chuyển tuyến " + d.forwardedFrom() + ".");
             case OVERDUE_REMINDER -> "Chuyển tuyến đã quá hạn mà chưa được xử lý. Đề nghị xử lý ngay.";
-            case ESCALATION -> d.stage() != null
+            case ESCALATION -> d.isNoAgencyLeft()
+                    ? "Cơ quan thường trực cấp tỉnh đã từ chối chuyển tuyến " + d.forwardedFrom() + "; không còn cơ quan "
+                    + "nào xử lý, Phó Ban thường trực quyết định (Điều 8.4, 5.4)."
+                    : d.stage() != null
                     ? "Chuyển tuyến vẫn chưa được xử lý sau thời gian gia hạn; báo cáo Phó Ban thường trực (Điều 5.4)."
                     : "Trường hợp trẻ em bị tổn hại nghiêm trọng hoặc có nguy cơ; báo cáo ngay Phó Ban thường trực "
                     + "(Điều 5.4).";

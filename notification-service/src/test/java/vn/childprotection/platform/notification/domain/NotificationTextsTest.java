@@ -4,12 +4,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.childprotection.platform.contracts.Agencies;
+import vn.childprotection.platform.contracts.Ids;
+import vn.childprotection.platform.contracts.NotificationKind;
 import vn.childprotection.platform.contracts.ReferralOutcome;
 import vn.childprotection.platform.contracts.ReferralOverdue;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+
+import vn.childprotection.platform.notification.fixtures.CaseEventFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.escalationRaised;
@@ -55,6 +59,19 @@ class NotificationTextsTest {
         assertThat(NotificationTexts.body(n)).contains("Báo cáo khẩn").contains("Điều 5.4")
                 .contains("áp dụng biện pháp khẩn cấp (NĐ 56/2017 Điều 26.3): 21:15 ngày 10/03/2025")
                 .contains("lập kế hoạch hỗ trợ (NĐ 56/2017 Điều 28.1)");
+    }
+
+    @Test
+    void whenNoAgencyIsLeftTheCoordinatorIsToldWhichReferralWasDeclinedAndThatTheyDecide() {
+        String caseId = newCaseId();
+        String declined = Ids.nameBased("referral", caseId, Agencies.SOCIAL_AFFAIRS);
+        Notification n = first(CaseEventFixtures.noAgencyLeft(caseId, declined));
+
+        assertThat(n.kind()).isEqualTo(NotificationKind.ESCALATION);
+        assertThat(n.role()).isEqualTo(RecipientRole.COORDINATOR);
+        assertThat(NotificationTexts.subject(n)).contains("Không còn cơ quan xử lý").contains(caseId);
+        assertThat(NotificationTexts.body(n)).contains(declined).contains("Phó Ban thường trực quyết định")
+                .contains("Điều 8.4, 5.4").doesNotContain("Báo cáo khẩn");
     }
 
     @ParameterizedTest

@@ -268,6 +268,7 @@ public record Case(
                 .map(r -> r.referralId().equals(referral.referralId()) ? changed : r).toList());
         List<Referral> issued = new ArrayList<>();
         List<String> triageReasons = new ArrayList<>(triage.reasons());
+        List<EscalationRaised> raised = new ArrayList<>();
         List<String> chain = areaChain(routing);
         if (action == ResponseAction.FORWARDED) {
             // S0 Art 7.2: outside its authority, the agency forwards to the competent one (same role, fresh deadlines)
@@ -281,9 +282,15 @@ public record Case(
             boolean declinedByThatUnit = referral.agency().equals(standing) && (provincial.isPresent()
                     ? provincial.get().id().equals(referral.unitId()) : province.equals(referral.areaCode()));
             if (declinedByThatUnit) {
-                // no loop: the coordinator decides (S0 Art 5.4)
-                triageReasons.add("PRIMARY referral " + referral.referralId() + " DECLINED by the standing agency's "
-                        + "provincial unit: no agency left to act, the coordinator decides (S0 Art 8.4, 5.4)");
+                // no loop: the coordinator decides (S0 Art 5.4), and is told at once: a flag nobody is alerted to
+                // would leave the child with no one acting
+                String reason = "PRIMARY referral " + referral.referralId() + " DECLINED by the standing agency's "
+                        + "provincial unit: no agency left to act, the coordinator decides (S0 Art 8.4, 5.4)";
+                triageReasons.add(reason);
+                String escalationId = Ids.nameBased("escalation", caseId, "declined", referral.referralId());
+                raised.add(new EscalationRaised(Ids.nameBased(EscalationRaised.TYPE, escalationId), now, caseId,
+                        escalationId, severity, reason, EscalationRaised.COORDINATOR, List.of(),
+                        referral.referralId()));
             } else {
                 issued.add(derivedReferral(standing, ReferralRole.PRIMARY, TRIAGE_RULE, TRIAGE_BASIS,
                         referral.referralId(), List.of(province), now, routing, triageReasons));
@@ -305,6 +312,9 @@ public record Case(
         for (Referral made : issued) {
             newOutbox.addAll(issueMessages(made, now));
         }
+        for (EscalationRaised escalation : raised) {
+            newOutbox.add(message(Topics.CASE_EVENTS, escalation));
+        }
         if (caseTo != status) {
             newOutbox.add(message(Topics.CASE_EVENTS, new CaseStatusChanged(
                     Ids.nameBased(CaseStatusChanged.TYPE, caseId, cause), now, caseId, status, caseTo,
@@ -312,9 +322,12 @@ public record Case(
         }
         List<String> applied = new ArrayList<>(appliedResponses);
         applied.add(response.responseId());
+        List<Escalation> allEscalations = new ArrayList<>(escalations);
+        raised.forEach(e -> allEscalations.add(new Escalation(e.escalationId(), e.severity(), e.reason(),
+                e.recipientRole(), e.deadlines())));
         Case updated = new Case(caseId, reportId, sourceEventId, caseTo, contactType, channel, concerns, severity,
                 location, child, reporter, narrative, receivedAt, openedAt, rulesetVersion, updatedReferrals,
-                newOutbox, Triage.of(triageReasons.stream().distinct().toList()), escalations, version, applied);
+                newOutbox, Triage.of(triageReasons.stream().distinct().toList()), allEscalations, version, applied);
         return new ResponseDecision.Applied(updated, changed, from, to, issued, status, caseTo);
     }
 

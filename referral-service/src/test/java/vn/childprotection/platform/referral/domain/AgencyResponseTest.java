@@ -8,6 +8,7 @@ import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.CaseStatusChanged;
 import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.EscalationRaised.DeadlineKind;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
@@ -248,6 +249,34 @@ class AgencyResponseTest {
         assertThat(declinedAgain.updated().triage().required()).isTrue();
         assertThat(declinedAgain.updated().triage().reasons()).anySatisfy(reason ->
                 assertThat(reason).contains(triage.referralId()).contains("coordinator"));
+    }
+
+    @Test
+    void whenNoAgencyIsLeftToActTheCoordinatorIsAlertedAtOnceByAnEscalation() {
+        Case c = applied(open(Concern.DOMESTIC_VIOLENCE, Severity.NORMAL), Agencies.WOMENS_UNION,
+                ResponseAction.DECLINED).updated();
+        Referral triage = c.referrals().getLast();
+
+        Case declinedAgain = ((ResponseDecision.Applied) c.respond(response(c, triage, ResponseAction.DECLINED)
+                .build(), NOW, shippedRouting())).updated();
+
+        // S0 Art 5.4: the coordinator decides; an EscalationRaised is what notification-service alerts them on
+        List<EscalationRaised> raised = declinedAgain.outbox().subList(c.outbox().size(), declinedAgain.outbox().size())
+                .stream().filter(m -> m.eventType().equals(EscalationRaised.TYPE))
+                .map(m -> (EscalationRaised) EventJson.read(m.payload(), CaseEvent.class))
+                .toList();
+        assertThat(raised).singleElement().satisfies(escalation -> {
+            assertThat(escalation.recipientRole()).isEqualTo(EscalationRaised.COORDINATOR);
+            assertThat(escalation.reason()).contains(triage.referralId()).contains("S0 Art 8.4, 5.4");
+            assertThat(escalation.severity()).isEqualTo(Severity.NORMAL);
+            assertThat(escalation.eventId()).isEqualTo(Ids.nameBased(EscalationRaised.TYPE,
+                    Ids.nameBased("escalation", c.caseId(), "declined", triage.referralId())));
+            assertThat(escalation.occurredAt()).isEqualTo(NOW);
+            assertThat(escalation.declinedReferralId()).isEqualTo(triage.referralId());
+            assertThat(escalation.deadlines()).isEmpty();
+        });
+        assertThat(declinedAgain.escalations()).extracting(Escalation::escalationId)
+                .contains(raised.getFirst().escalationId());
     }
 
     @Test
