@@ -33,6 +33,7 @@ import vn.childprotection.platform.contracts.CaseOpened;
 import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.CaseStatusChanged;
 import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.contracts.ReferralOutcome;
@@ -212,6 +213,30 @@ abstract class AgencyLoopScenario {
                 List.of(Topics.referralsFor(Agencies.SOCIAL_AFFAIRS)), opened.caseId(), 2);
         assertThat(standing).extracting(r -> ((AgencyReferral) EventJson.read(r.value(), AgencyReferralEvent.class))
                 .forwardedFrom()).containsExactly(null, women.referralId());
+
+        // the standing agency's provincial unit declines too: no agency is left, the coordinator is alerted at once
+        String triageId = triage.path("referralId").asString();
+        Map<String, Object> declinedAgain = new LinkedHashMap<>();
+        declinedAgain.put("responseId", "social-affairs-" + UUID.randomUUID());
+        declinedAgain.put("caseId", opened.caseId());
+        declinedAgain.put("agency", Agencies.SOCIAL_AFFAIRS);
+        declinedAgain.put("action", "DECLINED");
+        declinedAgain.put("occurredAt", Instant.now().toString());
+        declinedAgain.put("reason", AGENCY_REASON);
+
+        HttpResponse<String> second = post("/api/v1/referrals/" + triageId + "/responses", declinedAgain);
+
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(JSON.readTree(second.body()).path("issued")).isEmpty();
+        List<CaseEvent> events = awaitCaseEvents(opened.caseId(), e -> e instanceof EscalationRaised raised
+                && triageId.equals(raised.declinedReferralId()), 1);
+        assertThat(events).filteredOn(e -> e instanceof EscalationRaised raised && raised.declinedReferralId() != null)
+                .singleElement().satisfies(e -> {
+                    EscalationRaised raised = (EscalationRaised) e;
+                    assertThat(raised.recipientRole()).isEqualTo(EscalationRaised.COORDINATOR);
+                    assertThat(raised.severity()).isEqualTo(Severity.NORMAL);
+                    assertThat(raised.reason()).contains(triageId).doesNotContain(AGENCY_REASON);
+                });
     }
 
     @Test
