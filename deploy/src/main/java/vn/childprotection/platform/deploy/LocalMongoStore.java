@@ -12,15 +12,20 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +34,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -39,28 +48,29 @@ import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
 
 /**
  * The MongoDB-wire stand-in for a developer machine: {@code mongo-java-server} with its H2 (MVStore) file backend,
- * so data survives a restart, and the oplog on (change streams). Not MongoDB: no multi-document transactions, no
- * {@code $text}, TTL and non-unique indexes ignored (see the README).
+ * so data survives a restart. Not MongoDB: no multi-document transactions, no {@code $text}, TTL indexes ignored
+ * (see the README).
+ *
+ * <p>A write is answered only once it is in the file, and H2 commits and compacts only while no command runs
+ * ({@link GroupCommit}); H2's own background thread is off. A store whose commit failed
+ * answers every command with an error ({@link #failure()}), and its owner is told once ({@code onFailure}).
  */
 public final class LocalMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalMongoStore.class);
+    /** Commands answered without logging the client's document: client errors are the client's to log. */
+    private static final Logger commands = LoggerFactory.getLogger(LocalMongoStore.class.getName() + ".commands");
 
     /**
      * @param host      address to bind (loopback by default)
      * @param port      port to bind; 0 picks a free one
      * @param storeFile the H2 MVStore file, e.g. {@code var/mongo/store.mv}; {@code null} keeps everything in memory
-     */
-    /**
-     * @param oplog whether writes are also appended to the oplog (needed only for change streams, which no service
-     *              uses today). The oplog is one collection every write of every database goes through: under load
-     *              it serialises all writes of the stack (issue 6 profile), so {@code ./platform} turns it off.
-     */
-    /**
-     * @param cacheMb the MVStore page cache in MB. H2's default (16 MB) keeps almost nothing of a loaded stack's data
-     *                deserialised, so every query that scans a collection (the stand-in has no secondary indexes)
-     *                read and deserialised every page again: measured on this machine, a scan of 20,000 documents of
-     *                2.6 KB took 320 ms with 16 MB and 14 ms with 256 MB (issue 6 profile)
+     * @param oplog     whether writes are also appended to the oplog (needed only for change streams, which no service
+     *                  uses). The oplog is one collection every write of every database goes through, so
+     *                  {@code ./platform} turns it off.
+     * @param cacheMb   the MVStore page cache in MB. H2's default (16 MB) keeps almost nothing of a loaded stack's
+     *                  data deserialised, so every scan read and deserialised every page again (measured here: a scan
+     *                  of 20,000 documents of 2.6 KB took 320 ms with 16 MB and 14 ms with 256 MB)
      */
     public record Settings(String host, int port, Path storeFile, boolean oplog, int cacheMb) {
 
@@ -83,21 +93,60 @@ public final class LocalMongoStore implements AutoCloseable {
         }
     }
 
-    private final Settings settings;
     /**
      * H2 splits a page above this size (its default: 16 KB). Every write re-serialises the whole page it touched, and
      * the old copy stays in the file until compaction: with 4 KB pages the file grew 22-24 % less in the same bench
-     * ({@code --rates 100 --duration 20}, three pairs: 521-539 MB against 682-690 MB), at the same routed rate (76.9-83.9
-     * against 69.9-82.7 reports/s) and rebuild rate (5,350 against 5,432 events/s).
+     * ({@code --rates 100 --duration 20}, three pairs: 521-539 MB against 682-690 MB), at the same routed rate.
      */
     static final int PAGE_SPLIT_BYTES = 4096;
+    /**
+     * Network threads. A write's thread waits for the commit that includes it, and a connection stays on one thread:
+     * enough threads that connections seldom share one (the four services keep a few dozen open).
+     */
+    static final int WORKER_THREADS = 64;
+    /**
+     * How long a chunk no version needs any more is kept before its space is reused (H2's default: 45 s). With a
+     * commit every few milliseconds, 45 s of dead chunks was most of the file; a killed process needs none of them
+     * (its last commit is whole in the file), only a power cut without fsync could.
+     */
+    static final int RETENTION_MILLIS = 5_000;
+    /** How often the commit thread compacts, between commits. */
+    static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMillis(500);
+    /** A write not committed within this is answered with an error (its outcome unknown to the client). */
+    static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(20);
+    /** Chunks less full than this are rewritten (their live pages copied into the next commit)... */
+    static final int CHUNK_FILL_TARGET = 80;
+    /** ... up to this many bytes per housekeeping. */
+    static final int REWRITE_BYTES = 4 * 1024 * 1024;
+    /** The file is compacted (chunks moved down, the file truncated) when less of it than this is in use... */
+    static final int FILE_FILL_TARGET = 70;
+    /** ... moving at most this many bytes per housekeeping. */
+    static final long MOVE_BYTES = 8L * 1024 * 1024;
+    /** Commands that only read: answered without waiting for a commit. */
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "aggregate",
+            "listcollections", "listindexes", "listdatabases", "dbstats", "collstats", "serverstatus", "getparameter",
+            "getlasterror", "killcursors", "endsessions", "connectionstatus", "hostinfo", "getcmdlineopts", "getlog",
+            "explain", "getfreemonitoringstatus");
+    /** Commands about the server, not its data: answered at once, even while the store commits or compacts. */
+    private static final Set<String> HANDSHAKES = Set.of("hello", "ismaster", "ping", "buildinfo", "whatsmyuri");
+
+    private final Settings settings;
+    private final Consumer<Throwable> onFailure;
 
     private MongoServer server;
-    private H2Backend backend;
+    private Backend backend;
+    private GroupCommit groupCommit;
     private InetSocketAddress address;
 
     public LocalMongoStore(Settings settings) {
+        this(settings, failure -> {
+        });
+    }
+
+    /** @param onFailure told once, from the commit thread, when a commit fails and the store stops accepting commands */
+    public LocalMongoStore(Settings settings, Consumer<Throwable> onFailure) {
         this.settings = settings;
+        this.onFailure = onFailure;
     }
 
     public synchronized LocalMongoStore start() {
@@ -105,37 +154,73 @@ public final class LocalMongoStore implements AutoCloseable {
             return this;
         }
         long started = System.nanoTime();
-        H2Backend h2;
-        if (settings.storeFile() == null) {
-            h2 = new Backend(new MVStore.Builder().cacheSize(settings.cacheMb()).open());
-        } else {
+        // H2 commits neither on a thread of its own nor in a writer's thread (when unsaved changes pile up): only the
+        // commit thread of GroupCommit does, when no command runs
+        MVStore.Builder builder = new MVStore.Builder().cacheSize(settings.cacheMb()).autoCommitDisabled()
+                .autoCommitBufferSize(0);
+        if (settings.storeFile() != null) {
             try {
                 Files.createDirectories(settings.storeFile().getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            h2 = new Backend(new MVStore.Builder().fileName(settings.storeFile().toString())
-                    .cacheSize(settings.cacheMb()).pageSplitSize(PAGE_SPLIT_BYTES).open());
+            builder.fileName(settings.storeFile().toString()).pageSplitSize(PAGE_SPLIT_BYTES);
         }
+        MVStore mvStore = builder.open();
+        mvStore.setRetentionTime(RETENTION_MILLIS);
+        Backend h2 = new Backend(mvStore);
+        GroupCommit commits = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+                mvStore.commit();
+            }
+
+            @Override
+            public void housekeeping() {
+                compact(mvStore);
+            }
+        }, HOUSEKEEPING_INTERVAL, COMMIT_TIMEOUT, onFailure);
+        h2.groupCommit = commits;
         MongoServer mongo = new MongoServer(h2);
         if (settings.oplog()) {
             mongo.enableOplog();
         }
         try {
-            mongo.bind(settings.host(), settings.port());
+            mongo.bind(new InetSocketAddress(settings.host(), settings.port()), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
+            commits.close();
             h2.close();
             throw e;
         }
         backend = h2;
+        groupCommit = commits;
         server = mongo;
         address = mongo.getLocalAddress();
-        log.info("MongoDB stand-in (mongo-java-server, H2 {}, cache {} MB, oplog {}) listening on {}, started in {} ms",
+        log.info("MongoDB stand-in (mongo-java-server, H2 {}, cache {} MB, oplog {}, group commit) listening on {}, "
+                        + "started in {} ms",
                 settings.storeFile() == null ? "in memory" : settings.storeFile(), settings.cacheMb(),
                 settings.oplog() ? "on" : "off",
                 connectionString(),
                 (System.nanoTime() - started) / 1_000_000);
         return this;
+    }
+
+    /**
+     * Compaction, bounded per call: the live pages of chunks that are mostly dead are rewritten into the next commit,
+     * and the file is shortened by moving chunks down once enough of it is free. H2's background thread did this
+     * while commands ran; here it runs between commits, under the same lock.
+     */
+    private static void compact(MVStore mvStore) {
+        FileStore<?> file = mvStore.getFileStore();
+        if (file == null) {
+            return;
+        }
+        if (file.getChunksFillRate() < CHUNK_FILL_TARGET) {
+            mvStore.compact(CHUNK_FILL_TARGET, REWRITE_BYTES);
+        }
+        if (file instanceof RandomAccessStore randomAccess) {
+            randomAccess.compactMoveChunks(FILE_FILL_TARGET, MOVE_BYTES, mvStore);
+        }
     }
 
     /** {@code mongodb://host:port} (no database: each service picks its own). */
@@ -153,18 +238,81 @@ public final class LocalMongoStore implements AutoCloseable {
         return address.getPort();
     }
 
-    /** Stops accepting connections, closes the open ones and closes the H2 store (commit + file close). Idempotent. */
+    /** {@code null} while the store commits; what made it stop otherwise. */
+    public synchronized Throwable failure() {
+        return groupCommit == null ? null : groupCommit.failure();
+    }
+
+    /**
+     * The store's health: UP while it commits what it is given (no write older than {@code stalledAfter} waiting for
+     * its commit), DOWN with the reason otherwise.
+     */
+    public synchronized Health health(Duration stalledAfter) {
+        if (groupCommit == null) {
+            return new Health(false, "not started", 0, null, fileBytes());
+        }
+        Throwable failed = groupCommit.failure();
+        long pending = groupCommit.pendingWrites();
+        Duration since = groupCommit.sinceLastCommit();
+        GroupCommit.Statistics statistics = groupCommit.statistics();
+        if (failed != null) {
+            return new Health(false, "the store failed: " + failed, pending, statistics, fileBytes());
+        }
+        if (pending > 0 && since.compareTo(stalledAfter) > 0) {
+            return new Health(false, pending + " writes waiting " + since.toMillis() + " ms for their commit", pending,
+                    statistics, fileBytes());
+        }
+        return new Health(true, null, pending, statistics, fileBytes());
+    }
+
+    private long fileBytes() {
+        try {
+            return settings.storeFile() == null || !Files.exists(settings.storeFile()) ? 0
+                    : Files.size(settings.storeFile());
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * @param reason     why it is DOWN, {@code null} when UP
+     * @param statistics commits so far, the writes they made durable, the time spent committing and compacting
+     * @param fileBytes  the store file's size
+     */
+    public record Health(boolean up, String reason, long pendingWrites, GroupCommit.Statistics statistics,
+                         long fileBytes) {
+        String toJson() {
+            StringBuilder json = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append('"');
+            if (reason != null) {
+                json.append(",\"reason\":\"").append(reason.replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
+            }
+            json.append(",\"pendingWrites\":").append(pendingWrites);
+            if (statistics != null) {
+                json.append(",\"commits\":").append(statistics.commits())
+                        .append(",\"committedWrites\":").append(statistics.writes())
+                        .append(",\"commitMillis\":").append(statistics.committing().toMillis())
+                        .append(",\"housekeepingMillis\":").append(statistics.housekeeping().toMillis());
+            }
+            return json.append(",\"fileBytes\":").append(fileBytes).append('}').toString();
+        }
+    }
+
+    /** Stops accepting connections, closes the open ones, commits what is left and closes the H2 store. Idempotent. */
     public synchronized void stop() {
         if (server == null) {
             return;
         }
         long stopping = System.nanoTime();
         try {
+            server.stopListening();
+            groupCommit.close();
             server.shutdown(); // closes the backend too
         } finally {
             backend.close(); // idempotent; makes sure the MVStore file is committed and closed
             server = null;
             backend = null;
+            groupCommit = null;
         }
         log.info("MongoDB stand-in on port {} stopped in {} ms", address.getPort(),
                 (System.nanoTime() - stopping) / 1_000_000);
@@ -176,28 +324,71 @@ public final class LocalMongoStore implements AutoCloseable {
     }
 
     /**
-     * The H2 backend, answering {@code hello} too: mongo-java-server 1.47 knows only the legacy {@code isMaster},
-     * while MongoDB 5+ clients — among them Spring Boot's {@code MongoHealthIndicator}, which then reports DOWN —
-     * send {@code hello}. The answer is {@code isMaster}'s plus {@code isWritablePrimary}.
+     * The H2 backend, every command through {@link GroupCommit}, and answering {@code hello} too: mongo-java-server
+     * 1.47 knows only the legacy {@code isMaster}, while MongoDB 5+ clients send {@code hello}. The answer is
+     * {@code isMaster}'s plus {@code isWritablePrimary}. Errors are logged here without the client's documents (which
+     * hold personal data), and a failed store answers every command with {@code ShutdownInProgress}, which drivers
+     * treat as a server that cannot serve (a health check's {@code ping} fails too).
      */
     private static final class Backend extends H2Backend {
+
+        private GroupCommit groupCommit;
 
         Backend(MVStore store) {
             super(store);
         }
 
-        Backend(String fileName) {
-            super(fileName);
-        }
-
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
+            String name = command.toLowerCase(Locale.ROOT);
+            boolean read = READS.contains(name) && !("aggregate".equals(name) && writesOut(query));
+            try {
+                if (HANDSHAKES.contains(name)) {
+                    if (groupCommit.failure() != null) {
+                        throw new GroupCommit.StoreFailedException("the store failed", groupCommit.failure());
+                    }
+                    return answer(channel, database, command, query);
+                }
+                return read ? groupCommit.read(() -> answer(channel, database, command, query))
+                        : groupCommit.write(() -> answer(channel, database, command, query));
+            } catch (GroupCommit.StoreFailedException | GroupCommit.CommitTimeoutException e) {
+                throw new MongoServerError(91, "ShutdownInProgress", e.getMessage());
+            } catch (MongoServerException e) {
+                commands.debug("{} on {}: {}", command, database, e.getMessageWithoutErrorCode());
+                throw e;
+            } catch (RuntimeException e) {
+                log.error("{} on {} failed inside the store", command, database, e);
+                throw new MongoServerException("internal error of the store stand-in: " + e, e);
+            }
+        }
+
+        private Document answer(Channel channel, String database, String command, Document query) {
             if ("hello".equalsIgnoreCase(command)) {
                 Document answer = super.handleCommand(channel, database, "isMaster", new Document("isMaster", 1));
                 answer.put("isWritablePrimary", Boolean.TRUE);
                 return answer;
             }
             return super.handleCommand(channel, database, command, query);
+        }
+
+        private static boolean writesOut(Document aggregate) {
+            return aggregate.get("pipeline") instanceof List<?> stages && stages.stream().anyMatch(stage ->
+                    stage instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
+        }
+
+        @Override
+        public de.bwaldvogel.mongo.backend.QueryResult handleQuery(MongoQuery query) {
+            return groupCommit.read(() -> super.handleQuery(query));
+        }
+
+        @Override
+        public void handleClose(Channel channel) {
+            if (groupCommit.failure() == null) {
+                groupCommit.read(() -> {
+                    super.handleClose(channel);
+                    return null;
+                });
+            }
         }
 
         @Override

@@ -86,6 +86,10 @@ final class InfraProcess {
         }
     }
 
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     String name() {
         return name;
     }
