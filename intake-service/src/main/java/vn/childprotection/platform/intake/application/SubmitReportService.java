@@ -5,6 +5,7 @@ import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 import vn.childprotection.platform.intake.application.port.out.ReportLog;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
+import vn.childprotection.platform.intake.application.port.out.RoutingBacklog;
 import vn.childprotection.platform.intake.domain.Fingerprint;
 import vn.childprotection.platform.intake.domain.ReportDraft;
 import vn.childprotection.platform.intake.domain.ReportRecord;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Once per {@code reportId}: remember the report's fingerprint (PENDING), publish it and wait for the broker's
+ * Refused while the report's lane has a full routing backlog ({@link RoutingBacklog}). Otherwise once per
+ * {@code reportId}: remember the report's fingerprint (PENDING), publish it and wait for the broker's
  * acknowledgement, then mark it PUBLISHED. A retry of the same report re-publishes the byte-identical event if
  * the first attempt never got confirmed (consumers de-duplicate by its deterministic event id) and otherwise
  * answers as before. A different report under a known id is a conflict.
@@ -31,20 +33,32 @@ public final class SubmitReportService implements SubmitReportUseCase {
 
     private final ReportLog log;
     private final ReportPublisher publisher;
+    private final RoutingBacklog backlog;
     private final Clock clock;
     private final Executor marker;
     /** Reports published by this instance whose PUBLISHED mark is not stored yet: a retry must not re-publish. */
     private final Set<UUID> marking = ConcurrentHashMap.newKeySet();
 
-    /** Marks PUBLISHED on the calling thread. */
+    /** Marks PUBLISHED on the calling thread; routing always keeps up. */
     public SubmitReportService(ReportLog log, ReportPublisher publisher, Clock clock) {
         this(log, publisher, clock, Runnable::run);
     }
 
-    /** @param marker runs the PUBLISHED marks; a rejected mark runs on the calling thread */
+    /** Routing always keeps up. */
     public SubmitReportService(ReportLog log, ReportPublisher publisher, Clock clock, Executor marker) {
+        this(log, publisher, severity -> true, clock, marker);
+    }
+
+    /**
+     * @param backlog whether a report's lane takes more reports: while it does not, a report is answered as
+     *                unavailable before anything is stored or published
+     * @param marker  runs the PUBLISHED marks; a rejected mark runs on the calling thread
+     */
+    public SubmitReportService(ReportLog log, ReportPublisher publisher, RoutingBacklog backlog, Clock clock,
+                               Executor marker) {
         this.log = log;
         this.publisher = publisher;
+        this.backlog = backlog;
         this.clock = clock;
         this.marker = marker;
     }
@@ -52,6 +66,9 @@ public final class SubmitReportService implements SubmitReportUseCase {
     /** @param report a normalized report that passed {@code ReportPolicy} */
     @Override
     public Result submit(ReportDraft report) {
+        if (!backlog.admits(report.severity())) {
+            return new Unavailable(report.reportId(), "routing is behind: its backlog is full");
+        }
         String caseId = Ids.caseIdFor(report.reportId());
         String fingerprint = Fingerprint.of(report);
         ReportLog.Stored outcome;

@@ -1,28 +1,35 @@
 package vn.childprotection.platform.intake.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.intake.adapter.in.web.AdmissionFilter;
 import vn.childprotection.platform.intake.adapter.in.web.IntakeMetrics;
 import vn.childprotection.platform.intake.adapter.out.kafka.KafkaReportPublisher;
+import vn.childprotection.platform.intake.adapter.out.kafka.KafkaRoutingBacklog;
 import vn.childprotection.platform.intake.adapter.out.mongo.MongoReportLog;
 import vn.childprotection.platform.intake.adapter.out.mongo.ReportLogHealthIndicator;
 import vn.childprotection.platform.intake.application.SubmitReportService;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 import vn.childprotection.platform.intake.application.port.out.ReportLog;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
+import vn.childprotection.platform.intake.application.port.out.RoutingBacklog;
 import vn.childprotection.platform.intake.domain.ReportPolicy;
 
 import java.time.Clock;
@@ -59,14 +66,37 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    SubmitReportUseCase submitReportUseCase(ReportLog reportLog, ReportPublisher publisher, Clock clock,
-                                            ExecutorService publishedMarker) {
-        return new SubmitReportService(reportLog, publisher, clock, publishedMarker);
+    SubmitReportUseCase submitReportUseCase(ReportLog reportLog, ReportPublisher publisher, RoutingBacklog backlog,
+                                            Clock clock, ExecutorService publishedMarker) {
+        return new SubmitReportService(reportLog, publisher, backlog, clock, publishedMarker);
+    }
+
+    /** The routing consumer group's backlog on each intake lane, read from the broker ({@link KafkaRoutingBacklog}). */
+    @Bean(destroyMethod = "close")
+    KafkaRoutingBacklog routingBacklog(KafkaProperties kafka, IntakeProperties properties, MeterRegistry meters) {
+        Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+        int timeoutMs = (int) Math.max(1000, properties.routingBacklog().refresh().toMillis() * 2);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "intake-routing-backlog");
+        return new KafkaRoutingBacklog(Admin.create(config), properties.routingBacklog().group(),
+                properties.routingBacklog().maxReports(), properties.routingBacklog().refresh(), meters);
     }
 
     @Bean
     IntakeMetrics intakeMetrics(MeterRegistry meters) {
         return new IntakeMetrics(meters);
+    }
+
+    /** Admission before any work, ahead of every other filter ({@link AdmissionFilter}). */
+    @Bean
+    FilterRegistrationBean<AdmissionFilter> admissionFilter(IntakeProperties properties, IntakeMetrics metrics) {
+        FilterRegistrationBean<AdmissionFilter> registration = new FilterRegistrationBean<>(new AdmissionFilter(
+                properties.maxConcurrentReports(), properties.admissionQueue(), properties.admissionWait(),
+                properties.retryAfter(), metrics));
+        registration.addUrlPatterns(AdmissionFilter.PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

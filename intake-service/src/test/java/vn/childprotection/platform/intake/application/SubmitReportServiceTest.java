@@ -5,6 +5,7 @@ import vn.childprotection.platform.intake.fixtures.ReportDrafts;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 import vn.childprotection.platform.intake.application.port.out.ReportLog;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
@@ -73,6 +74,24 @@ class SubmitReportServiceTest {
                 Ids.caseIdFor(report.reportId()), true));
         assertThat(publisher.published).hasSize(1);
         assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PUBLISHED);
+    }
+
+    @Test
+    void while_its_lane_has_a_full_routing_backlog_a_report_is_unavailable_and_nothing_is_stored_or_published() {
+        SubmitReportService behind = new SubmitReportService(log, publisher,
+                severity -> severity == Severity.EMERGENCY, Clock.systemUTC(), Runnable::run);
+        ReportDraft high = ReportDrafts.valid();
+
+        SubmitReportUseCase.Result result = behind.submit(high);
+
+        assertThat(result).isEqualTo(new SubmitReportUseCase.Unavailable(high.reportId(),
+                "routing is behind: its backlog is full"));
+        assertThat(log.records).isEmpty();
+        assertThat(publisher.published).isEmpty();
+
+        // the emergency lane has a backlog of its own
+        ReportDraft emergency = ReportDrafts.valid(Severity.EMERGENCY);
+        assertThat(behind.submit(emergency)).isInstanceOf(SubmitReportUseCase.Accepted.class);
     }
 
     @Test

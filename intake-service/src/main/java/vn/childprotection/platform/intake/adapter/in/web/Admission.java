@@ -1,49 +1,91 @@
 package vn.childprotection.platform.intake.adapter.in.web;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Bounds how many reports intake handles at once (issue 6: under an overload of 500 reports/s, unbounded virtual
- * threads held thousands of bodies and store/broker waits and the service died of an OutOfMemoryError). A request
- * waits at most {@code wait} for a slot and is otherwise answered 503 with Retry-After before its body is read:
- * the hotline system keeps the report and sends it again, and intake stays up and answers.
+ * Bounds the reports intake has in hand: at most {@code slots} at once, at most {@code queue} more waiting for a slot
+ * (each at most {@code wait}); anything beyond is refused at once. A refused request has cost nothing: it is answered
+ * 503 before its body is read. Under an overload of 500 reports/s, requests that each waited a second for a slot
+ * held two thousand connections' buffers and the service died of an OutOfMemoryError; now the memory intake needs is
+ * bounded by {@code slots + queue}, whatever the load.
  */
 final class Admission {
 
     private final Semaphore slots;
+    private final int slotCount;
+    private final int queueLimit;
     private final long waitNanos;
+    private final AtomicInteger waiting = new AtomicInteger();
 
-    Admission(int maxConcurrent, Duration wait) {
-        if (maxConcurrent < 1) {
+    Admission(int slots, int queue, Duration wait) {
+        if (slots < 1) {
             throw new IllegalArgumentException("intake.max-concurrent-reports must be at least 1");
         }
-        this.slots = new Semaphore(maxConcurrent, true);
+        if (queue < 0) {
+            throw new IllegalArgumentException("intake.admission-queue must not be negative");
+        }
+        this.slots = new Semaphore(slots, true);
+        this.slotCount = slots;
+        this.queueLimit = queue;
         this.waitNanos = Math.max(0, wait.toNanos());
     }
 
-    /** A slot, to close when the request is answered; throws 503 when none frees up in time. */
-    Slot enter() {
-        boolean acquired;
+    /** A slot, to close once the request is answered; empty when the request is refused. */
+    Optional<Slot> tryEnter() {
+        if (slots.tryAcquire()) {
+            return Optional.of(slot());
+        }
+        if (waitNanos == 0 || waiting.incrementAndGet() > queueLimit) {
+            if (waitNanos > 0) {
+                waiting.decrementAndGet();
+            }
+            return Optional.empty();
+        }
         try {
-            acquired = slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+            return slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS) ? Optional.of(slot()) : Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            acquired = false;
+            return Optional.empty();
+        } finally {
+            waiting.decrementAndGet();
         }
-        if (!acquired) {
-            throw new IntakeUnavailableException("intake is at capacity");
-        }
-        return slots::release;
     }
 
     int available() {
         return slots.availablePermits();
     }
 
-    interface Slot extends AutoCloseable {
+    int inUse() {
+        return slotCount - slots.availablePermits();
+    }
+
+    int waiting() {
+        return waiting.get();
+    }
+
+    private Slot slot() {
+        return new Slot(slots);
+    }
+
+    /** One admitted request; closing it twice frees one slot. */
+    static final class Slot implements AutoCloseable {
+        private final Semaphore slots;
+        private boolean closed;
+
+        private Slot(Semaphore slots) {
+            this.slots = slots;
+        }
+
         @Override
-        void close();
+        public void close() {
+            if (!closed) {
+                closed = true;
+                slots.release();
+            }
+        }
     }
 }

@@ -1,13 +1,16 @@
 package vn.childprotection.platform.intake.adapter.in.web;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.childprotection.platform.contracts.Channel;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 
+import java.util.function.IntSupplier;
+
 /**
- * {@code intake.reports{outcome, channel}}: outcome is accepted, duplicate, conflict, rejected or unavailable;
- * channel is a {@link Channel} code or {@code unknown}. Only these two tags, never anything from the report itself.
+ * {@code intake.reports{outcome, channel}}: outcome is accepted, duplicate, conflict, rejected, unavailable or
+ * at_capacity; channel is a {@link Channel} code or {@code unknown}. Only these two tags, never anything from the report itself.
  */
 public final class IntakeMetrics {
 
@@ -30,6 +33,19 @@ public final class IntakeMetrics {
 
     void rejected(Channel channel) {
         increment("rejected", channel);
+    }
+
+    /** A submission refused before its body was read (no slot): outcome {@code at_capacity}, channel unknown. */
+    void refusedAtCapacity() {
+        increment("at_capacity", null);
+    }
+
+    /** Gauges of the admission: submissions in hand and waiting for a slot. */
+    void admission(IntSupplier inUse, IntSupplier waiting) {
+        Gauge.builder("intake.admission.in_use", inUse, IntSupplier::getAsInt)
+                .description("report submissions being handled (each holds an admission slot)").register(meters);
+        Gauge.builder("intake.admission.waiting", waiting, IntSupplier::getAsInt)
+                .description("report submissions waiting for an admission slot").register(meters);
     }
 
     private void increment(String outcome, Channel channel) {

@@ -39,7 +39,6 @@ public class ReportController {
     private final ReportPolicy policy;
     private final RequestBodies bodies;
     private final IntakeMetrics metrics;
-    private final Admission admission;
 
     public ReportController(SubmitReportUseCase submitReport, ReportPolicy policy, IntakeProperties properties,
                             IntakeMetrics metrics) {
@@ -47,7 +46,6 @@ public class ReportController {
         this.policy = policy;
         this.bodies = new RequestBodies(properties.maxBodySize().toBytes());
         this.metrics = metrics;
-        this.admission = new Admission(properties.maxConcurrentReports(), properties.admissionWait());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -100,12 +98,7 @@ public class ReportController {
                             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
                                     examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))})
     public ResponseEntity<?> submit(HttpServletRequest request) throws IOException {
-        try (Admission.Slot slot = admission.enter()) {
-            return handle(request);
-        }
-    }
-
-    private ResponseEntity<?> handle(HttpServletRequest request) throws IOException {
+        // admitted by AdmissionFilter before this point: a request without a slot never gets here
         ReportReader.Read read = ReportReader.read(bodies.readJson(request));
         if (read.draft() == null) {
             throw rejected(read.violations(), null);
