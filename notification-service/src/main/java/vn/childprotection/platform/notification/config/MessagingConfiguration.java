@@ -14,9 +14,11 @@ import vn.childprotection.platform.notification.application.port.in.RecordInform
 import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
+import vn.childprotection.platform.support.messaging.ResilientConsumersConfiguration;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import java.util.function.Consumer;
  * idempotent).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ResilientConsumersConfiguration.class)
 public class MessagingConfiguration {
 
     /**

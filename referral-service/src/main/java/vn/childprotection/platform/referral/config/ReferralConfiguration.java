@@ -3,6 +3,7 @@ package vn.childprotection.platform.referral.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -55,6 +56,7 @@ import vn.childprotection.platform.referral.application.port.out.EventPublisher;
 import vn.childprotection.platform.referral.application.port.out.PublicationLedger;
 import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.RulesetProblem;
+import vn.childprotection.platform.support.messaging.ResilientConsumersConfiguration;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -65,6 +67,7 @@ import java.util.function.Consumer;
 
 /** Wires the use cases to their adapters; the ruleset is loaded and validated here, so a bad one stops start-up. */
 @Configuration(proxyBeanMethods = false)
+@Import(ResilientConsumersConfiguration.class)
 public class ReferralConfiguration {
 
     @Bean

@@ -14,13 +14,16 @@ import vn.childprotection.platform.notification.application.port.in.RecordReferr
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.InformantNotTold;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.NotApplicable;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase.Recorded;
+import vn.childprotection.platform.support.messaging.InfrastructureUnavailable;
+import vn.childprotection.platform.support.messaging.WaitingForInfrastructureException;
 
 import java.util.function.Consumer;
 
 /**
  * The {@code onCaseEvent} function binding on {@code case.events.v1} (group {@code notification-service}).
  * Malformed values throw {@link EventJson.MalformedEventException}, which the binding does not retry and sends to
- * {@code case.events.v1.notification-service.dlt}; other failures are retried, then dead-lettered. Unknown future
+ * {@code case.events.v1.notification-service.dlt}; a failure because the store cannot serve is tried again until it
+ * can ({@link WaitingForInfrastructureException}); other failures are retried, then dead-lettered. Unknown future
  * event types are skipped. Logs carry ids, types and Kafka coordinates only, never the payload. A failure of the use
  * case is rethrown as {@link EventNotHandledException} (event type and id, the failure's type, no cause): the
  * outcome feedback reads the informant's contact, and a store or mapping error's own message may quote it — the
@@ -61,6 +64,12 @@ public final class CaseEventConsumer implements Consumer<Message<byte[]>> {
                 try {
                     outcome = useCase.handle(known.event());
                 } catch (RuntimeException failure) {
+                    if (InfrastructureUnavailable.test(failure)) {
+                        count("waiting_for_store");
+                        throw new WaitingForInfrastructureException(known.event().eventType() + " "
+                                + known.event().eventId() + " of case " + known.event().caseId()
+                                + " waits for the store: " + failure.getClass().getSimpleName());
+                    }
                     count("failed");
                     throw new EventNotHandledException(known.event(), failure);
                 }

@@ -9,6 +9,8 @@ import org.springframework.messaging.Message;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.IntakeEvent;
 import vn.childprotection.platform.notification.application.port.in.RecordInformantContactUseCase;
+import vn.childprotection.platform.support.messaging.InfrastructureUnavailable;
+import vn.childprotection.platform.support.messaging.WaitingForInfrastructureException;
 
 import java.util.function.Consumer;
 
@@ -18,8 +20,9 @@ import java.util.function.Consumer;
  * the informant's contact only for a report that expects feedback (S0 Art 7.2). The value carries personal data:
  * it is never logged, nor is anything of it but the case id. Malformed values throw
  * {@link EventJson.MalformedEventException}, which the binding does not retry and sends to
- * {@code intake.reports.v1.notification-service.dlt}; unknown future types are skipped. Any other failure is
- * rethrown as {@link ReportNotHandledException}, naming the case id and the failure's type only and without its
+ * {@code intake.reports.v1.notification-service.dlt}; unknown future types are skipped. A failure because the store
+ * cannot serve is rethrown as {@link WaitingForInfrastructureException} and tried again until it can. Any other
+ * failure is rethrown as {@link ReportNotHandledException}, naming the case id and the failure's type only and without its
  * cause — the binder logs it and copies its message into the dead-letter record's headers, and a store or mapping
  * error's own message may quote the informant's phone.
  */
@@ -58,6 +61,11 @@ public final class IntakeReportConsumer implements Consumer<Message<byte[]>> {
                 try {
                     result = useCase.handle(known.event());
                 } catch (RuntimeException failure) {
+                    if (InfrastructureUnavailable.test(failure)) {
+                        count("waiting_for_store");
+                        throw new WaitingForInfrastructureException("intake report of case " + known.event().caseId()
+                                + " waits for the store: " + failure.getClass().getSimpleName());
+                    }
                     count("failed");
                     throw new ReportNotHandledException(known.event().caseId(), failure);
                 }
