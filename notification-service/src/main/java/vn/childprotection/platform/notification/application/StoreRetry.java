@@ -31,8 +31,8 @@ public final class StoreRetry {
      * @param multiplier     growth of the pause after each further failure
      * @param maxBackoff     longest pause
      * @param safetyMargin   how long before the lease runs out the last write must have started: longer than the
-     *                       store client's own time-out (server selection, 30 s by default), so that a write never
-     *                       lands after another dispatcher claimed the notification again
+     *                       store client's own time-out (server selection, 5 s: platform.store-client), so that a
+     *                       write never lands after another dispatcher claimed the notification again
      */
     public record Policy(Duration initialBackoff, double multiplier, Duration maxBackoff, Duration safetyMargin) {
         public static final Policy DEFAULT = new Policy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(5),

@@ -19,6 +19,7 @@ import org.springframework.messaging.Message;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
 import vn.childprotection.platform.support.messaging.ResilientConsumersConfiguration;
+import vn.childprotection.platform.support.store.StoreClientConfiguration;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  * idempotent).
  */
 @Configuration(proxyBeanMethods = false)
-@Import(ResilientConsumersConfiguration.class)
+@Import({ResilientConsumersConfiguration.class, StoreClientConfiguration.class})
 public class MessagingConfiguration {
 
     /**

@@ -57,6 +57,7 @@ import vn.childprotection.platform.referral.application.port.out.PublicationLedg
 import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.RulesetProblem;
 import vn.childprotection.platform.support.messaging.ResilientConsumersConfiguration;
+import vn.childprotection.platform.support.store.StoreClientConfiguration;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -67,7 +68,7 @@ import java.util.function.Consumer;
 
 /** Wires the use cases to their adapters; the ruleset is loaded and validated here, so a bad one stops start-up. */
 @Configuration(proxyBeanMethods = false)
-@Import(ResilientConsumersConfiguration.class)
+@Import({ResilientConsumersConfiguration.class, StoreClientConfiguration.class})
 public class ReferralConfiguration {
 
     @Bean
