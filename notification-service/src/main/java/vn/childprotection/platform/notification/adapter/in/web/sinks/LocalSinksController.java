@@ -23,11 +23,14 @@ import vn.childprotection.platform.notification.domain.WebhookSignature;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The local sinks (profile {@code local-sinks} only; never in a deployment): what an agency's system, a mailbox and
@@ -39,11 +42,39 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *     <li>{@code POST /sinks/sms}: the SMS gateway stand-in (checks the API key); {@code GET /sinks/sms} lists;</li>
  *     <li>{@code GET /sinks/mailbox}: the mails the embedded SMTP server (GreenMail) received.</li>
  * </ul>
+ * Each lists its most recent {@link #KEPT} entries: under a long load the sinks must not fill the service's heap
+ * ({@link LocalSinksConfiguration} also empties the mailbox from time to time).
  */
 @RestController
 @Profile("local-sinks")
 @RequestMapping(path = "/sinks", produces = MediaType.APPLICATION_JSON_VALUE)
 public class LocalSinksController {
+
+    /** Calls and mails a sink lists: the most recent ones (a sink is a viewer, and must not fill the heap). */
+    public static final int KEPT = 1_000;
+    /** Idempotency keys remembered to recognise a resend. */
+    static final int KEYS_REMEMBERED = 100_000;
+
+    /** The most recent {@code capacity} entries, oldest first. */
+    private static final class Recent<T> {
+        private final ArrayDeque<T> entries = new ArrayDeque<>();
+        private final int capacity;
+
+        Recent(int capacity) {
+            this.capacity = capacity;
+        }
+
+        synchronized void add(T entry) {
+            if (entries.size() == capacity) {
+                entries.removeFirst();
+            }
+            entries.addLast(entry);
+        }
+
+        synchronized List<T> list() {
+            return List.copyOf(entries);
+        }
+    }
 
     public record WebhookCall(String endpoint, String idempotencyKey, boolean resend, Instant receivedAt,
                               JsonNode body) {
@@ -59,9 +90,14 @@ public class LocalSinksController {
     private final String smsApiKey;
     private final GreenMail smtp;
     private final Clock clock;
-    private final List<WebhookCall> webhookCalls = new CopyOnWriteArrayList<>();
-    private final Set<String> seenKeys = ConcurrentHashMap.newKeySet();
-    private final List<SmsCall> smsCalls = new CopyOnWriteArrayList<>();
+    private final Recent<WebhookCall> webhookCalls = new Recent<>(KEPT);
+    private final Set<String> seenKeys = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > KEYS_REMEMBERED;
+        }
+    });
+    private final Recent<SmsCall> smsCalls = new Recent<>(KEPT);
 
     @Autowired
     public LocalSinksController(@Value("${notification.sinks.webhook-secret}") String webhookSecret,
@@ -91,7 +127,10 @@ public class LocalSinksController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        boolean resend = idempotencyKey != null && !seenKeys.add(idempotencyKey);
+        boolean resend;
+        synchronized (seenKeys) {
+            resend = idempotencyKey != null && !seenKeys.add(idempotencyKey);
+        }
         webhookCalls.add(new WebhookCall(endpoint, idempotencyKey, resend, clock.instant(),
                 EventJson.mapper().readTree(body)));
         return ResponseEntity.ok().build();
@@ -99,7 +138,7 @@ public class LocalSinksController {
 
     @GetMapping("/webhook")
     public List<WebhookCall> webhookCalls() {
-        return List.copyOf(webhookCalls);
+        return webhookCalls.list();
     }
 
     @PostMapping(path = "/sms", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -118,13 +157,15 @@ public class LocalSinksController {
 
     @GetMapping("/sms")
     public List<SmsCall> smsCalls() {
-        return List.copyOf(smsCalls);
+        return smsCalls.list();
     }
 
     @GetMapping("/mailbox")
     public List<Mail> mailbox() throws MessagingException {
         List<Mail> mails = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
+        MimeMessage[] received = smtp.getReceivedMessages();
+        for (MimeMessage message : Arrays.copyOfRange(received, Math.max(0, received.length - KEPT),
+                received.length)) {
             List<String> to = new ArrayList<>();
             for (var address : message.getAllRecipients()) {
                 to.add(address.toString());
