@@ -182,7 +182,7 @@ class PlatformEndToEndIT {
                         HttpResponse<String> response = get("referral-service", "/api/v1/cases/" + caseId);
                         assertThat(response.statusCode()).as("GET case: %s", response.body()).isEqualTo(200);
                         JsonNode body = JSON.readTree(response.body());
-                        assertThat(body.path("caseId").asString(caseId)).isEqualTo(caseId);
+                        assertThat(body.path("caseId").asString("")).isEqualTo(caseId);
                         JsonNode referrals = body.path("referrals");
                         assertThat(referrals.isArray()).as("referrals array in %s", response.body()).isTrue();
                         assertThat(agenciesOf(referrals)).contains("POLICE", "SOCIAL_AFFAIRS");
@@ -220,10 +220,10 @@ class PlatformEndToEndIT {
                         HttpResponse<String> response = get("reporting-service", "/api/v1/stats/overview");
                         assertThat(response.statusCode()).as("GET overview: %s", response.body()).isEqualTo(200);
                         JsonNode overview = JSON.readTree(response.body());
-                        assertThat(count(overview.path("reports"))).as("reports in %s", response.body())
-                                .isGreaterThanOrEqualTo(1);
+                        // this platform has seen this one report and nothing else
+                        assertThat(count(overview.path("reports"))).as("reports in %s", response.body()).isEqualTo(1);
                         assertThat(count(overview.path("byAgency").path("POLICE"))).as("byAgency.POLICE in %s",
-                                response.body()).isGreaterThanOrEqualTo(1);
+                                response.body()).isEqualTo(1);
                     }));
         }
     }
