@@ -24,13 +24,13 @@ import vn.childprotection.platform.intake.adapter.in.web.IntakeMetrics;
 import vn.childprotection.platform.intake.adapter.out.kafka.KafkaReportPublisher;
 import vn.childprotection.platform.intake.adapter.out.kafka.KafkaRoutingBacklog;
 import vn.childprotection.platform.intake.adapter.out.mongo.MongoReportLog;
-import vn.childprotection.platform.intake.adapter.out.mongo.ReportLogHealthIndicator;
 import vn.childprotection.platform.intake.application.SubmitReportService;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 import vn.childprotection.platform.intake.application.port.out.ReportLog;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
 import vn.childprotection.platform.intake.application.port.out.RoutingBacklog;
 import vn.childprotection.platform.intake.domain.ReportPolicy;
+import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -105,8 +105,8 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    ReportLogHealthIndicator reportLogHealthIndicator(MongoTemplate mongo) {
-        return new ReportLogHealthIndicator(mongo);
+    StoreHealthIndicator reportLogHealthIndicator(MongoTemplate mongo) {
+        return new StoreHealthIndicator(mongo);
     }
 
     /** Fail fast when the store is down, so a request gets a 503 in seconds rather than hanging. */

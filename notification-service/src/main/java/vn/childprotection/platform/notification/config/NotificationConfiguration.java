@@ -6,29 +6,29 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.childprotection.platform.notification.adapter.in.scheduling.DeliveryScheduler;
+import vn.childprotection.platform.notification.adapter.out.cache.CachedCaseProvinces;
 import vn.childprotection.platform.notification.adapter.out.channel.RecordingChannel;
 import vn.childprotection.platform.notification.adapter.out.directory.ConfiguredRecipientDirectory;
 import vn.childprotection.platform.notification.adapter.out.metrics.MicrometerNotificationMetrics;
+import vn.childprotection.platform.notification.adapter.out.mongo.MongoCaseProvinces;
+import vn.childprotection.platform.notification.adapter.out.mongo.MongoInformantContacts;
 import vn.childprotection.platform.notification.adapter.out.mongo.MongoNotificationRepository;
-import vn.childprotection.platform.notification.adapter.out.mongo.NotificationStoreHealthIndicator;
-import vn.childprotection.platform.notification.adapter.in.scheduling.DeliveryScheduler;
 import vn.childprotection.platform.notification.application.FindNotificationsService;
+import vn.childprotection.platform.notification.application.NotificationChannels;
 import vn.childprotection.platform.notification.application.NotificationDispatcher;
+import vn.childprotection.platform.notification.application.RecordReferralNotificationService;
 import vn.childprotection.platform.notification.application.StoreRetry;
+import vn.childprotection.platform.notification.application.port.in.FindNotificationsUseCase;
 import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
 import vn.childprotection.platform.notification.application.port.out.DeliveryHandOff;
 import vn.childprotection.platform.notification.application.port.out.InformantContacts;
-import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
-import vn.childprotection.platform.notification.adapter.out.cache.CachedCaseProvinces;
-import vn.childprotection.platform.notification.adapter.out.mongo.MongoCaseProvinces;
-import vn.childprotection.platform.notification.adapter.out.mongo.MongoInformantContacts;
-import vn.childprotection.platform.notification.application.NotificationChannels;
-import vn.childprotection.platform.notification.application.RecordReferralNotificationService;
-import vn.childprotection.platform.notification.application.port.in.FindNotificationsUseCase;
 import vn.childprotection.platform.notification.application.port.out.NotificationChannel;
+import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
 import vn.childprotection.platform.notification.application.port.out.RecipientDirectory;
+import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
 import java.time.Clock;
 import java.util.List;
@@ -49,8 +49,8 @@ public class NotificationConfiguration {
 
     /** Health contributor {@code notificationStore}, part of the readiness group. */
     @Bean
-    NotificationStoreHealthIndicator notificationStoreHealthIndicator(MongoTemplate mongoTemplate) {
-        return new NotificationStoreHealthIndicator(mongoTemplate);
+    StoreHealthIndicator notificationStoreHealthIndicator(MongoTemplate mongoTemplate) {
+        return new StoreHealthIndicator(mongoTemplate);
     }
 
     @Bean

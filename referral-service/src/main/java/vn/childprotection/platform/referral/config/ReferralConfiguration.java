@@ -1,45 +1,44 @@
 package vn.childprotection.platform.referral.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
-import vn.childprotection.platform.referral.adapter.in.messaging.ReportConsumer;
-import org.slf4j.LoggerFactory;
+import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.referral.adapter.in.messaging.AgencyResponseConsumer;
+import vn.childprotection.platform.referral.adapter.in.messaging.ReportConsumer;
 import vn.childprotection.platform.referral.adapter.in.scheduling.PeriodicJob;
+import vn.childprotection.platform.referral.adapter.out.directory.AgencyDirectoryReader;
+import vn.childprotection.platform.referral.adapter.out.directory.AreaCsvReader;
+import vn.childprotection.platform.referral.adapter.out.directory.InvalidDirectoryException;
+import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMetrics;
+import vn.childprotection.platform.referral.adapter.out.mongo.MongoCaseRepository;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoJobLease;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoRejectedResponseLog;
+import vn.childprotection.platform.referral.adapter.out.ruleset.InvalidRulesetException;
+import vn.childprotection.platform.referral.adapter.out.ruleset.LoadedRulesetSource;
+import vn.childprotection.platform.referral.adapter.out.ruleset.RulesetFilesLoader;
 import vn.childprotection.platform.referral.application.RespondToReferralService;
 import vn.childprotection.platform.referral.application.WatchDeadlinesService;
 import vn.childprotection.platform.referral.application.port.in.RespondToReferralUseCase;
 import vn.childprotection.platform.referral.application.port.in.WatchDeadlinesUseCase;
 import vn.childprotection.platform.referral.application.port.out.JobLease;
 import vn.childprotection.platform.referral.application.port.out.RejectedResponseLog;
-import vn.childprotection.platform.referral.domain.ChildPseudonym;
-import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMetrics;
-import vn.childprotection.platform.referral.adapter.out.mongo.CaseStoreHealthIndicator;
-import vn.childprotection.platform.referral.adapter.out.mongo.MongoCaseRepository;
-import vn.childprotection.platform.referral.adapter.out.ruleset.InvalidRulesetException;
-import vn.childprotection.platform.referral.adapter.out.ruleset.LoadedRulesetSource;
-import vn.childprotection.platform.referral.adapter.out.ruleset.RulesetFilesLoader;
-import vn.childprotection.platform.referral.adapter.out.directory.AgencyDirectoryReader;
-import vn.childprotection.platform.referral.adapter.out.directory.AreaCsvReader;
-import vn.childprotection.platform.referral.adapter.out.directory.InvalidDirectoryException;
 import vn.childprotection.platform.referral.domain.AgencyDirectory;
 import vn.childprotection.platform.referral.domain.AreaDirectory;
 import vn.childprotection.platform.referral.domain.AreaList;
+import vn.childprotection.platform.referral.domain.ChildPseudonym;
 import vn.childprotection.platform.referral.domain.DeadlinePolicy;
 import vn.childprotection.platform.referral.domain.RoutingEnvironment;
 import vn.childprotection.platform.referral.domain.RulesetCatalog;
 import vn.childprotection.platform.referral.domain.WorkingCalendar;
-import vn.childprotection.platform.contracts.Severity;
-import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.core.io.support.ResourcePatternUtils;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
@@ -58,6 +57,7 @@ import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.RulesetProblem;
 import vn.childprotection.platform.support.messaging.ResilientConsumersConfiguration;
 import vn.childprotection.platform.support.store.StoreClientConfiguration;
+import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -141,8 +141,8 @@ public class ReferralConfiguration {
 
     /** Health contributor {@code caseStore}, part of the readiness group. */
     @Bean
-    CaseStoreHealthIndicator caseStoreHealthIndicator(MongoTemplate mongoTemplate) {
-        return new CaseStoreHealthIndicator(mongoTemplate);
+    StoreHealthIndicator caseStoreHealthIndicator(MongoTemplate mongoTemplate) {
+        return new StoreHealthIndicator(mongoTemplate);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import vn.childprotection.platform.reporting.application.port.out.Generations;
 import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.Indicators;
 import vn.childprotection.platform.reporting.domain.ReportCalendar;
+import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,12 @@ public class ReportingConfig {
     @Bean
     MongoFactStore factStore(MongoTemplate mongo) {
         return new MongoFactStore(mongo);
+    }
+
+    /** Readiness of the facts' store (one ping), instead of Spring Boot's MongoHealthIndicator. */
+    @Bean
+    StoreHealthIndicator reportingStoreHealthIndicator(MongoTemplate mongo) {
+        return new StoreHealthIndicator(mongo);
     }
 
     @Bean
