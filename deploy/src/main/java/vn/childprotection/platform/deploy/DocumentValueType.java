@@ -85,7 +85,7 @@ final class DocumentValueType extends ObjectDataType {
         return super.getMemory(value);
     }
 
-    private static long estimate(Object value) {
+    static long estimate(Object value) {
         return switch (value) {
             case Map<?, ?> map -> {
                 long size = 64;

@@ -5,12 +5,14 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.exception.MongoServerException;
@@ -35,6 +37,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -249,20 +252,25 @@ public final class LocalMongoStore implements AutoCloseable {
      */
     public synchronized Health health(Duration stalledAfter) {
         if (groupCommit == null) {
-            return new Health(false, "not started", 0, null, fileBytes());
+            return new Health(false, "not started", 0, null, fileBytes(), -1, -1);
         }
         Throwable failed = groupCommit.failure();
         long pending = groupCommit.pendingWrites();
         Duration since = groupCommit.sinceLastCommit();
         GroupCommit.Statistics statistics = groupCommit.statistics();
         if (failed != null) {
-            return new Health(false, "the store failed: " + failed, pending, statistics, fileBytes());
+            return new Health(false, "the store failed: " + failed, pending, statistics, fileBytes(), -1, -1);
         }
         if (pending > 0 && since.compareTo(stalledAfter) > 0) {
             return new Health(false, pending + " writes waiting " + since.toMillis() + " ms for their commit", pending,
-                    statistics, fileBytes());
+                    statistics, fileBytes(), -1, -1);
         }
-        return new Health(true, null, pending, statistics, fileBytes());
+        // read between commits: the file's bookkeeping is the commit thread's
+        int[] fill = groupCommit.read(() -> {
+            FileStore<?> file = backend.getMvStore().getFileStore();
+            return file == null ? new int[]{-1, -1} : new int[]{file.getFillRate(), file.getChunksFillRate()};
+        });
+        return new Health(true, null, pending, statistics, fileBytes(), fill[0], fill[1]);
     }
 
     private long fileBytes() {
@@ -278,9 +286,11 @@ public final class LocalMongoStore implements AutoCloseable {
      * @param reason     why it is DOWN, {@code null} when UP
      * @param statistics commits so far, the writes they made durable, the time spent committing and compacting
      * @param fileBytes  the store file's size
+     * @param fileFill   the percentage of the file its chunks fill (-1: not known)
+     * @param chunksFill the percentage of the chunks' space still live (-1: not known)
      */
     public record Health(boolean up, String reason, long pendingWrites, GroupCommit.Statistics statistics,
-                         long fileBytes) {
+                         long fileBytes, int fileFill, int chunksFill) {
         String toJson() {
             StringBuilder json = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append('"');
             if (reason != null) {
@@ -294,7 +304,8 @@ public final class LocalMongoStore implements AutoCloseable {
                         .append(",\"commitMillis\":").append(statistics.committing().toMillis())
                         .append(",\"housekeepingMillis\":").append(statistics.housekeeping().toMillis());
             }
-            return json.append(",\"fileBytes\":").append(fileBytes).append('}').toString();
+            return json.append(",\"fileBytes\":").append(fileBytes).append(",\"fileFillPercent\":").append(fileFill)
+                    .append(",\"chunksFillPercent\":").append(chunksFill).append('}').toString();
         }
     }
 
@@ -332,6 +343,9 @@ public final class LocalMongoStore implements AutoCloseable {
      */
     private static final class Backend extends H2Backend {
 
+        static final int FIRST_BATCH = 101;
+        static final long BATCH_BYTES = 16L * 1024 * 1024;
+
         private GroupCommit groupCommit;
 
         Backend(MVStore store) {
@@ -368,7 +382,49 @@ public final class LocalMongoStore implements AutoCloseable {
                 answer.put("isWritablePrimary", Boolean.TRUE);
                 return answer;
             }
+            if (("find".equalsIgnoreCase(command) || "getMore".equalsIgnoreCase(command))
+                    && !Utils.isTrue(query.get("singleBatch"))) {
+                return inBatches(channel, database, command, query);
+            }
             return super.handleCommand(channel, database, command, query);
+        }
+
+        /**
+         * A {@code find} or {@code getMore} answered in MongoDB's batches: the batch size asked for (a first batch
+         * of 101 when none is), and never much more than {@link #BATCH_BYTES} (a document's estimated size in the
+         * heap, which over-counts its BSON). mongo-java-server answers a command without a batch size with every
+         * document at once, and a reply over the driver's 48 MB limit fails: the reporting's figures over 30,000
+         * reports did (a 94 MB reply). Its cursors hold the documents they found in memory, never a map's pages, so
+         * the batches are taken from what the first command found.
+         */
+        private Document inBatches(Channel channel, String database, String command, Document query) {
+            boolean first = "find".equalsIgnoreCase(command);
+            int wanted = query.get("batchSize") instanceof Number size && size.intValue() > 0 ? size.intValue()
+                    : first ? FIRST_BATCH : Integer.MAX_VALUE;
+            Document one = new Document(query);
+            one.put("batchSize", 1);
+            Document answer = super.handleCommand(channel, database, command, one);
+            if (!(answer.get("cursor") instanceof Document cursor)) {
+                return answer;
+            }
+            String key = first ? "firstBatch" : "nextBatch";
+            List<Object> batch = new ArrayList<>((List<?>) cursor.get(key));
+            long id = ((Number) cursor.get("id")).longValue();
+            if (id != 0) {
+                Cursor open = getCursorRegistry().getCursor(id);
+                long bytes = batch.stream().mapToLong(DocumentValueType::estimate).sum();
+                while (batch.size() < wanted && bytes < BATCH_BYTES && !open.isEmpty()) {
+                    Document next = open.takeDocuments(1).getFirst();
+                    batch.add(next);
+                    bytes += DocumentValueType.estimate(next);
+                }
+                if (open.isEmpty()) {
+                    getCursorRegistry().remove(open);
+                    cursor.put("id", 0L);
+                }
+            }
+            cursor.put(key, batch);
+            return answer;
         }
 
         private static boolean writesOut(Document aggregate) {

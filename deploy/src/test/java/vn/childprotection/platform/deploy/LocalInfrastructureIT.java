@@ -168,6 +168,31 @@ class LocalInfrastructureIT {
         }
     }
 
+    @Test
+    void aQueryWhoseAnswerIsLargerThanOneWireMessageComesBackWholeInBatches() {
+        String filler = "x".repeat(100_000);
+        try (LocalMongoStore store = new LocalMongoStore(new LocalMongoStore.Settings("127.0.0.1", 0, null)).start();
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            var facts = client.getDatabase("reporting").getCollection("facts");
+            for (int batch = 0; batch < 6; batch++) {
+                List<Document> documents = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    documents.add(new Document("_id", batch * 100 + i).append("filler", filler));
+                }
+                facts.insertMany(documents);
+            }
+
+            // 600 documents of 100 KB: one reply would be 60 MB, over the driver's 48 MB
+            List<Integer> ids = new ArrayList<>();
+            facts.find().forEach(document -> ids.add(document.getInteger("_id")));
+            List<Integer> limited = new ArrayList<>();
+            facts.find().limit(150).forEach(document -> limited.add(document.getInteger("_id")));
+
+            assertThat(ids).hasSize(600).doesNotHaveDuplicates();
+            assertThat(limited).hasSize(150).doesNotHaveDuplicates();
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

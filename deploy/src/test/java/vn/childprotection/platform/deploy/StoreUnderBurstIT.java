@@ -41,13 +41,19 @@ class StoreUnderBurstIT {
         LocalMongoStore.Settings settings = new LocalMongoStore.Settings("127.0.0.1", 0, file, false);
         StoreWorkload workload;
         Throwable failure;
+        LocalMongoStore.Health health;
         try (LocalMongoStore store = new LocalMongoStore(settings).start();
              MongoClient client = MongoClients.create(store.connectionString())) {
             workload = new StoreWorkload(client, 15);
             failure = workload.run(CLIENTS, OPERATIONS_PER_CLIENT, true);
+            health = store.health(Duration.ofSeconds(10));
         }
         assertThat(failure).as("the first failed command, after %d operations", workload.operations()).isNull();
         assertThat(workload.operations()).isEqualTo((long) CLIENTS * OPERATIONS_PER_CLIENT);
+        assertThat(health.up()).as("health after the burst: %s", health).isTrue();
+        assertThat(health.statistics().commits()).isPositive();
+        assertThat(health.fileFill()).as("file fill %%").isBetween(1, 100);
+        assertThat(health.chunksFill()).as("chunks fill %%").isBetween(1, 100);
 
         try (LocalMongoStore reopened = new LocalMongoStore(settings).start();
              MongoClient reader = MongoClients.create(reopened.connectionString())) {
