@@ -121,6 +121,9 @@ class IntakeFloodIT {
         });
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus").body()).as("the admission's gauges")
+                .contains("intake_admission_in_use " + SLOTS + ".0").contains("intake_admission_waiting 0.0")
+                .containsPattern("intake_reports_total\\{[^}]*outcome=\"at_capacity\"[^}]*} " + (FLOOD - SLOTS) + ".0");
 
         gate.open();
         List<HttpResponse<String>> admitted = flood.stream().filter(f -> !refused.contains(f.join()))

@@ -42,9 +42,10 @@ public final class IntakeMetrics {
 
     /** Gauges of the admission: submissions in hand and waiting for a slot. */
     void admission(IntSupplier inUse, IntSupplier waiting) {
-        Gauge.builder("intake.admission.in_use", inUse, IntSupplier::getAsInt)
+        // strong references: a gauge holds its state weakly, and these lambdas have no other holder
+        Gauge.builder("intake.admission.in_use", inUse, IntSupplier::getAsInt).strongReference(true)
                 .description("report submissions being handled (each holds an admission slot)").register(meters);
-        Gauge.builder("intake.admission.waiting", waiting, IntSupplier::getAsInt)
+        Gauge.builder("intake.admission.waiting", waiting, IntSupplier::getAsInt).strongReference(true)
                 .description("report submissions waiting for an admission slot").register(meters);
     }
 

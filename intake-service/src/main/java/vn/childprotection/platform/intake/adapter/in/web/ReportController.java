@@ -24,6 +24,7 @@ import vn.childprotection.platform.intake.domain.ReportPolicy;
 import vn.childprotection.platform.intake.domain.Violation;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 
 /** {@code POST /api/v1/reports}: a hotline operator submits a report. */
@@ -39,6 +40,7 @@ public class ReportController {
     private final ReportPolicy policy;
     private final RequestBodies bodies;
     private final IntakeMetrics metrics;
+    private final RefusalLog refusals = new RefusalLog(log, Clock.systemUTC(), 10_000);
 
     public ReportController(SubmitReportUseCase submitReport, ReportPolicy policy, IntakeProperties properties,
                             IntakeMetrics metrics) {
@@ -121,7 +123,7 @@ public class ReportController {
                 throw new ReportConflictException(conflict.reportId());
             }
             case SubmitReportUseCase.Unavailable unavailable -> {
-                log.warn("report {} not accepted: {}", unavailable.reportId(), unavailable.reason());
+                refusals.refused(unavailable.reportId().toString(), unavailable.reason());
                 throw new IntakeUnavailableException(unavailable.reason());
             }
         };
