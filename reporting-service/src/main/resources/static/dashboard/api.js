@@ -42,6 +42,8 @@ export async function getJson(path, filters, extra, signal) {
     const fields = Array.isArray(problem.errors) ? [...new Set(problem.errors.map((e) => e.field))] : [];
     return { kind: 'invalid', fields };
   }
+  if (response.status === 422) return { kind: 'tooLarge' };
+  if (response.status === 503) return { kind: 'busy' };
   if (!response.ok) return { kind: 'error', status: response.status };
   try {
     return { kind: 'ok', data: await response.json() };

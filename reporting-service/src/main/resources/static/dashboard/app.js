@@ -372,6 +372,7 @@ function panelState(name, result, isEmpty = () => false) {
   if (!result) kind = 'loading';
   else if (result.kind === 'ok') kind = isEmpty(result.data) ? 'empty' : 'ready';
   else if (result.kind === 'unavailable') kind = 'unavailable';
+  else if (result.kind === 'tooLarge' || result.kind === 'busy') kind = result.kind;
   else if (result.kind === 'invalid') kind = 'error';
   else kind = 'error';
   panel.dataset.state = kind;

@@ -25,6 +25,8 @@ export default {
     unavailable: 'No data yet: the server does not provide this view.',
     error: 'The figures could not be loaded ({status}). Retrying on the next update.',
     badFilter: 'Invalid filter: {fields}',
+    tooLarge: 'Too many records for one view: choose a shorter period or one province.',
+    busy: 'The server is computing other figures. Retrying on the next update.',
   },
   filters: {
     title: 'Filters',

@@ -28,6 +28,8 @@ export default {
     unavailable: 'Chưa có dữ liệu: máy chủ chưa cung cấp mục này.',
     error: 'Không tải được số liệu ({status}). Sẽ thử lại khi có cập nhật.',
     badFilter: 'Bộ lọc không hợp lệ: {fields}',
+    tooLarge: 'Quá nhiều hồ sơ cho một lần xem: hãy chọn khoảng thời gian ngắn hơn hoặc một tỉnh.',
+    busy: 'Máy chủ đang tính các số liệu khác. Sẽ thử lại khi có cập nhật.',
   },
   filters: {
     title: 'Bộ lọc',

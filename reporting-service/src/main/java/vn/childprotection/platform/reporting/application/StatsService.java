@@ -16,14 +16,18 @@ import vn.childprotection.platform.reporting.domain.StatsFilter;
 import vn.childprotection.platform.reporting.domain.Views;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Every view the sectors report to the standing agency (S0 Art 4.7, 9.4; S2 VIII.1): the facts of the active
  * generation narrowed by period and place, then the figures computed in plain Java ({@link StatsCalculator},
- * {@link Indicators}).
+ * {@link Indicators}), within {@link Limits}: a selection over the fact budget is refused, never read whole.
  */
 public final class StatsService {
 
@@ -34,9 +38,13 @@ public final class StatsService {
     private final ReportCalendar calendar;
     private final Areas areas;
     private final Clock clock;
+    private final Limits limits;
+    private final Semaphore slots;
 
     public StatsService(FactReader reader, FactStore store, ProjectionTargets targets, Indicators.Catalog indicators,
-                        ReportCalendar calendar, Areas areas, Clock clock) {
+                        ReportCalendar calendar, Areas areas, Clock clock, Limits limits) {
+        this.limits = limits;
+        this.slots = new Semaphore(limits.concurrentSelections(), true);
         this.reader = reader;
         this.store = store;
         this.targets = targets;
@@ -46,36 +54,57 @@ public final class StatsService {
         this.clock = clock;
     }
 
-    public FactSet facts(StatsFilter filter) {
-        return reader.load(targets.active(), filter);
+    /**
+     * Computes figures from the facts the filter selects, holding one of the computation slots meanwhile: the facts
+     * are in memory until the figures are, so the slots and the fact budget bound the heap a statistics request can
+     * take, whatever the store holds.
+     *
+     * @throws StatsBusyException when no slot frees within the wait
+     * @throws vn.childprotection.platform.reporting.application.port.out.TooManyFactsException when the selection
+     *         holds more facts than the budget
+     */
+    private <T> T computed(StatsFilter filter, Function<FactSet, T> figures) {
+        try {
+            if (!slots.tryAcquire(limits.slotWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StatsBusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatsBusyException();
+        }
+        try {
+            return figures.apply(reader.load(targets.active(), filter, limits.maxFacts()));
+        } finally {
+            slots.release();
+        }
     }
 
     public Overview overview(StatsFilter filter) {
-        return StatsCalculator.overview(facts(filter), filter, clock.instant());
+        return computed(filter, facts -> StatsCalculator.overview(facts, filter, clock.instant()));
     }
 
     public Views.Timeseries timeseries(StatsFilter filter, Granularity granularity) {
-        return StatsCalculator.timeseries(facts(filter), granularity);
+        return computed(filter, facts -> StatsCalculator.timeseries(facts, granularity));
     }
 
     public Views.Breakdown breakdown(StatsFilter filter, StatsCalculator.Dimension by) {
-        return StatsCalculator.breakdown(facts(filter), by);
+        return computed(filter, facts -> StatsCalculator.breakdown(facts, by));
     }
 
     public List<Views.FunnelRow> funnel(StatsFilter filter) {
-        return StatsCalculator.funnel(facts(filter), clock.instant());
+        return computed(filter, facts -> StatsCalculator.funnel(facts, clock.instant()));
     }
 
     public List<Indicators.Value> indicators(StatsFilter filter) {
-        return Indicators.compute(indicators, facts(filter), filter.province(), clock.instant());
+        return computed(filter, facts -> Indicators.compute(indicators, facts, filter.province(), clock.instant()));
     }
 
     public List<Views.OverdueRow> overdue(StatsFilter filter) {
-        return StatsCalculator.overdue(facts(filter), clock.instant());
+        return computed(filter, facts -> StatsCalculator.overdue(facts, clock.instant()));
     }
 
     public List<Views.RepeatRow> repeats(StatsFilter filter) {
-        return StatsCalculator.repeats(facts(filter));
+        return computed(filter, StatsCalculator::repeats);
     }
 
     /** One case's fact with its number of referral facts (the benchmark times the projection with it). */
@@ -96,21 +125,39 @@ public final class StatsService {
     /** The periodic report of a province for a quarter, half-year or year (S0 Art 9.4; S2 B.VIII.1). */
     public PeriodicReport periodic(String province, ReportingPeriod period) {
         StatsFilter filter = new StatsFilter(period, province, null, null, null);
-        FactSet facts = facts(filter);
-        Instant now = clock.instant();
-        return new PeriodicReport(province, areas.provinceName(province), period, now,
-                StatsCalculator.overview(facts, filter, now),
-                List.of(StatsCalculator.breakdown(facts, StatsCalculator.Dimension.DISTRICT),
-                        StatsCalculator.breakdown(facts, StatsCalculator.Dimension.CONCERN),
-                        StatsCalculator.breakdown(facts, StatsCalculator.Dimension.AGENCY),
-                        StatsCalculator.breakdown(facts, StatsCalculator.Dimension.SEVERITY),
-                        StatsCalculator.breakdown(facts, StatsCalculator.Dimension.CHANNEL)),
-                Indicators.compute(indicators, facts, province, now),
-                StatsCalculator.funnel(facts, now),
-                StatsCalculator.overdue(facts, now),
-                calendar.dueIn(province, period.to().getYear()).stream()
-                        .filter(due -> due.period().equals(period.label())).toList(),
-                areas);
+        return computed(filter, facts -> {
+            Instant now = clock.instant();
+            return new PeriodicReport(province, areas.provinceName(province), period, now,
+                    StatsCalculator.overview(facts, filter, now),
+                    List.of(StatsCalculator.breakdown(facts, StatsCalculator.Dimension.DISTRICT),
+                            StatsCalculator.breakdown(facts, StatsCalculator.Dimension.CONCERN),
+                            StatsCalculator.breakdown(facts, StatsCalculator.Dimension.AGENCY),
+                            StatsCalculator.breakdown(facts, StatsCalculator.Dimension.SEVERITY),
+                            StatsCalculator.breakdown(facts, StatsCalculator.Dimension.CHANNEL)),
+                    Indicators.compute(indicators, facts, province, now),
+                    StatsCalculator.funnel(facts, now),
+                    StatsCalculator.overdue(facts, now),
+                    calendar.dueIn(province, period.to().getYear()).stream()
+                            .filter(due -> due.period().equals(period.label())).toList(),
+                    areas);
+        });
+    }
+
+    /**
+     * What one instance spends on figures at most.
+     *
+     * @param maxFacts             facts (cases, referrals, notifications) one computation may read
+     * @param concurrentSelections computations at once
+     * @param slotWait             how long a request waits for a computation slot before it is answered busy
+     */
+    public record Limits(long maxFacts, int concurrentSelections, Duration slotWait) {
+
+        public Limits {
+            if (maxFacts < 1 || concurrentSelections < 1 || slotWait == null || slotWait.isNegative()) {
+                throw new IllegalArgumentException("figures' limits must be positive: " + maxFacts + ", "
+                        + concurrentSelections + ", " + slotWait);
+            }
+        }
     }
 
     public record CaseSummary(CaseFact fact, int referrals) {

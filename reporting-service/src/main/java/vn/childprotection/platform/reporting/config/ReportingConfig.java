@@ -38,7 +38,7 @@ import java.util.concurrent.Executors;
  * files — indicators and targets, the reporting calendar, the area names — failing the start when one is invalid.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RebuildProperties.class, ProjectionProperties.class})
+@EnableConfigurationProperties({RebuildProperties.class, ProjectionProperties.class, StatsProperties.class})
 public class ReportingConfig {
 
     static final String INDICATORS = "reporting/indicators.json";
@@ -131,8 +131,9 @@ public class ReportingConfig {
 
     @Bean
     StatsService statsService(FactReader reader, FactStore store, ProjectionTargets targets,
-                              Indicators.Catalog indicators, ReportCalendar calendar, Areas areas, Clock clock) {
-        return new StatsService(reader, store, targets, indicators, calendar, areas, clock);
+                              Indicators.Catalog indicators, ReportCalendar calendar, Areas areas, Clock clock,
+                              StatsProperties limits) {
+        return new StatsService(reader, store, targets, indicators, calendar, areas, clock, limits.limits());
     }
 
     static <T> T read(String resource, Class<T> type) {

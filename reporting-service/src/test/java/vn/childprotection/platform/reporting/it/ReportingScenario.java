@@ -33,8 +33,13 @@ import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.contracts.Event;
+import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactReader;
 import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactStore;
 import vn.childprotection.platform.reporting.application.ProjectionTargets;
+import vn.childprotection.platform.reporting.application.port.out.TooManyFactsException;
+import vn.childprotection.platform.reporting.domain.FactSet;
+import vn.childprotection.platform.reporting.domain.ReportingPeriod;
+import vn.childprotection.platform.reporting.domain.StatsFilter;
 import vn.childprotection.platform.reporting.fixtures.AgencyLoopScenario;
 
 import java.nio.charset.StandardCharsets;
@@ -48,6 +53,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -153,6 +159,22 @@ abstract class ReportingScenario {
         assertThat(figures("from=2033-11-30&to=2033-11-30").reports())
                 .as("17:30 UTC on 30 November is 1 December in Viet Nam").isZero();
         assertThat(figures("from=2033-12-01&to=2033-12-01").reports()).isEqualTo(1);
+    }
+
+    @Test
+    void a_selection_over_the_fact_budget_stops_reading_at_the_budget_and_is_refused() {
+        ReportingBatch batch = new ReportingBatch(2034);
+        send(batch.events());
+        awaitFigures("from=2034-01-01&to=2034-12-31", ReportingBatch.yearFigures());
+        StatsFilter year = new StatsFilter(ReportingPeriod.parse("2034").orElseThrow(), null, null, null, null);
+        MongoFactReader reader = new MongoFactReader(mongo);
+
+        FactSet all = reader.load(targets.active(), year, 10_000);
+        long facts = all.cases().size() + all.referrals().size() + all.notifications().size();
+
+        assertThat(reader.load(targets.active(), year, facts).cases()).hasSameSizeAs(all.cases());
+        assertThatThrownBy(() -> reader.load(targets.active(), year, facts - 1))
+                .isInstanceOf(TooManyFactsException.class);
     }
 
     @Test

@@ -42,6 +42,13 @@ import java.util.function.Function;
 @ApiResponse(responseCode = "400", description = "A filter value is not usable; the body names every bad parameter",
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "422", description = "The selection holds more facts than one computation may read "
+        + "(reporting.stats.max-facts): narrow the period (from, to) or the place (province)",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "Other figures are being computed; ask again after Retry-After seconds",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
 public class StatsController {
 
     private final StatsService stats;

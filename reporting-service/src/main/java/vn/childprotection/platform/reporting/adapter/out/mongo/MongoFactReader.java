@@ -5,6 +5,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.childprotection.platform.reporting.application.port.out.FactReader;
+import vn.childprotection.platform.reporting.application.port.out.TooManyFactsException;
 import vn.childprotection.platform.reporting.domain.CaseFact;
 import vn.childprotection.platform.reporting.domain.FactSet;
 import vn.childprotection.platform.reporting.domain.NotificationFact;
@@ -18,7 +19,8 @@ import java.util.List;
  * Reads the facts of one generation narrowed in MongoDB by reception date, province and district (indexed; both
  * case and referral facts carry them), then by concern; the rest of the filter (agency) and every figure are
  * computed in plain Java ({@code domain.StatsCalculator}) — the stand-in's aggregation covers too little of what the
- * funnel and the percentiles need, and the filtered facts of a province and period are few.
+ * funnel and the percentiles need. Every query is limited to the fact budget left, so that neither this service nor
+ * the store reads a selection larger than the budget whole.
  */
 public class MongoFactReader implements FactReader {
 
@@ -31,7 +33,8 @@ public class MongoFactReader implements FactReader {
     }
 
     @Override
-    public FactSet load(long generation, StatsFilter filter) {
+    public FactSet load(long generation, StatsFilter filter, long maxFacts) {
+        Budget budget = new Budget(maxFacts);
         List<Bson> narrow = new ArrayList<>();
         if (filter.from() != null) narrow.add(Filters.gte("receivedDate", filter.from().toString()));
         if (filter.to() != null) narrow.add(Filters.lte("receivedDate", filter.to().toString()));
@@ -43,21 +46,22 @@ public class MongoFactReader implements FactReader {
         if (filter.concern() != null) caseNarrow.add(Filters.eq("concerns", filter.concern().name()));
         List<CaseFact> cases = new ArrayList<>();
         mongo.getCollection(MongoFactStore.cases(generation))
-                .find(caseNarrow.isEmpty() ? new Document() : Filters.and(caseNarrow))
-                .forEach(doc -> cases.add(FactCodec.decodeCase(doc)));
+                .find(caseNarrow.isEmpty() ? new Document() : Filters.and(caseNarrow)).limit(budget.limit())
+                .forEach(doc -> cases.add(FactCodec.decodeCase(budget.take(doc))));
         List<ReferralFact> referrals = new ArrayList<>();
-        mongo.getCollection(MongoFactStore.referrals(generation)).find(where)
-                .forEach(doc -> referrals.add(FactCodec.decodeReferral(doc)));
+        mongo.getCollection(MongoFactStore.referrals(generation)).find(where).limit(budget.limit())
+                .forEach(doc -> referrals.add(FactCodec.decodeReferral(budget.take(doc))));
         List<NotificationFact> notifications = new ArrayList<>();
         if (narrow.isEmpty() && filter.concern() == null) {
-            mongo.getCollection(MongoFactStore.notifications(generation)).find()
-                    .forEach(doc -> notifications.add(FactCodec.decodeNotification(doc)));
+            mongo.getCollection(MongoFactStore.notifications(generation)).find().limit(budget.limit())
+                    .forEach(doc -> notifications.add(FactCodec.decodeNotification(budget.take(doc))));
         } else {
             List<String> caseIds = cases.stream().map(CaseFact::caseId).toList();
             for (int i = 0; i < caseIds.size(); i += IN_CHUNK) {
                 mongo.getCollection(MongoFactStore.notifications(generation))
                         .find(Filters.in("caseId", caseIds.subList(i, Math.min(caseIds.size(), i + IN_CHUNK))))
-                        .forEach(doc -> notifications.add(FactCodec.decodeNotification(doc)));
+                        .limit(budget.limit())
+                        .forEach(doc -> notifications.add(FactCodec.decodeNotification(budget.take(doc))));
             }
         }
         return FactSet.select(cases, referrals, notifications, filter);
@@ -69,5 +73,28 @@ public class MongoFactReader implements FactReader {
         mongo.getCollection(MongoFactStore.referrals(generation)).find(Filters.eq("caseId", caseId))
                 .forEach(doc -> referrals.add(FactCodec.decodeReferral(doc)));
         return referrals;
+    }
+
+    /** Counts the documents read for one selection; past the budget the read stops (its cursor is closed). */
+    private static final class Budget {
+
+        private final long maxFacts;
+        private long read;
+
+        Budget(long maxFacts) {
+            this.maxFacts = maxFacts;
+        }
+
+        /** A limit for the next query: one past the budget left, so that the store reads no further than that. */
+        int limit() {
+            return (int) Math.min(Integer.MAX_VALUE, maxFacts - read + 1);
+        }
+
+        Document take(Document document) {
+            if (++read > maxFacts) {
+                throw new TooManyFactsException(maxFacts);
+            }
+            return document;
+        }
     }
 }
