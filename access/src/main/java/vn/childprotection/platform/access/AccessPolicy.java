@@ -79,15 +79,15 @@ public final class AccessPolicy {
             case Target.Platform ignored -> null;
             case Target.Province(String code) -> code == null
                     ? (actor.national() ? null : "national figures need a national scope")
-                    : (actor.coversProvince(code) ? null : "province " + code + " is outside the caller's scope");
+                    : provinceRefusal(actor, code);
             case Target.Referral(String province, String unit) -> switch (role) {
                 case AGENCY_OFFICER, AGENCY_SYSTEM -> actor.coversUnit(unit) ? null
                         : "the referral is addressed to a unit outside the caller's";
-                default -> actor.coversProvince(province) ? null : "province " + province + " is outside the caller's scope";
+                default -> provinceRefusal(actor, province);
             };
             case Target.Submission(String province, String submittedBy, Instant submittedAt) -> {
                 if (role != Role.OPERATOR || operation != READ_OWN_SUBMISSION) {
-                    yield actor.coversProvince(province) ? null : "province " + province + " is outside the caller's scope";
+                    yield provinceRefusal(actor, province);
                 }
                 if (!actor.subject().equals(submittedBy)) {
                     yield "submitted by another operator";
@@ -96,6 +96,10 @@ public final class AccessPolicy {
                         + " hours ago";
             }
         };
+    }
+
+    private static String provinceRefusal(Actor actor, String province) {
+        return actor.coversProvince(province) ? null : "province " + province + " is outside the caller's scope";
     }
 
     /**

@@ -47,12 +47,22 @@ public record Actor(String subject, String client, Set<Role> roles, Set<String> 
         if (referralUnit == null || agency == null || !referralUnit.endsWith("-" + agency)) {
             return false;
         }
-        String place = referralUnit.substring(0, referralUnit.length() - agency.length() - 1);
+        String place = placeOf(referralUnit);
         if (unit != null) {
-            String own = unit.substring(0, unit.length() - agency.length() - 1);
+            String own = unitPlace();
             return place.equals(own) || place.startsWith(own + "-");
         }
         String province = place.contains("-") ? place.substring(0, place.indexOf('-')) : place;
         return coversProvince(province);
+    }
+
+    /** The place of an officer's unit: {@code 11} for {@code 11-POLICE}, {@code 11-094} for {@code 11-094-POLICE}. */
+    public String unitPlace() {
+        return unit == null ? null : placeOf(unit);
+    }
+
+    /** A unit id of this actor's agency without the agency: its place. */
+    private String placeOf(String unitId) {
+        return unitId.substring(0, unitId.length() - agency.length() - 1);
     }
 }

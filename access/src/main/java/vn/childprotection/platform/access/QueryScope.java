@@ -36,7 +36,7 @@ public sealed interface QueryScope {
     public static QueryScope forList(Actor actor, Operation operation, Instant now) {
         for (Role role : actor.roles()) {
             if (AccessPolicy.permits(role, operation) && (role == Role.COORDINATOR || role == Role.ANALYST)) {
-                return actor.national() ? new Everything() : new Provinces(actor.provinces());
+                return provincesOf(actor);
             }
         }
         for (Role role : actor.roles()) {
@@ -45,9 +45,7 @@ public sealed interface QueryScope {
             }
             switch (role) {
                 case AGENCY_OFFICER -> {
-                    String unit = actor.unit();
-                    return new AgencyUnits(actor.agency(), unit.substring(0, unit.length() - actor.agency().length() - 1),
-                            Set.of());
+                    return new AgencyUnits(actor.agency(), actor.unitPlace(), Set.of());
                 }
                 case AGENCY_SYSTEM -> {
                     return new AgencyUnits(actor.agency(), null, actor.provinces());
@@ -56,7 +54,7 @@ public sealed interface QueryScope {
                     if (operation == Operation.READ_OWN_SUBMISSION) {
                         return new SubmittedBy(actor.subject(), now.minus(AccessPolicy.READ_BACK));
                     }
-                    return actor.national() ? new Everything() : new Provinces(actor.provinces());
+                    return provincesOf(actor);
                 }
                 default -> {
                     return new Everything();
@@ -64,5 +62,9 @@ public sealed interface QueryScope {
             }
         }
         return new Nothing();
+    }
+
+    private static QueryScope provincesOf(Actor actor) {
+        return actor.national() ? new Everything() : new Provinces(actor.provinces());
     }
 }

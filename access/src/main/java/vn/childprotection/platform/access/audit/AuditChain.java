@@ -25,14 +25,8 @@ public final class AuditChain {
     public static AuditRecord append(AuditRecord previous, AuditRecord draft) {
         long sequence = previous == null ? 1 : previous.sequence() + 1;
         String previousHash = previous == null ? GENESIS : previous.hash();
-        AuditRecord linked = new AuditRecord(draft.producer(), sequence, draft.at(), draft.subject(), draft.roles(),
-                draft.agency(), draft.unit(), draft.client(), draft.action(), draft.caseId(), draft.referralId(),
-                draft.notificationId(), draft.outcome(), draft.status(), draft.clientAddress(), draft.reason(),
-                previousHash, null);
-        return new AuditRecord(linked.producer(), sequence, linked.at(), linked.subject(), linked.roles(),
-                linked.agency(), linked.unit(), linked.client(), linked.action(), linked.caseId(), linked.referralId(),
-                linked.notificationId(), linked.outcome(), linked.status(), linked.clientAddress(), linked.reason(),
-                previousHash, hashOf(linked));
+        AuditRecord linked = draft.chained(sequence, previousHash, null);
+        return linked.chained(sequence, previousHash, hashOf(linked));
     }
 
     /** The hash a record must carry: SHA-256 over its chained fields, hex. */

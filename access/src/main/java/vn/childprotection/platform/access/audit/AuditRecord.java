@@ -36,6 +36,12 @@ public record AuditRecord(String producer, long sequence, Instant at, String sub
 
     public enum Outcome { ALLOWED, REFUSED }
 
+    /** This record at {@code sequence} of its chain, after {@code previousHash}, carrying {@code hash}. */
+    AuditRecord chained(long sequence, String previousHash, String hash) {
+        return new AuditRecord(producer, sequence, at, subject, roles, agency, unit, client, action, caseId,
+                referralId, notificationId, outcome, status, clientAddress, reason, previousHash, hash);
+    }
+
     /** Every field the hash covers, in a fixed order. */
     List<String> chainedFields() {
         return Arrays.asList(producer, Long.toString(sequence), at == null ? null : at.toString(), subject, roles,

@@ -68,10 +68,7 @@ class AuditChainVerifierTest {
         List<AuditRecord> rehashed = trail();
         AuditRecord original = rehashed.get(2);
         AuditRecord altered = withAction(original, "LIST_REFERRALS");
-        rehashed.set(2, new AuditRecord(altered.producer(), altered.sequence(), altered.at(), altered.subject(),
-                altered.roles(), altered.agency(), altered.unit(), altered.client(), altered.action(), altered.caseId(),
-                altered.referralId(), altered.notificationId(), altered.outcome(), altered.status(),
-                altered.clientAddress(), altered.reason(), altered.previousHash(), AuditChain.hashOf(altered)));
+        rehashed.set(2, altered.chained(altered.sequence(), altered.previousHash(), AuditChain.hashOf(altered)));
 
         assertThat(AuditChainVerifier.verify(rehashed)).isInstanceOfSatisfying(AuditChainVerifier.Broken.class, broken -> {
             assertThat(broken.sequence()).as("the successor no longer links to it").isEqualTo(3);
