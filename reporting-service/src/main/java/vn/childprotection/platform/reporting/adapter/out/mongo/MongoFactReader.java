@@ -1,5 +1,6 @@
 package vn.childprotection.platform.reporting.adapter.out.mongo;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -14,6 +15,7 @@ import vn.childprotection.platform.reporting.domain.StatsFilter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads the facts of one generation narrowed in MongoDB by reception date, province and district (indexed; both
@@ -45,23 +47,21 @@ public class MongoFactReader implements FactReader {
         List<Bson> caseNarrow = new ArrayList<>(narrow);
         if (filter.concern() != null) caseNarrow.add(Filters.eq("concerns", filter.concern().name()));
         List<CaseFact> cases = new ArrayList<>();
-        mongo.getCollection(MongoFactStore.cases(generation))
-                .find(caseNarrow.isEmpty() ? new Document() : Filters.and(caseNarrow)).limit(budget.limit())
-                .forEach(doc -> cases.add(FactCodec.decodeCase(budget.take(doc))));
+        budget.read(mongo.getCollection(MongoFactStore.cases(generation))
+                .find(caseNarrow.isEmpty() ? new Document() : Filters.and(caseNarrow)), FactCodec::decodeCase, cases);
         List<ReferralFact> referrals = new ArrayList<>();
-        mongo.getCollection(MongoFactStore.referrals(generation)).find(where).limit(budget.limit())
-                .forEach(doc -> referrals.add(FactCodec.decodeReferral(budget.take(doc))));
+        budget.read(mongo.getCollection(MongoFactStore.referrals(generation)).find(where), FactCodec::decodeReferral,
+                referrals);
         List<NotificationFact> notifications = new ArrayList<>();
         if (narrow.isEmpty() && filter.concern() == null) {
-            mongo.getCollection(MongoFactStore.notifications(generation)).find().limit(budget.limit())
-                    .forEach(doc -> notifications.add(FactCodec.decodeNotification(budget.take(doc))));
+            budget.read(mongo.getCollection(MongoFactStore.notifications(generation)).find(),
+                    FactCodec::decodeNotification, notifications);
         } else {
             List<String> caseIds = cases.stream().map(CaseFact::caseId).toList();
             for (int i = 0; i < caseIds.size(); i += IN_CHUNK) {
-                mongo.getCollection(MongoFactStore.notifications(generation))
-                        .find(Filters.in("caseId", caseIds.subList(i, Math.min(caseIds.size(), i + IN_CHUNK))))
-                        .limit(budget.limit())
-                        .forEach(doc -> notifications.add(FactCodec.decodeNotification(budget.take(doc))));
+                budget.read(mongo.getCollection(MongoFactStore.notifications(generation))
+                        .find(Filters.in("caseId", caseIds.subList(i, Math.min(caseIds.size(), i + IN_CHUNK)))),
+                        FactCodec::decodeNotification, notifications);
             }
         }
         return FactSet.select(cases, referrals, notifications, filter);
@@ -85,16 +85,17 @@ public class MongoFactReader implements FactReader {
             this.maxFacts = maxFacts;
         }
 
-        /** A limit for the next query: one past the budget left, so that the store reads no further than that. */
-        int limit() {
-            return (int) Math.min(Integer.MAX_VALUE, maxFacts - read + 1);
-        }
-
-        Document take(Document document) {
-            if (++read > maxFacts) {
-                throw new TooManyFactsException(maxFacts);
-            }
-            return document;
+        /**
+         * Reads a query's documents into {@code facts}, the query limited to one past the budget left so that the
+         * store reads no further than that; the one past it stops the read.
+         */
+        <T> void read(FindIterable<Document> query, Function<Document, T> decode, List<T> facts) {
+            query.limit((int) Math.min(Integer.MAX_VALUE, maxFacts - read + 1)).forEach(document -> {
+                if (++read > maxFacts) {
+                    throw new TooManyFactsException(maxFacts);
+                }
+                facts.add(decode.apply(document));
+            });
         }
     }
 }
