@@ -33,7 +33,7 @@ public final class EventJson {
     /** Every message family of the catalog. */
     private static final List<Class<? extends Event>> FAMILIES =
             List.of(IntakeEvent.class, CaseEvent.class, AgencyReferralEvent.class, AgencyResponseEvent.class,
-                    NotificationEvent.class);
+                    NotificationEvent.class, AuditEvent.class);
 
     private static final Set<String> ALL_TYPE_NAMES = FAMILIES.stream()
             .flatMap(family -> typeNames(family).stream())

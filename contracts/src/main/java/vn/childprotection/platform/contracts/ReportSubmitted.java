@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param reportId   the caller's idempotency key
  * @param caseId     {@link Ids#caseIdFor(UUID)} of the report id, so every service derives the same case
  * @param receivedAt when the hotline received the report, with the caller's offset
+ * @param submittedBy the account (token subject) that submitted it, so that its operator may read the case back for
+ *                    a while; {@code null} in reports of earlier versions
  */
 public record ReportSubmitted(
         String eventId,
@@ -26,12 +28,21 @@ public record ReportSubmitted(
         Location location,
         Child child,
         Reporter reporter,
-        String narrative) implements IntakeEvent {
+        String narrative,
+        String submittedBy) implements IntakeEvent {
 
     public static final String TYPE = "ReportSubmitted.v1";
 
     public ReportSubmitted {
         concerns = List.copyOf(concerns);
+    }
+
+    /** A report without its submitter (as reports were before the field existed). */
+    public ReportSubmitted(String eventId, Instant occurredAt, String caseId, UUID reportId,
+                           OffsetDateTime receivedAt, Channel channel, ContactType contactType, List<Concern> concerns,
+                           Severity severity, Location location, Child child, Reporter reporter, String narrative) {
+        this(eventId, occurredAt, caseId, reportId, receivedAt, channel, contactType, concerns, severity, location,
+                child, reporter, narrative, null);
     }
 
     @Override

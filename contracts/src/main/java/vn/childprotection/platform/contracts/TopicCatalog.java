@@ -3,7 +3,8 @@ package vn.childprotection.platform.contracts;
 import java.util.List;
 
 /**
- * The catalog of topics: each has exactly one writing service. The README's topic table mirrors this enum
+ * The catalog of topics: each has exactly one writing service, except the audit trail, where every service writes
+ * its own chain of records under its own key (one writer per key). The README's topic table mirrors this enum
  * (a test keeps them in step).
  */
 public enum TopicCatalog {
@@ -32,7 +33,11 @@ public enum TopicCatalog {
             "Notifications delivered: ids, kind, channel, recipient role; no address."),
     NOTIFICATIONS_FAILED(Topics.NOTIFICATIONS_FAILED, "case id", "notification-service",
             List.of("reporting-service", "operators"), "schemas/notification-event.schema.json",
-            "Notifications failed after the last retry (dead letter; re-sendable); no address.");
+            "Notifications failed after the last retry (dead letter; re-sendable); no address."),
+    AUDIT_EVENTS(Topics.AUDIT_EVENTS, "producer id", "every service (each instance its own chain)",
+            List.of("audit-service"), "schemas/audit-event.schema.json",
+            "The audit trail: every read of personal data, every action and every refusal, hash-chained per "
+                    + "producer; ids, codes and roles only.");
 
     private final String topic;
     private final String key;

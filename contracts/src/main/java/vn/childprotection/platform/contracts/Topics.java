@@ -10,8 +10,8 @@ public final class Topics {
     public static final String INTAKE_REPORTS = "intake.reports.v1";
     /**
      * EMERGENCY reports made durable by intake-service: the same messages in a lane of their own, so that an
-     * emergency is never queued behind a backlog of other reports (issue 6: it must reach the police in
-     * milliseconds, not minutes).
+     * emergency is never queued behind a backlog of other reports (it must reach the police in milliseconds, not
+     * minutes).
      */
     public static final String INTAKE_REPORTS_URGENT = "intake.reports.urgent.v1";
     /** Every state change of every case. */
@@ -22,6 +22,8 @@ public final class Topics {
     public static final String NOTIFICATIONS_DELIVERED = "notifications.delivered.v1";
     /** Notifications that failed after their last retry (the notifications' dead-letter topic). */
     public static final String NOTIFICATIONS_FAILED = "notifications.failed.v1";
+    /** The audit trail: every service's chain of audit records, keyed by producer; stored by audit-service. */
+    public static final String AUDIT_EVENTS = "audit.events.v1";
     /** Prefix and suffix of the per-agency referral topics, {@code referrals.police.v1} and so on. */
     public static final String REFERRALS_PREFIX = "referrals.";
     public static final String REFERRALS_SUFFIX = ".v1";

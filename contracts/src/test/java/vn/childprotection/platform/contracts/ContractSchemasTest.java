@@ -32,7 +32,8 @@ class ContractSchemasTest {
             TopicCatalog.AGENCY_RESPONSES, java.util.Arrays.stream(ResponseAction.values())
                     .<Event>map(Fixtures::agencyResponse).toList(),
             TopicCatalog.NOTIFICATIONS_DELIVERED, List.of(Fixtures.notificationDelivered()),
-            TopicCatalog.NOTIFICATIONS_FAILED, List.of(Fixtures.notificationFailed()));
+            TopicCatalog.NOTIFICATIONS_FAILED, List.of(Fixtures.notificationFailed()),
+            TopicCatalog.AUDIT_EVENTS, List.of(Fixtures.auditRecorded(), Fixtures.auditRefusal()));
 
     @ParameterizedTest
     @EnumSource(TopicCatalog.class)

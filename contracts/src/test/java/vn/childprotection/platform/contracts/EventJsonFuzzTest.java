@@ -42,7 +42,8 @@ class EventJsonFuzzTest {
                 new Sample(AgencyReferralEvent.class, Fixtures.agencyReferral()),
                 new Sample(AgencyResponseEvent.class, Fixtures.agencyResponse(ResponseAction.values()[0])),
                 new Sample(NotificationEvent.class, Fixtures.notificationDelivered()),
-                new Sample(NotificationEvent.class, Fixtures.notificationFailed()));
+                new Sample(NotificationEvent.class, Fixtures.notificationFailed()),
+                new Sample(AuditEvent.class, Fixtures.auditRecorded()));
     }
 
     @TestFactory

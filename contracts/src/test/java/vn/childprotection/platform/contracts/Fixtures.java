@@ -112,4 +112,17 @@ final class Fixtures {
         return new NotificationFailed(Ids.nameBased(NotificationFailed.TYPE, "n-2", "5"), OCCURRED_AT, CASE_ID,
                 "n-2", NotificationKind.OUTCOME_TO_INFORMANT, "SMS", "INFORMANT", null, null, 5, "HTTP 503");
     }
+
+    static AuditRecorded auditRecorded() {
+        return new AuditRecorded(Ids.nameBased(AuditRecorded.TYPE, "referral-service-1a2b", "7"), OCCURRED_AT,
+                CASE_ID, "referral-service-1a2b", 7, "subject-police-11", "agency-officer", Agencies.POLICE,
+                "11-POLICE", "cprp-console", "READ_REFERRAL", "GET /api/v1/referrals/r-1", "r-1", null, "ALLOWED",
+                200, "127.0.0.1", null, "0".repeat(64), "a".repeat(64));
+    }
+
+    static AuditRecorded auditRefusal() {
+        return new AuditRecorded(Ids.nameBased(AuditRecorded.TYPE, "intake-service-9f8e", "1"), OCCURRED_AT, null,
+                "intake-service-9f8e", 1, null, null, null, null, null, "AUTHENTICATE", "POST /api/v1/reports", null,
+                null, "REFUSED", 401, "10.0.0.9", "no bearer token", "0".repeat(64), "b".repeat(64));
+    }
 }

@@ -18,7 +18,9 @@ import java.util.List;
  * @param agency        the caller's agency, or {@code null}
  * @param unit          the caller's unit, or {@code null}
  * @param client        the client the token was issued to
- * @param action        what was done or asked: an operation name ({@code READ_CASE}, {@code RESPOND_TO_REFERRAL}, …)
+ * @param action        what was done or asked: an operation name ({@code READ_CASE}, {@code RESPOND_TO_REFERRAL}, …),
+ *                      or {@link #AUTHENTICATE} for a request without a valid token
+ * @param resource      the request: method and path (ids only, never a query string)
  * @param caseId        the case concerned, or {@code null}
  * @param referralId    the referral concerned, or {@code null}
  * @param notificationId the notification concerned, or {@code null}
@@ -30,22 +32,26 @@ import java.util.List;
  * @param hash          SHA-256 over every field above, hex
  */
 public record AuditRecord(String producer, long sequence, Instant at, String subject, String roles, String agency,
-                          String unit, String client, String action, String caseId, String referralId,
+                          String unit, String client, String action, String resource, String caseId,
+                          String referralId,
                           String notificationId, Outcome outcome, int status, String clientAddress, String reason,
                           String previousHash, String hash) {
 
     public enum Outcome { ALLOWED, REFUSED }
 
+    /** The action of a request refused for want of a valid token. */
+    public static final String AUTHENTICATE = "AUTHENTICATE";
+
     /** This record at {@code sequence} of its chain, after {@code previousHash}, carrying {@code hash}. */
     AuditRecord chained(long sequence, String previousHash, String hash) {
-        return new AuditRecord(producer, sequence, at, subject, roles, agency, unit, client, action, caseId,
+        return new AuditRecord(producer, sequence, at, subject, roles, agency, unit, client, action, resource, caseId,
                 referralId, notificationId, outcome, status, clientAddress, reason, previousHash, hash);
     }
 
     /** Every field the hash covers, in a fixed order. */
     List<String> chainedFields() {
         return Arrays.asList(producer, Long.toString(sequence), at == null ? null : at.toString(), subject, roles,
-                agency, unit, client, action, caseId, referralId, notificationId,
+                agency, unit, client, action, resource, caseId, referralId, notificationId,
                 outcome == null ? null : outcome.name(), Integer.toString(status), clientAddress, reason,
                 previousHash);
     }

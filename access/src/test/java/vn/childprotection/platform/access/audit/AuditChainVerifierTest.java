@@ -35,12 +35,13 @@ class AuditChainVerifierTest {
 
     private static AuditRecord draft(String producer, Instant at, String action, String caseId) {
         return new AuditRecord(producer, 0, at, "sub-police-11", "agency-officer", "POLICE", "11-POLICE", "cprp-console",
-                action, caseId, null, null, AuditRecord.Outcome.ALLOWED, 200, "127.0.0.1", null, null, null);
+                action, "GET /api/v1/cases/" + caseId, caseId, null, null, AuditRecord.Outcome.ALLOWED, 200, "127.0.0.1", null, null, null);
     }
 
     private static AuditRecord withAction(AuditRecord record, String action) {
         return new AuditRecord(record.producer(), record.sequence(), record.at(), record.subject(), record.roles(),
-                record.agency(), record.unit(), record.client(), action, record.caseId(), record.referralId(),
+                record.agency(), record.unit(), record.client(), action, record.resource(), record.caseId(),
+                record.referralId(),
                 record.notificationId(), record.outcome(), record.status(), record.clientAddress(), record.reason(),
                 record.previousHash(), record.hash());
     }
