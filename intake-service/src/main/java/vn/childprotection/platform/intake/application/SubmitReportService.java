@@ -26,7 +26,7 @@ import java.util.concurrent.RejectedExecutionException;
  * answers as before. A different report under a known id is a conflict.
  *
  * <p>Marking PUBLISHED runs on {@code marker} (off the request path in production: one store round trip less per
- * 202, issue 6). It is only an optimisation of retries: a report left PENDING by a lost mark is re-published
+ * 202). It is only an optimisation of retries: a report left PENDING by a lost mark is re-published
  * byte-identically when retried, and consumers drop the copy by its deterministic event id.
  */
 public final class SubmitReportService implements SubmitReportUseCase {
@@ -65,7 +65,7 @@ public final class SubmitReportService implements SubmitReportUseCase {
 
     /** @param report a normalized report that passed {@code ReportPolicy} */
     @Override
-    public Result submit(ReportDraft report) {
+    public Result submit(ReportDraft report, String submittedBy) {
         if (!backlog.admits(report.severity())) {
             return new Unavailable(report.reportId(), "routing is behind: its backlog is full");
         }
@@ -88,7 +88,7 @@ public final class SubmitReportService implements SubmitReportUseCase {
             return new Accepted(report.reportId(), caseId, true);
         }
         try {
-            publisher.publish(eventOf(report, stored));
+            publisher.publish(eventOf(report, stored, submittedBy));
         } catch (ReportPublisher.PublishFailedException e) {
             return new Unavailable(report.reportId(), "the broker did not confirm the report");
         }
@@ -111,7 +111,7 @@ public final class SubmitReportService implements SubmitReportUseCase {
         }
     }
 
-    static ReportSubmitted eventOf(ReportDraft report, ReportRecord record) {
+    static ReportSubmitted eventOf(ReportDraft report, ReportRecord record, String submittedBy) {
         return new ReportSubmitted(
                 Ids.nameBased(ReportSubmitted.TYPE, report.reportId().toString()),
                 record.acceptedAt(),
@@ -125,6 +125,7 @@ public final class SubmitReportService implements SubmitReportUseCase {
                 report.location(),
                 report.child(),
                 report.reporter(),
-                report.narrative());
+                report.narrative(),
+                submittedBy);
     }
 }

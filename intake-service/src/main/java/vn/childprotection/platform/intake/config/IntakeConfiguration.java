@@ -12,6 +12,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -30,7 +31,9 @@ import vn.childprotection.platform.intake.application.port.out.ReportLog;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
 import vn.childprotection.platform.intake.application.port.out.RoutingBacklog;
 import vn.childprotection.platform.intake.domain.ReportPolicy;
+import vn.childprotection.platform.support.security.ApiSecurityConfiguration;
 import vn.childprotection.platform.support.store.StoreHealthIndicator;
+
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -42,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Wires intake: the domain policy, the use case and its adapters. */
 @Configuration(proxyBeanMethods = false)
+@Import(ApiSecurityConfiguration.class)
 public class IntakeConfiguration {
 
     @Bean

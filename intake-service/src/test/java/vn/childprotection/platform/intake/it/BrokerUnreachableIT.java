@@ -7,6 +7,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.childprotection.platform.intake.fixtures.ReportJson;
 import vn.childprotection.platform.testsupport.MongoStandIn;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,6 +31,7 @@ class BrokerUnreachableIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
         MongoStandIn.register(registry);
+        TestIssuer.register(registry);
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -44,6 +47,7 @@ class BrokerUnreachableIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reports"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", TestIssuer.shared().bearer(TestActor.OPERATOR_111))
                         .POST(HttpRequest.BodyPublishers.ofString(ReportJson.valid().toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
 

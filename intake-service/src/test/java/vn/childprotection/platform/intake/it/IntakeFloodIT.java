@@ -16,6 +16,8 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
 import vn.childprotection.platform.intake.fixtures.ReportJson;
 import vn.childprotection.platform.testsupport.MongoStandIn;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -57,6 +59,7 @@ class IntakeFloodIT {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         MongoStandIn.register(registry);
+        TestIssuer.register(registry);
     }
 
     @TestConfiguration
@@ -137,11 +140,13 @@ class IntakeFloodIT {
     private HttpRequest post(ReportJson report) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reports"))
                 .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
+                .header("Authorization", TestIssuer.shared().bearer(TestActor.OPERATOR_111))
                 .POST(HttpRequest.BodyPublishers.ofString(report.toString())).build();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(10)).header("Authorization", TestIssuer.shared().bearer(TestActor.ADMIN))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.contracts.AuditEvent;
+import vn.childprotection.platform.contracts.AuditRecorded;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.IntakeEvent;
@@ -21,6 +25,8 @@ import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.intake.fixtures.HostileReports;
 import vn.childprotection.platform.intake.fixtures.ReportJson;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -57,6 +63,11 @@ abstract class IntakeScenario {
     private KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
+    }
+
     @BeforeEach
     void subscribe() {
         consumer = new KafkaConsumer<>(Map.of(
@@ -64,7 +75,7 @@ abstract class IntakeScenario {
                 ConsumerConfig.GROUP_ID_CONFIG, "intake-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.INTAKE_REPORTS, Topics.INTAKE_REPORTS_URGENT));
+        consumer.subscribe(List.of(Topics.INTAKE_REPORTS, Topics.INTAKE_REPORTS_URGENT, Topics.AUDIT_EVENTS));
     }
 
     @AfterEach
@@ -231,16 +242,18 @@ abstract class IntakeScenario {
 
     @Test
     void the_api_document_probes_and_metrics_are_served() {
-        HttpResponse<String> apiDocs = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET());
-        HttpResponse<String> liveness = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness")).GET());
-        HttpResponse<String> readiness = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).GET());
+        HttpResponse<String> apiDocs = sendAs(TestActor.ADMIN, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET());
+        HttpResponse<String> liveness = sendRaw(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness")).GET());
+        HttpResponse<String> readiness = sendRaw(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).GET());
         post(ReportJson.valid().toString());
         post(ReportJson.valid().set("channel", "FAX").toString());
-        HttpResponse<String> prometheus = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET());
+        HttpResponse<String> prometheus = sendAs(TestActor.ADMIN, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET());
 
         assertThat(apiDocs.statusCode()).isEqualTo(200);
         JsonNode operation = JSON.readTree(apiDocs.body()).at("/paths/~1api~1v1~1reports/post");
-        assertThat(operation.get("responses").propertyNames()).contains("202", "400", "406", "409", "413", "415", "503");
+        assertThat(operation.get("responses").propertyNames())
+                .contains("202", "400", "401", "403", "406", "409", "413", "415", "503");
+        assertThat(operation.at("/security/0").has("bearer")).as("the operation names its security scheme").isTrue();
         assertThat(operation.at("/requestBody/content/application~1json/examples").toString()).contains("Nguyễn Thị Hoa");
         assertThat(operation.at("/responses/400/content/application~1problem+json/examples").isEmpty()).isFalse();
         assertThat(liveness.statusCode()).isEqualTo(200);
@@ -321,6 +334,110 @@ abstract class IntakeScenario {
         assertThat(health.body()).contains("\"UP\"");
     }
 
+    @Test
+    void a_request_without_a_valid_token_is_refused_with_401_and_nothing_is_published() {
+        ReportJson report = ReportJson.valid();
+        TestIssuer issuer = TestIssuer.shared();
+        HttpResponse<String> none = sendRaw(HttpRequest.newBuilder(uri()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(report.toString(), StandardCharsets.UTF_8)));
+        List<HttpResponse<String>> bad = List.of(
+                postWithToken(report, issuer.forged(TestActor.OPERATOR_111)),
+                postWithToken(report, issuer.token(TestActor.OPERATOR_111, claims -> claims
+                        .expirationTime(java.util.Date.from(java.time.Instant.now().minusSeconds(120))))),
+                postWithToken(report, issuer.token(TestActor.OPERATOR_111, claims -> claims.audience("another-api"))),
+                postWithToken(report, issuer.token(TestActor.OPERATOR_111, claims -> claims
+                        .issuer("http://127.0.0.1:1/realms/elsewhere"))),
+                postWithToken(report, issuer.token(TestActor.OPERATOR_111.withRoles("hotline-volunteer"), claims -> {
+                })));
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
+        assertThat(none.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(bad).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/problem+json");
+        });
+        assertNothingPublishedFor(report);
+        assertThat(auditRecords()).anySatisfy(record -> {
+            assertThat(record.action()).isEqualTo("AUTHENTICATE");
+            assertThat(record.outcome()).isEqualTo("REFUSED");
+            assertThat(record.status()).isEqualTo(401);
+            assertThat(record.subject()).isNull();
+        });
+    }
+
+    @Test
+    void a_role_that_may_not_submit_gets_403_and_an_operator_only_submits_for_the_provinces_of_its_hotline() {
+        ReportJson dienBien = ReportJson.valid();
+        ReportJson haNoi = ReportJson.valid().with(root -> root.putObject("location").put("provinceCode", "01"));
+        TestActor dienBienLine = TestActor.person("operator-11", "operator", List.of("11"), null, null);
+
+        HttpResponse<String> coordinator = sendAs(TestActor.COORDINATOR_11, postOf(dienBien));
+        HttpResponse<String> outOfProvince = sendAs(dienBienLine, postOf(haNoi));
+        HttpResponse<String> inProvince = sendAs(dienBienLine, postOf(dienBien));
+
+        assertThat(coordinator.statusCode()).isEqualTo(403);
+        assertThat(coordinator.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
+        assertThat(outOfProvince.statusCode()).isEqualTo(403);
+        assertThat(inProvince.statusCode()).isEqualTo(202);
+        String caseId = Ids.caseIdFor(UUID.fromString(dienBien.reportId()));
+        ReportSubmitted event = (ReportSubmitted) EventJson.read(recordsFor(caseId, 1).getFirst().value(),
+                IntakeEvent.class);
+        assertThat(event.submittedBy()).as("the submitter, for the read-back").isEqualTo(dienBienLine.subject());
+        assertNothingPublishedFor(haNoi);
+    }
+
+    @Test
+    void every_accepted_report_and_every_refusal_is_in_the_audit_trail_before_the_answer_with_a_valid_chain() {
+        ReportJson report = ReportJson.valid();
+
+        assertThat(post(report.toString()).statusCode()).isEqualTo(202);
+        assertThat(sendAs(TestActor.ANALYST_11, postOf(report)).statusCode()).isEqualTo(403);
+
+        String caseId = Ids.caseIdFor(UUID.fromString(report.reportId()));
+        List<AuditRecorded> trail = auditRecords();
+        assertThat(trail).anySatisfy(record -> {
+            assertThat(record.action()).isEqualTo("SUBMIT_REPORT");
+            assertThat(record.outcome()).isEqualTo("ALLOWED");
+            assertThat(record.status()).isEqualTo(202);
+            assertThat(record.caseId()).isEqualTo(caseId);
+            assertThat(record.subject()).isEqualTo(TestActor.OPERATOR_111.subject());
+            assertThat(record.roles()).isEqualTo("operator");
+            assertThat(record.resource()).isEqualTo("POST /api/v1/reports");
+        });
+        assertThat(trail).anySatisfy(record -> {
+            assertThat(record.subject()).isEqualTo(TestActor.ANALYST_11.subject());
+            assertThat(record.outcome()).isEqualTo("REFUSED");
+            assertThat(record.status()).isEqualTo(403);
+        });
+        assertThat(trail).allSatisfy(record -> assertThat(record.toString())
+                .doesNotContain("Nguyễn", "Trần", "0912345678", "Hàng xóm"));
+        java.util.Map<String, List<vn.childprotection.platform.access.audit.AuditRecord>> chains = new java.util.TreeMap<>();
+        trail.forEach(record -> chains.computeIfAbsent(record.producer(), p -> new ArrayList<>())
+                .add(vn.childprotection.platform.support.audit.KafkaAuditTrail.fromEvent(record)));
+        chains.values().forEach(chain -> assertThat(
+                vn.childprotection.platform.access.audit.AuditChainVerifier.verify(chain))
+                .isInstanceOf(vn.childprotection.platform.access.audit.AuditChainVerifier.Intact.class));
+    }
+
+    /** Every audit record this service wrote so far (each is on the broker before its request was answered). */
+    private List<AuditRecorded> auditRecords() {
+        consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+        return seen.stream().filter(record -> Topics.AUDIT_EVENTS.equals(record.topic()))
+                .map(record -> (AuditRecorded) EventJson.read(record.value(), AuditEvent.class)).toList();
+    }
+
+    private HttpRequest.Builder postOf(ReportJson report) {
+        return HttpRequest.newBuilder(uri()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(report.toString(), StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> postWithToken(ReportJson report, String token) {
+        return sendRaw(postOf(report).header("Authorization", "Bearer " + token));
+    }
+
     private static List<String> fieldsNamedIn(HttpResponse<String> response) {
         return StreamSupport.stream(JSON.readTree(response.body()).get("errors").spliterator(), false)
                 .map(error -> error.get("field").asString()).toList();
@@ -352,7 +469,16 @@ abstract class IntakeScenario {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** Sends as the national hotline's operator. */
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return sendAs(TestActor.OPERATOR_111, request);
+    }
+
+    private HttpResponse<String> sendAs(TestActor actor, HttpRequest.Builder request) {
+        return sendRaw(request.header("Authorization", TestIssuer.shared().bearer(actor)));
+    }
+
+    private HttpResponse<String> sendRaw(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

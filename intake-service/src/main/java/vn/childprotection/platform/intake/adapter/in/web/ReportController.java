@@ -17,17 +17,28 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.platform.access.Actor;
+import vn.childprotection.platform.access.Target;
+import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 import vn.childprotection.platform.intake.config.IntakeProperties;
 import vn.childprotection.platform.intake.domain.ReportDraft;
 import vn.childprotection.platform.intake.domain.ReportPolicy;
 import vn.childprotection.platform.intake.domain.Violation;
+import vn.childprotection.platform.support.audit.AuditIds;
+import vn.childprotection.platform.support.security.AccessGuard;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
-/** {@code POST /api/v1/reports}: a hotline operator submits a report. */
+import static vn.childprotection.platform.access.Operation.SUBMIT_REPORT;
+
+/**
+ * {@code POST /api/v1/reports}: a hotline operator submits a report for a province the hotline serves (the
+ * credential's provinces; the national line 111 serves all). Every accepted report is an audit record, written
+ * before the 202.
+ */
 @RestController
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports", description = "Hotline reports (Tổng đài 111 and local lines)")
@@ -40,11 +51,13 @@ public class ReportController {
     private final ReportPolicy policy;
     private final RequestBodies bodies;
     private final IntakeMetrics metrics;
+    private final AccessGuard guard;
     private final RefusalLog refusals = new RefusalLog(log, Clock.systemUTC(), 10_000);
 
     public ReportController(SubmitReportUseCase submitReport, ReportPolicy policy, IntakeProperties properties,
-                            IntakeMetrics metrics) {
+                            IntakeMetrics metrics, AccessGuard guard) {
         this.submitReport = submitReport;
+        this.guard = guard;
         this.policy = policy;
         this.bodies = new RequestBodies(properties.maxBodySize().toBytes());
         this.metrics = metrics;
@@ -81,6 +94,11 @@ public class ReportController {
                                     examples = {
                                             @ExampleObject(name = "invalid fields", value = ApiExamples.INVALID),
                                             @ExampleObject(name = "malformed JSON", value = ApiExamples.MALFORMED)})),
+                    @ApiResponse(responseCode = "401", description = "No valid bearer token",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class))),
+                    @ApiResponse(responseCode = "403", description = "The caller is not a hotline operator, or the "
+                            + "report's province is not one its hotline serves",
+                            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class))),
                     @ApiResponse(responseCode = "406", description = "The Accept header excludes JSON",
                             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
                                     examples = @ExampleObject(name = "not acceptable", value = ApiExamples.NOT_ACCEPTABLE))),
@@ -99,8 +117,9 @@ public class ReportController {
                                     schema = @Schema(type = "integer", example = "5")),
                             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
                                     examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))})
-    public ResponseEntity<?> submit(HttpServletRequest request) throws IOException {
+    public ResponseEntity<?> submit(HttpServletRequest request, Actor actor) throws IOException {
         // admitted by AdmissionFilter before this point: a request without a slot never gets here
+        guard.requireRole(actor, SUBMIT_REPORT);
         ReportReader.Read read = ReportReader.read(bodies.readJson(request));
         if (read.draft() == null) {
             throw rejected(read.violations(), null);
@@ -109,12 +128,18 @@ public class ReportController {
             case ReportPolicy.Valid valid -> valid.report();
             case ReportPolicy.Invalid invalid -> throw rejected(invalid.violations(), read.draft());
         };
-        SubmitReportUseCase.Result result = submitReport.submit(report);
+        String caseId = Ids.caseIdFor(report.reportId());
+        guard.require(actor, SUBMIT_REPORT,
+                new Target.Province(report.location() == null ? null : report.location().provinceCode()),
+                AuditIds.ofCase(caseId), () -> new IllegalStateException("a submission is never hidden"));
+        SubmitReportUseCase.Result result = submitReport.submit(report, actor.subject());
         metrics.count(result, report.channel());
         return switch (result) {
             case SubmitReportUseCase.Accepted accepted -> {
                 log.info("report {} {} as case {}", accepted.reportId(),
                         accepted.duplicate() ? "was already accepted" : "accepted", accepted.caseId());
+                guard.allowed(actor, SUBMIT_REPORT,
+                        AuditIds.ofCase(accepted.caseId()), HttpStatus.ACCEPTED.value());
                 yield ResponseEntity.status(HttpStatus.ACCEPTED)
                         .body(ReportResponse.accepted(accepted.reportId(), accepted.caseId()));
             }

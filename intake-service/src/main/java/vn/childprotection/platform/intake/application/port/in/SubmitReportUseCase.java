@@ -7,8 +7,17 @@ import java.util.UUID;
 /** Makes a valid report durable on its intake topic ({@code Topics.intakeReportsFor}), once per {@code reportId}. */
 public interface SubmitReportUseCase {
 
-    /** @param report a report that passed {@code ReportPolicy} */
-    Result submit(ReportDraft report);
+    /**
+     * @param report      a report that passed {@code ReportPolicy}
+     * @param submittedBy the account that submits it (the operator's token subject), carried on the event so that
+     *                    the operator may read the case back
+     */
+    Result submit(ReportDraft report, String submittedBy);
+
+    /** A report whose submitter is not known. */
+    default Result submit(ReportDraft report) {
+        return submit(report, null);
+    }
 
     sealed interface Result {
     }

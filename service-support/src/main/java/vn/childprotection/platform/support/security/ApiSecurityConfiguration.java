@@ -1,0 +1,113 @@
+package vn.childprotection.platform.support.security;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.childprotection.platform.access.AccessPolicy;
+import vn.childprotection.platform.access.Operation;
+import vn.childprotection.platform.access.Target;
+import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.support.audit.AuditProperties;
+import vn.childprotection.platform.support.audit.AuditTrail;
+import vn.childprotection.platform.support.audit.KafkaAuditTrail;
+
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Deny by default, for a service's HTTP API to {@code @Import}: every request needs a valid bearer token (issuer,
+ * audience, expiry and signature checked here, from {@code spring.security.oauth2.resourceserver.jwt.*}), except the
+ * health probes; the token is mapped once to an {@link vn.childprotection.platform.access.Actor} that controllers
+ * take as a parameter and decide on with the {@link AccessGuard}; actuator endpoints beyond health and the API
+ * documents are for administrators; every refusal and every allowed read or action goes to the audit trail.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AuditProperties.class, ApiSecurityProperties.class})
+@Import({AccessProblemAdvice.class, OpenApiSecurityConfiguration.class})
+public class ApiSecurityConfiguration {
+
+    private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**", "/error"};
+    private static final String[] DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+            "/swagger-ui.html"};
+
+    @Bean(destroyMethod = "close")
+    KafkaAuditTrail auditTrail(KafkaProperties kafka, Environment environment, AuditProperties properties) {
+        String service = environment.getProperty("spring.application.name", "service");
+        String instance = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        return KafkaAuditTrail.create(String.join(",", kafka.getBootstrapServers()), service + "-" + instance,
+                properties.publishTimeout());
+    }
+
+    @Bean
+    NewTopic auditEventsTopic(AuditProperties properties) {
+        return TopicBuilder.name(Topics.AUDIT_EVENTS).partitions(properties.partitions())
+                .replicas(properties.replicas()).build();
+    }
+
+    @Bean
+    AccessGuard accessGuard(AuditTrail auditTrail, ObjectProvider<Clock> clock) {
+        return new AccessGuard(auditTrail, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessGuard guard, ApiSecurityProperties properties) {
+        ProblemResponses problems = new ProblemResponses(guard);
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HEALTH).permitAll();
+                    if (properties.publicDocs()) {
+                        requests.requestMatchers(DOCS).permitAll();
+                    }
+                    requests.requestMatchers("/actuator/**").access(operations(guard));
+                    requests.requestMatchers(DOCS).access(operations(guard));
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ActorAuthenticationConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /** Operational endpoints: whoever {@link AccessPolicy} lets read operations (administrators). */
+    private static AuthorizationManager<RequestAuthorizationContext> operations(AccessGuard guard) {
+        return (authentication, context) -> new AuthorizationDecision(
+                authentication.get() instanceof ActorAuthentication caller
+                        && AccessPolicy.decide(caller.actor(), Operation.READ_OPERATIONS, new Target.Platform(),
+                        guard.clock().instant()).allowed());
+    }
+
+    @Bean
+    WebMvcConfigurer currentActorArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentActorResolver());
+            }
+        };
+    }
+}
