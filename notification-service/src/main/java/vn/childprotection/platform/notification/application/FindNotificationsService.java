@@ -1,5 +1,6 @@
 package vn.childprotection.platform.notification.application;
 
+import vn.childprotection.platform.access.QueryScope;
 import vn.childprotection.platform.notification.application.port.in.FindNotificationsUseCase;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
 import vn.childprotection.platform.notification.domain.Notification;
@@ -20,8 +21,8 @@ public final class FindNotificationsService implements FindNotificationsUseCase 
     }
 
     @Override
-    public NotificationRepository.Page find(NotificationRepository.Query query,
+    public NotificationRepository.Page find(QueryScope scope, NotificationRepository.Query query,
                                             NotificationRepository.PageRequest page) {
-        return repository.find(query, page);
+        return repository.find(scope, query, page);
     }
 }

@@ -157,7 +157,10 @@ public final class RecordReferralNotificationService
      * </ul>
      * @return the notification when this call changed it
      */
-    private Optional<Notification> recordOne(Notification wanted) {
+    private Optional<Notification> recordOne(Notification notification) {
+        // the informant's outcome is made without the case's province: stamp it, for the coordinators' scope
+        Notification wanted = notification.province() != null ? notification
+                : notification.inProvince(provinces.provinceOf(notification.caseId()).orElse(null));
         Notification toStore = wanted;
         if (wanted.status() == NotificationStatus.PENDING && !wanted.channel().isOutbound()) {
             Optional<Notification> existing = repository.findById(wanted.notificationId());

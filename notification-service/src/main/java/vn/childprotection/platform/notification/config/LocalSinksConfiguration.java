@@ -5,7 +5,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpMethod;
 import vn.childprotection.platform.notification.adapter.in.web.sinks.LocalSinksController;
+import vn.childprotection.platform.support.security.ApiRequestRules;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +22,19 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 @Profile("local-sinks")
 public class LocalSinksConfiguration {
+
+    /**
+     * The sinks stand in for outside receivers, which authenticate the platform by their own means: the webhook sink
+     * checks the HMAC signature, the SMS sink the gateway's API key. What they received is listed to administrators
+     * only.
+     */
+    @Bean
+    ApiRequestRules localSinksRules() {
+        return (requests, administrators) -> requests
+                .requestMatchers(HttpMethod.POST, "/sinks/webhook/**", "/sinks/sms").permitAll()
+                .requestMatchers("/sinks/**").access(administrators);
+    }
+
 
     /** GreenMail keeps every mail in memory: beyond this many the mailbox is emptied. */
     static final int MAILBOX_LIMIT = 2 * LocalSinksController.KEPT;

@@ -5,20 +5,21 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
-import vn.childprotection.platform.notification.adapter.in.messaging.IntakeReportConsumer;
-import vn.childprotection.platform.notification.adapter.out.kafka.KafkaNotificationEventPublisher;
-import vn.childprotection.platform.notification.application.port.in.RecordInformantContactUseCase;
-import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
+import vn.childprotection.platform.notification.adapter.in.messaging.IntakeReportConsumer;
+import vn.childprotection.platform.notification.adapter.out.kafka.KafkaNotificationEventPublisher;
+import vn.childprotection.platform.notification.application.port.in.RecordInformantContactUseCase;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
+import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import vn.childprotection.platform.support.messaging.ResilientConsumersConfiguration;
+import vn.childprotection.platform.support.security.ApiSecurityConfiguration;
 import vn.childprotection.platform.support.store.StoreClientConfiguration;
 
 import java.time.Duration;
@@ -33,7 +34,7 @@ import java.util.function.Consumer;
  * idempotent).
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ResilientConsumersConfiguration.class, StoreClientConfiguration.class})
+@Import({ResilientConsumersConfiguration.class, StoreClientConfiguration.class, ApiSecurityConfiguration.class})
 public class MessagingConfiguration {
 
     /**

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param sourceEventId  the event that caused it
  * @param role           whom it is for, as a role ({@link RecipientRole})
  * @param details        what its text says beyond its ids (codes and instants)
+ * @param province       the case's province (coordinators see the notifications of their provinces); {@code null}
+ *                       when not known
  */
 public record Notification(
         String notificationId,
@@ -37,7 +39,8 @@ public record Notification(
         Instant updatedAt,
         String sourceEventId,
         RecipientRole role,
-        NotificationDetails details) {
+        NotificationDetails details,
+        String province) {
 
     /** Reason code when the directory names no focal point for the agency and area. */
     public static final String NO_FOCAL_POINT = "NO_FOCAL_POINT";
@@ -76,7 +79,8 @@ public record Notification(
                         String areaCode, DeliveryChannel channel, String recipient, NotificationStatus status,
                         int attempts, String lastError, Instant createdAt, Instant updatedAt, String sourceEventId) {
         this(notificationId, caseId, referralId, kind, agency, areaCode, channel, recipient, status, attempts,
-                lastError, createdAt, updatedAt, sourceEventId, RecipientRole.FOCAL_POINT, NotificationDetails.NONE);
+                lastError, createdAt, updatedAt, sourceEventId, RecipientRole.FOCAL_POINT, NotificationDetails.NONE,
+                null);
     }
 
     /**
@@ -91,11 +95,11 @@ public record Notification(
         if (to.isMissing()) {
             return new Notification(id, caseId, referralId, kind, to.agency(), areaCode, DeliveryChannel.RECORDED,
                     null, NotificationStatus.FAILED, 0, "NO_" + to.role().name(), now, now, sourceEventId,
-                    to.role(), details);
+                    to.role(), details, null);
         }
         return new Notification(id, caseId, referralId, kind, to.agency(), areaCode, to.recipient().channel(),
                 to.recipient().address(), NotificationStatus.PENDING, 0, null, now, now, sourceEventId, to.role(),
-                details);
+                details, null);
     }
 
     /**
@@ -120,7 +124,7 @@ public record Notification(
                 referral.referralId(), NotificationKind.REFERRAL_ISSUED, referral.agency(), referral.areaCode(),
                 recipient.channel(), recipient.address(), NotificationStatus.PENDING, 0, null, now, now,
                 referral.eventId(), primary ? RecipientRole.FOCAL_POINT : RecipientRole.ofFurther(recipient),
-                NotificationRules.detailsOf(referral));
+                NotificationRules.detailsOf(referral), null);
     }
 
     /**
@@ -131,7 +135,7 @@ public record Notification(
         return new Notification(NotificationIds.forReferral(referral.referralId()), referral.caseId(),
                 referral.referralId(), NotificationKind.REFERRAL_ISSUED, referral.agency(), referral.areaCode(),
                 DeliveryChannel.RECORDED, null, NotificationStatus.FAILED, 0, NO_FOCAL_POINT, now, now,
-                referral.eventId(), RecipientRole.FOCAL_POINT, NotificationRules.detailsOf(referral));
+                referral.eventId(), RecipientRole.FOCAL_POINT, NotificationRules.detailsOf(referral), null);
     }
 
     /**
@@ -159,7 +163,7 @@ public record Notification(
                 ? null : recipient;
         return new StatusChange.Changed(new Notification(notificationId, caseId, referralId, kind, agency, areaCode,
                 channel, keptRecipient, target, attempts + outcome.attempts(), error, createdAt, now, sourceEventId,
-                role, details));
+                role, details, province));
     }
 
     /**
@@ -180,7 +184,13 @@ public record Notification(
         }
         return new StatusChange.Changed(new Notification(notificationId, caseId, referralId, kind, agency, areaCode,
                 channel, recipient, NotificationStatus.PENDING, attempts, lastError, createdAt, now, sourceEventId,
-                role, details));
+                role, details, province));
+    }
+
+    /** This notification as one of a case of the province. */
+    public Notification inProvince(String provinceCode) {
+        return new Notification(notificationId, caseId, referralId, kind, agency, areaCode, channel, recipient, status,
+                attempts, lastError, createdAt, updatedAt, sourceEventId, role, details, provinceCode);
     }
 
     private static void requireText(String value, String name) {

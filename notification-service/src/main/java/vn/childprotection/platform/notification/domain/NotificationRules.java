@@ -72,6 +72,12 @@ public final class NotificationRules {
      */
     public static Decision decide(CaseEvent event, AgencyDirectory directory, String provinceCode, Instant now) {
         Objects.requireNonNull(directory, "directory");
+        Decision decision = decideFor(event, directory, provinceCode, now);
+        return decision instanceof Notify(var notifications)
+                ? new Notify(notifications.stream().map(n -> n.inProvince(provinceCode)).toList()) : decision;
+    }
+
+    private static Decision decideFor(CaseEvent event, AgencyDirectory directory, String provinceCode, Instant now) {
         return switch (event) {
             case CaseOpened opened -> new Nothing(opened.eventType());
             case ReferralIssued referral -> referral.forwardedFrom() == null

@@ -1,30 +1,30 @@
 package vn.childprotection.platform.notification.application;
 
+import vn.childprotection.platform.access.QueryScope;
+import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
+import vn.childprotection.platform.notification.application.port.out.InformantContacts;
 import vn.childprotection.platform.notification.application.port.out.NotificationChannel;
+import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
 import vn.childprotection.platform.notification.application.port.out.RecipientDirectory;
 import vn.childprotection.platform.notification.domain.DeliveryChannel;
 import vn.childprotection.platform.notification.domain.DeliveryOutcome;
-import vn.childprotection.platform.notification.domain.Notification;
-import vn.childprotection.platform.notification.domain.Recipient;
-
-import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
-import vn.childprotection.platform.notification.application.port.out.InformantContacts;
-import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import vn.childprotection.platform.notification.domain.InformantContact;
+import vn.childprotection.platform.notification.domain.Notification;
 import vn.childprotection.platform.notification.domain.NotificationStatus;
+import vn.childprotection.platform.notification.domain.Recipient;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** In-memory stand-ins for the ports. */
@@ -137,8 +137,13 @@ final class Fakes {
         }
 
         @Override
-        public Page find(Query query, PageRequest page) {
+        public Page find(QueryScope scope, Query query, PageRequest page) {
             List<Notification> matching = byId.values().stream()
+                    .filter(n -> switch (scope) {
+                        case QueryScope.Everything everything -> true;
+                        case QueryScope.Provinces(var codes) -> codes.contains(n.province());
+                        default -> false;
+                    })
                     .filter(n -> query.caseId() == null || n.caseId().equals(query.caseId()))
                     .filter(n -> query.agency() == null || n.agency().equals(query.agency()))
                     .filter(n -> query.status() == null || n.status() == query.status())

@@ -1,6 +1,7 @@
 package vn.childprotection.platform.notification.application;
 
 import org.junit.jupiter.api.Test;
+import vn.childprotection.platform.access.QueryScope;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.notification.application.Fakes.CountingMetrics;
 import vn.childprotection.platform.notification.application.Fakes.InMemoryNotifications;
@@ -110,9 +111,9 @@ class HotPathStoreOperationsTest {
         }
 
         @Override
-        public Page find(Query query, PageRequest page) {
+        public Page find(QueryScope scope, Query query, PageRequest page) {
             count("find");
-            return store.find(query, page);
+            return store.find(scope, query, page);
         }
     }
 

@@ -40,6 +40,8 @@ import vn.childprotection.platform.notification.domain.NotificationTexts;
 import vn.childprotection.platform.notification.fixtures.NotificationEventSchema;
 import vn.childprotection.platform.notification.fixtures.TestHttpReceiver;
 import vn.childprotection.platform.testsupport.TestKafka;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -97,6 +99,11 @@ abstract class AgencyLoopScenario {
     @AfterAll
     static void stopGateway() {
         SMS_GATEWAY.close();
+    }
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
     }
 
     @LocalServerPort
@@ -294,8 +301,16 @@ abstract class AgencyLoopScenario {
 
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(10)).header("Authorization", authorization(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** Who a test request is made as: an administrator for the operational paths, else a national coordinator. */
+    private static String authorization(String path) {
+        TestActor actor = path.startsWith("/sinks") || path.startsWith("/actuator") || path.startsWith("/v3")
+                ? TestActor.ADMIN : TestActor.person("coordinator-vn", "coordinator", java.util.List.of("*"), null, null);
+        return TestIssuer.shared().bearer(actor);
     }
 }

@@ -22,6 +22,8 @@ import vn.childprotection.platform.contracts.ReferralOverdue;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.notification.adapter.out.channel.EmailChannel;
 import vn.childprotection.platform.notification.domain.NotificationIds;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,6 +69,11 @@ abstract class LocalSinksScenario {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -158,7 +165,8 @@ abstract class LocalSinksScenario {
 
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + HTTP_PORT + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                        URI.create("http://127.0.0.1:" + HTTP_PORT + path)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", authorization(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -170,5 +178,12 @@ abstract class LocalSinksScenario {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Who a test request is made as: an administrator for the operational paths, else a national coordinator. */
+    private static String authorization(String path) {
+        TestActor actor = path.startsWith("/sinks") || path.startsWith("/actuator") || path.startsWith("/v3")
+                ? TestActor.ADMIN : TestActor.person("coordinator-vn", "coordinator", java.util.List.of("*"), null, null);
+        return TestIssuer.shared().bearer(actor);
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.platform.contracts.Agencies;
@@ -27,8 +29,9 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
 import vn.childprotection.platform.notification.adapter.out.metrics.MicrometerNotificationMetrics;
 import vn.childprotection.platform.notification.domain.NotificationIds;
-
 import vn.childprotection.platform.testsupport.TestKafka;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,6 +65,11 @@ abstract class NotificationFlowScenario {
     static final String DLT = Topics.CASE_EVENTS + ".notification-service" + Topics.DEAD_LETTER_SUFFIX;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
+    }
 
     @LocalServerPort
     int port;
@@ -173,6 +181,38 @@ abstract class NotificationFlowScenario {
     }
 
     @Test
+    void aCoordinatorSeesOnlyItsProvincesNotificationsAndOtherRolesAreRefused() throws Exception {
+        String caseId = newCaseId();
+        publish(caseOpened(caseId, 3));
+        publish(referral(caseId).agency(Agencies.POLICE).areaCode("094").build());
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(get("/api/v1/notifications?caseId=" + caseId).path("totalElements").asLong()).isEqualTo(1));
+        String list = "/api/v1/notifications?caseId=" + caseId;
+        String id = get(list).path("items").get(0).path("notificationId").asString();
+
+        JsonNode dienBien = JSON.readTree(sendAs(TestActor.COORDINATOR_11, list).body());
+        JsonNode haNoi = JSON.readTree(sendAs(TestActor.COORDINATOR_01, list).body());
+        HttpResponse<String> haNoiOne = sendAs(TestActor.COORDINATOR_01, "/api/v1/notifications/" + id);
+        HttpResponse<String> unknownOne = sendAs(TestActor.COORDINATOR_01, "/api/v1/notifications/" + UUID.randomUUID());
+        HttpResponse<String> analyst = sendAs(TestActor.ANALYST_11, list);
+        HttpResponse<String> officer = sendAs(TestActor.POLICE_11, "/api/v1/notifications/" + id);
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + list)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(dienBien.path("totalElements").asLong()).isEqualTo(1);
+        assertThat(haNoi.path("totalElements").asLong()).as("a count never includes another province's").isZero();
+        assertThat(haNoi.path("items")).isEmpty();
+        assertThat(haNoiOne.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(haNoiOne.body()).path("title").asString())
+                .isEqualTo(JSON.readTree(unknownOne.body()).path("title").asString());
+        assertThat(analyst.statusCode()).isEqualTo(403);
+        assertThat(officer.statusCode()).isEqualTo(403);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
     void anUnknownNotificationIdIsA404Problem() throws Exception {
         HttpResponse<String> response = send("/api/v1/notifications/" + UUID.randomUUID());
 
@@ -263,8 +303,23 @@ abstract class NotificationFlowScenario {
     }
 
     private HttpResponse<String> send(String path) throws Exception {
+        return sendAs(authorization(path), path);
+    }
+
+    private HttpResponse<String> sendAs(TestActor actor, String path) throws Exception {
+        return sendAs(TestIssuer.shared().bearer(actor), path);
+    }
+
+    private HttpResponse<String> sendAs(String authorization, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(10)).GET().build(),
+                        .timeout(Duration.ofSeconds(10)).header("Authorization", authorization).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Who a test request is made as: an administrator for the operational paths, else a national coordinator. */
+    private static String authorization(String path) {
+        TestActor actor = path.startsWith("/sinks") || path.startsWith("/actuator") || path.startsWith("/v3")
+                ? TestActor.ADMIN : TestActor.person("coordinator-vn", "coordinator", java.util.List.of("*"), null, null);
+        return TestIssuer.shared().bearer(actor);
     }
 }

@@ -1,9 +1,13 @@
 package vn.childprotection.platform.referral.application;
 
+import vn.childprotection.platform.access.QueryScope;
+import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.ListPage;
 import vn.childprotection.platform.referral.domain.RoutingEnvironment;
 import vn.childprotection.platform.referral.domain.RoutingPlan;
 import vn.childprotection.platform.referral.domain.Ruleset;
@@ -27,6 +31,17 @@ public final class ReadCasesService implements ReadCasesUseCase {
     @Override
     public Optional<Case> findCase(String caseId) {
         return cases.findById(caseId);
+    }
+
+    @Override
+    public ListPage<Case> listCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size) {
+        return cases.findCases(scope, status, triageOnly, page, size);
+    }
+
+    @Override
+    public ListPage<CaseRepository.ScopedReferral> listReferrals(QueryScope scope, ReferralStatus status, int page,
+                                                                 int size) {
+        return cases.findReferrals(scope, status, page, size);
     }
 
     @Override

@@ -56,6 +56,7 @@ import vn.childprotection.platform.referral.application.port.out.PublicationLedg
 import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.RulesetProblem;
 import vn.childprotection.platform.support.messaging.ResilientConsumersConfiguration;
+import vn.childprotection.platform.support.security.ApiSecurityConfiguration;
 import vn.childprotection.platform.support.store.StoreClientConfiguration;
 import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
@@ -68,7 +69,7 @@ import java.util.function.Consumer;
 
 /** Wires the use cases to their adapters; the ruleset is loaded and validated here, so a bad one stops start-up. */
 @Configuration(proxyBeanMethods = false)
-@Import({ResilientConsumersConfiguration.class, StoreClientConfiguration.class})
+@Import({ResilientConsumersConfiguration.class, StoreClientConfiguration.class, ApiSecurityConfiguration.class})
 public class ReferralConfiguration {
 
     @Bean

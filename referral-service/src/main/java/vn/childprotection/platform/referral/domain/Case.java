@@ -51,6 +51,8 @@ import java.util.UUID;
  *
  * @param version          the stored document's version (optimistic locking; the store increments it)
  * @param appliedResponses the responseIds applied to the case, checked in the same update that applies one
+ * @param submittedBy      the account that submitted the report (its operator may read the case back for a while);
+ *                         {@code null} for reports without it
  */
 public record Case(
         String caseId,
@@ -73,7 +75,8 @@ public record Case(
         Triage triage,
         List<Escalation> escalations,
         long version,
-        List<String> appliedResponses) {
+        List<String> appliedResponses,
+        String submittedBy) {
 
     public Case {
         Objects.requireNonNull(caseId, "caseId");
@@ -152,7 +155,8 @@ public record Case(
         return new CaseOpening.Opened(new Case(caseId, report.reportId(), report.eventId(), status,
                 report.contactType(), report.channel(), concerns, report.severity(), report.location(),
                 report.child(), report.reporter(), report.narrative(), report.receivedAt(), openedAt,
-                plan.rulesetVersion(), referrals, outbox, plan.triage(), escalations, 0, List.of()));
+                plan.rulesetVersion(), referrals, outbox, plan.triage(), escalations, 0, List.of(),
+                report.submittedBy()));
     }
 
     // ---- the agency loop: responses (S0 Art 7.2) and the deadline watchdog (S0 Art 5.4) ----
@@ -327,7 +331,8 @@ public record Case(
                 e.recipientRole(), e.deadlines())));
         Case updated = new Case(caseId, reportId, sourceEventId, caseTo, contactType, channel, concerns, severity,
                 location, child, reporter, narrative, receivedAt, openedAt, rulesetVersion, updatedReferrals,
-                newOutbox, Triage.of(triageReasons.stream().distinct().toList()), allEscalations, version, applied);
+                newOutbox, Triage.of(triageReasons.stream().distinct().toList()), allEscalations, version, applied,
+                submittedBy);
         return new ResponseDecision.Applied(updated, changed, from, to, issued, status, caseTo);
     }
 
@@ -443,7 +448,7 @@ public record Case(
         }
         return Optional.of(new Watch(new Case(caseId, reportId, sourceEventId, status, contactType, channel,
                 concerns, severity, location, child, reporter, narrative, receivedAt, openedAt, rulesetVersion,
-                updatedReferrals, newOutbox, triage, escalations, version, appliedResponses), fired));
+                updatedReferrals, newOutbox, triage, escalations, version, appliedResponses, submittedBy), fired));
     }
 
     private OutboxMessage overdue(Referral referral, ReferralDeadline deadline, ReferralOverdue.Stage stage,
@@ -519,7 +524,7 @@ public record Case(
     public Case withVersion(long newVersion) {
         return new Case(caseId, reportId, sourceEventId, status, contactType, channel, concerns, severity, location,
                 child, reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, outbox, triage,
-                escalations, newVersion, appliedResponses);
+                escalations, newVersion, appliedResponses, submittedBy);
     }
 
     /** This case with the outbox messages at the given positions marked published. */
@@ -528,6 +533,6 @@ public record Case(
         positions.forEach(i -> marked.set(i, marked.get(i).publishedAt(at)));
         return new Case(caseId, reportId, sourceEventId, status, contactType, channel, concerns, severity, location,
                 child, reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, marked, triage,
-                escalations, version, appliedResponses);
+                escalations, version, appliedResponses, submittedBy);
     }
 }

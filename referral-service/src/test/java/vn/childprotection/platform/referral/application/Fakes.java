@@ -1,11 +1,15 @@
 package vn.childprotection.platform.referral.application;
 
+import vn.childprotection.platform.access.QueryScope;
+import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.application.port.out.EventPublisher;
 import vn.childprotection.platform.referral.application.port.out.JobLease;
 import vn.childprotection.platform.referral.application.port.out.PublicationLedger;
 import vn.childprotection.platform.referral.application.port.out.RejectedResponseLog;
 import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.ListPage;
 import vn.childprotection.platform.referral.domain.OutboxMessage;
 
 import java.time.Clock;
@@ -94,6 +98,17 @@ final class Fakes {
             return Optional.ofNullable(byId.get(caseId)).map(Stored::value);
         }
 
+        /** The application services under test never list: the scoped queries are the store adapter's, tested there. */
+        @Override
+        public ListPage<Case> findCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size) {
+            throw new UnsupportedOperationException("lists are tested on the store");
+        }
+
+        @Override
+        public ListPage<ScopedReferral> findReferrals(QueryScope scope, ReferralStatus status, int page, int size) {
+            throw new UnsupportedOperationException("lists are tested on the store");
+        }
+
         @Override
         public synchronized Optional<Case> findByReferralId(String referralId) {
             return byId.values().stream().map(Stored::value).filter(c -> c.referral(referralId).isPresent())
@@ -122,7 +137,7 @@ final class Fakes {
                     after.contactType(), after.channel(), after.concerns(), after.severity(), after.location(),
                     after.child(), after.reporter(), after.narrative(), after.receivedAt(), after.openedAt(),
                     after.rulesetVersion(), after.referrals(), outbox, after.triage(), after.escalations(),
-                    before.version() + 1, after.appliedResponses());
+                    before.version() + 1, after.appliedResponses(), after.submittedBy());
             byId.put(before.caseId(), new Stored(next, stored.leaseOwner(), stored.leaseUntil(), stored.uncertain()));
             return true;
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -23,11 +24,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.AgencyReferral;
 import vn.childprotection.platform.contracts.AgencyReferralEvent;
-import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseOpened;
 import vn.childprotection.platform.contracts.CaseStatus;
@@ -43,7 +46,6 @@ import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.referral.adapter.in.messaging.AgencyResponseConsumer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import vn.childprotection.platform.referral.adapter.in.scheduling.PeriodicJob;
 import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMetrics;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoRejectedResponseLog;
@@ -52,7 +54,10 @@ import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.Referral;
 import vn.childprotection.platform.referral.fixtures.TestClock;
+import vn.childprotection.platform.testsupport.AuditTrailReader;
 import vn.childprotection.platform.testsupport.TestKafka;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,6 +80,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.childprotection.platform.referral.fixtures.ReportFixtures.CHILD_NAME;
+import static vn.childprotection.platform.referral.fixtures.ReportFixtures.INFORMANT_NAME;
+import static vn.childprotection.platform.referral.fixtures.ReportFixtures.INFORMANT_PHONE;
+import static vn.childprotection.platform.referral.fixtures.ReportFixtures.NARRATIVE;
 import static vn.childprotection.platform.referral.fixtures.ReportFixtures.report;
 import static vn.childprotection.platform.referral.fixtures.ResponseFixtures.AGENCY_REASON;
 
@@ -107,6 +116,11 @@ abstract class AgencyLoopScenario {
         }
     }
 
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
+    }
+
     @LocalServerPort
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -124,6 +138,9 @@ abstract class AgencyLoopScenario {
     PeriodicJob scheduledWatchdog;
     @Autowired
     WatchDeadlinesUseCase watchdog;
+
+    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
+            List.of("*"), null, null);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private KafkaProducer<String, byte[]> producer;
@@ -253,7 +270,7 @@ abstract class AgencyLoopScenario {
         HttpResponse<String> impossible = post(path, acknowledged);
         Map<String, Object> wrongAgency = body(opened, health, "IN_PROGRESS");
         wrongAgency.put("agency", Agencies.POLICE);
-        HttpResponse<String> wrong = post(path, wrongAgency);
+        HttpResponse<String> wrong = postAs(agencySystem(Agencies.HEALTH), path, wrongAgency);
         Map<String, Object> bad = body(opened, health, "COMPLETED");
         bad.put("occurredAt", "yesterday");
         bad.put("colour", "blue");
@@ -267,7 +284,7 @@ abstract class AgencyLoopScenario {
         assertProblem(impossible, 409, "transition-not-allowed");
         assertThat(JSON.readTree(impossible.body()).path("detail").asString()).contains("ACCEPTED")
                 .contains("ACKNOWLEDGED");
-        assertProblem(wrong, 409, "wrong-agency");
+        assertThat(wrong.statusCode()).as("a body naming another agency than the credential's").isEqualTo(403);
         assertProblem(unknown, 404, "unknown-referral");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(invalid.body()).path("errors").findValuesAsString("field"))
@@ -276,7 +293,7 @@ abstract class AgencyLoopScenario {
         assertThat(before.path("referral").path("history")).hasSize(1);
         assertThat(before.path("referral").path("deadlines").get(0).path("state").asString()).isEqualTo("MET");
         assertThat(mongo.count(new Query(), MongoRejectedResponseLog.COLLECTION)).isPositive();
-        assertThat(getJson("/v3/api-docs").path("paths").propertyNames())
+        assertThat(getJsonAs(TestActor.ADMIN, "/v3/api-docs").path("paths").propertyNames())
                 .contains("/api/v1/referrals/{referralId}/responses", "/api/v1/referrals/{referralId}");
     }
 
@@ -334,6 +351,155 @@ abstract class AgencyLoopScenario {
 
     // ---- helpers ----
 
+    @Test
+    void anOfficerListsAndReadsOnlyItsUnitsReferralsAndAnotherProvincesOfficerGets404AllAudited() throws Exception {
+        Case opened = open(report());
+        Referral police = referral(opened, Agencies.POLICE);
+        Referral health = referral(opened, Agencies.HEALTH);
+        String unknownPath = "/api/v1/referrals/" + UUID.randomUUID();
+
+        JsonNode policeList = getJsonAs(TestActor.POLICE_11, "/api/v1/referrals?size=200");
+        JsonNode healthList = getJsonAs(TestActor.HEALTH_11, "/api/v1/referrals?size=200");
+        JsonNode haNoiList = getJsonAs(TestActor.POLICE_01, "/api/v1/referrals?size=200");
+        JsonNode read = getJsonAs(TestActor.POLICE_11, "/api/v1/referrals/" + police.referralId());
+        HttpResponse<String> otherProvince = getAs(TestActor.POLICE_01, "/api/v1/referrals/" + police.referralId());
+        HttpResponse<String> otherAgency = getAs(TestActor.HEALTH_11, "/api/v1/referrals/" + police.referralId());
+        HttpResponse<String> unknown = getAs(TestActor.POLICE_11, unknownPath);
+        HttpResponse<String> operator = getAs(TestActor.OPERATOR_111, "/api/v1/referrals");
+
+        assertThat(policeList.path("items").findValuesAsString("referralId")).contains(police.referralId())
+                .doesNotContain(health.referralId());
+        assertThat(policeList.path("items")).allSatisfy(item -> {
+            assertThat(item.path("agency").asString()).isEqualTo(Agencies.POLICE);
+            assertThat(item.path("unitId").asString()).startsWith("11").endsWith("-POLICE");
+        });
+        assertThat(policeList.path("total").asLong()).isEqualTo(policeList.path("items").size());
+        assertThat(healthList.path("items").findValuesAsString("referralId")).contains(health.referralId())
+                .doesNotContain(police.referralId());
+        assertThat(haNoiList.path("items").findValuesAsString("caseId")).doesNotContain(opened.caseId());
+        assertThat(read.path("brief").path("child").path("fullName").asString()).isEqualTo(CHILD_NAME);
+        assertThat(read.path("brief").path("narrative").asString()).isEqualTo(NARRATIVE);
+        assertThat(read.toString()).doesNotContain(INFORMANT_NAME).doesNotContain(INFORMANT_PHONE);
+        assertThat(otherProvince.statusCode()).isEqualTo(404);
+        assertThat(otherAgency.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(otherProvince.body()).path("detail").asString())
+                .as("the same answer as for a referral that does not exist")
+                .isEqualTo(JSON.readTree(unknown.body()).path("detail").asString()
+                        .replace(unknownPath.substring(unknownPath.lastIndexOf('/') + 1), police.referralId()));
+        assertThat(operator.statusCode()).isEqualTo(403);
+
+        try (AuditTrailReader trail = new AuditTrailReader(bootstrapServers)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(trail.records())
+                    .anySatisfy(record -> {
+                        assertThat(record.action()).isEqualTo("READ_REFERRAL");
+                        assertThat(record.subject()).isEqualTo(TestActor.POLICE_11.subject());
+                        assertThat(record.referralId()).isEqualTo(police.referralId());
+                        assertThat(record.caseId()).isEqualTo(opened.caseId());
+                        assertThat(record.outcome()).isEqualTo("ALLOWED");
+                        assertThat(record.unit()).isEqualTo("11-POLICE");
+                    })
+                    .anySatisfy(record -> {
+                        assertThat(record.subject()).isEqualTo(TestActor.POLICE_01.subject());
+                        assertThat(record.referralId()).isEqualTo(police.referralId());
+                        assertThat(record.outcome()).isEqualTo("REFUSED");
+                        assertThat(record.status()).isEqualTo(404);
+                    })
+                    .anySatisfy(record -> {
+                        assertThat(record.action()).isEqualTo("LIST_REFERRALS");
+                        assertThat(record.subject()).isEqualTo(TestActor.HEALTH_11.subject());
+                    }));
+            assertThat(trail.records()).allSatisfy(record -> assertThat(record.toString())
+                    .doesNotContain(CHILD_NAME).doesNotContain(NARRATIVE).doesNotContain(INFORMANT_PHONE));
+        }
+    }
+
+    @Test
+    void theAnsweringAgencyIsTheCredentialsAndABodyClaimingAnotherIsRefusedAndRecorded() throws Exception {
+        Case opened = open(report());
+        Referral police = referral(opened, Agencies.POLICE);
+        Referral health = referral(opened, Agencies.HEALTH);
+        String policePath = "/api/v1/referrals/" + police.referralId() + "/responses";
+        String healthPath = "/api/v1/referrals/" + health.referralId() + "/responses";
+        Map<String, Object> asHealth = body(opened, health, "ACKNOWLEDGED");
+        Map<String, Object> otherUnit = body(opened, police, "ACKNOWLEDGED");
+        otherUnit.put("unitId", "01-POLICE");
+        Map<String, Object> noAgency = body(opened, police, "ACCEPTED");
+        noAgency.remove("agency");
+
+        HttpResponse<String> claimingHealth = postAs(TestActor.POLICE_11_SYSTEM, healthPath, asHealth);
+        HttpResponse<String> claimingAnotherUnit = postAs(TestActor.POLICE_11_SYSTEM, policePath, otherUnit);
+        HttpResponse<String> outOfScope = postAs(agencySystem(Agencies.HEALTH), policePath,
+                body(opened, police, "ACCEPTED"));
+        HttpResponse<String> coordinator = postAs(TestActor.COORDINATOR_11, policePath, noAgency);
+        HttpResponse<String> answered = postAs(TestActor.POLICE_11_SYSTEM, policePath, noAgency);
+
+        assertThat(claimingHealth.statusCode()).isEqualTo(403);
+        assertThat(claimingAnotherUnit.statusCode()).isEqualTo(403);
+        assertThat(outOfScope.statusCode()).as("a body of another agency's credential").isIn(403, 404);
+        assertThat(coordinator.statusCode()).isEqualTo(403);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answered.body()).path("referral").path("history").get(0).path("action").asString())
+                .isEqualTo("ACCEPTED");
+        assertThat(referral(cases.findById(opened.caseId()).orElseThrow(), Agencies.HEALTH).status())
+                .as("nothing applied for the refused claim").isEqualTo(health.status());
+        try (AuditTrailReader trail = new AuditTrailReader(bootstrapServers)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(trail.records())
+                    .anySatisfy(record -> {
+                        assertThat(record.action()).isEqualTo("RESPOND_TO_REFERRAL");
+                        assertThat(record.client()).isEqualTo("police-11-system");
+                        assertThat(record.referralId()).isEqualTo(health.referralId());
+                        assertThat(record.outcome()).isEqualTo("REFUSED");
+                        assertThat(record.status()).isEqualTo(403);
+                        assertThat(record.reason()).contains("HEALTH");
+                    })
+                    .anySatisfy(record -> {
+                        assertThat(record.action()).isEqualTo("RESPOND_TO_REFERRAL");
+                        assertThat(record.referralId()).isEqualTo(police.referralId());
+                        assertThat(record.outcome()).isEqualTo("ALLOWED");
+                    }));
+        }
+    }
+
+    @Test
+    void theOperatorReadsBackOnlyWhatItSubmittedForADayAndACoordinatorRevealsTheInformantWithAReason()
+            throws Exception {
+        TestActor otherOperator = TestActor.person("operator-11", "operator", List.of("11"), null, null);
+        Case opened = open(report().submittedBy(TestActor.OPERATOR_111.subject()));
+        String path = "/api/v1/cases/" + opened.caseId();
+
+        HttpResponse<String> readBack = getAs(TestActor.OPERATOR_111, path);
+        HttpResponse<String> someoneElses = getAs(otherOperator, path);
+        HttpResponse<String> otherProvince = getAs(TestActor.COORDINATOR_01, path);
+        HttpResponse<String> noReason = revealAs(TestActor.COORDINATOR_11, opened.caseId(), "");
+        HttpResponse<String> analyst = revealAs(TestActor.ANALYST_11, opened.caseId(), "to call back the informant");
+        HttpResponse<String> revealed = revealAs(TestActor.COORDINATOR_11, opened.caseId(),
+                "the police need a witness statement");
+        clock.advance(Duration.ofHours(25));
+        HttpResponse<String> dayAfter = getAs(TestActor.OPERATOR_111, path);
+
+        assertThat(readBack.statusCode()).as(readBack.body()).isEqualTo(200);
+        assertThat(readBack.body()).doesNotContain(CHILD_NAME).doesNotContain(NARRATIVE)
+                .doesNotContain(INFORMANT_NAME).contains(referral(opened, Agencies.POLICE).referralId());
+        assertThat(someoneElses.statusCode()).isEqualTo(404);
+        assertThat(otherProvince.statusCode()).isEqualTo(404);
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noReason.body()).path("errors").findValuesAsString("field")).containsExactly("reason");
+        assertThat(analyst.statusCode()).isEqualTo(403);
+        assertThat(revealed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(revealed.body()).path("fullName").asString()).isEqualTo(INFORMANT_NAME);
+        assertThat(JSON.readTree(revealed.body()).path("phone").asString()).isEqualTo(INFORMANT_PHONE);
+        assertThat(dayAfter.statusCode()).as("the read-back ends after a day").isEqualTo(404);
+        try (AuditTrailReader trail = new AuditTrailReader(bootstrapServers)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(trail.records()).anySatisfy(record -> {
+                assertThat(record.action()).isEqualTo("REVEAL_INFORMANT");
+                assertThat(record.caseId()).isEqualTo(opened.caseId());
+                assertThat(record.subject()).isEqualTo(TestActor.COORDINATOR_11.subject());
+                assertThat(record.reason()).isEqualTo("the police need a witness statement");
+                assertThat(record.outcome()).isEqualTo("ALLOWED");
+            }));
+        }
+    }
+
     private Case open(vn.childprotection.platform.referral.fixtures.ReportFixtures.Builder builder) {
         ReportSubmitted report = builder.receivedAt(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(7)))
                 .build();
@@ -374,18 +540,49 @@ abstract class AgencyLoopScenario {
         }
     }
 
+    /** Posts as the system of the agency the body names (every unit of that agency). */
     private HttpResponse<String> post(String path, Map<String, Object> body) throws Exception {
+        return postAs(agencySystem((String) body.get("agency")), path, body);
+    }
+
+    private HttpResponse<String> postAs(TestActor actor, String path, Map<String, Object> body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                        .header("Authorization", TestIssuer.shared().bearer(actor))
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Reads as a coordinator of every province. */
     private JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + path)).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return getJsonAs(NATIONAL_COORDINATOR, path);
+    }
+
+    private JsonNode getJsonAs(TestActor actor, String path) throws Exception {
+        HttpResponse<String> response = getAs(actor, path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> getAs(TestActor actor, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10)).header("Authorization", TestIssuer.shared().bearer(actor))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> revealAs(TestActor actor, String caseId, String reason) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + caseId
+                        + "/informant-reveal")).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", TestIssuer.shared().bearer(actor))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("reason", reason))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An agency's own system, answering for every unit of its agency. */
+    private static TestActor agencySystem(String agency) {
+        return new TestActor("service-account-" + agency.toLowerCase() + "-system", agency.toLowerCase() + "-system",
+                agency.toLowerCase() + "-system", List.of("agency-system"), List.of("*"), agency, null);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String code) {

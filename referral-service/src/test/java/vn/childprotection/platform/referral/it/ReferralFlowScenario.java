@@ -19,22 +19,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.AgencyReferral;
 import vn.childprotection.platform.contracts.AgencyReferralEvent;
-import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseOpened;
 import vn.childprotection.platform.contracts.Concern;
-import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.EscalationRaised;
-import vn.childprotection.platform.contracts.Location;
-import vn.childprotection.platform.contracts.Severity;
+import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
+import vn.childprotection.platform.contracts.Location;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.referral.adapter.in.messaging.ReportConsumer;
 import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMetrics;
@@ -43,8 +45,9 @@ import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.CaseOpening;
 import vn.childprotection.platform.referral.domain.OutboxMessage;
-
 import vn.childprotection.platform.testsupport.TestKafka;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,6 +99,11 @@ abstract class ReferralFlowScenario {
     private static final String V1 = "VN-national-2025.1+11-test-v1";
     private static final String V2 = "VN-national-2025.1+11-test-v2";
 
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
+    }
+
     @LocalServerPort
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -106,6 +114,9 @@ abstract class ReferralFlowScenario {
     CaseRepository cases;
     @Autowired
     RulesetSource rulesets;
+
+    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
+            List.of("*"), null, null);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private KafkaProducer<String, byte[]> producer;
@@ -139,8 +150,9 @@ abstract class ReferralFlowScenario {
 
         HttpResponse<String> response = send("/api/v1/cases/" + caseId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.body()).doesNotContain(CHILD_NAME).doesNotContain(INFORMANT_NAME)
-                .doesNotContain(INFORMANT_PHONE).doesNotContain(NARRATIVE);
+        // a coordinator reads the child's name and the narrative; the informant only through a reveal
+        assertThat(response.body()).contains(CHILD_NAME).contains(NARRATIVE).doesNotContain(INFORMANT_NAME)
+                .doesNotContain(INFORMANT_PHONE);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("caseId").asString()).isEqualTo(caseId);
         assertThat(body.path("reportId").asString()).isEqualTo(report.reportId().toString());
@@ -153,8 +165,8 @@ abstract class ReferralFlowScenario {
             assertThat(e.path("deadlines").findValuesAsString("kind"))
                     .containsExactly("SUPPORT_PLAN", "ACKNOWLEDGEMENT");
         });
-        assertThat(body.path("child").propertyNames()).containsExactlyInAnyOrder("sex", "ageYears");
-        assertThat(body.has("narrative")).isFalse();
+        assertThat(body.path("child").propertyNames()).containsExactlyInAnyOrder("fullName", "sex", "ageYears");
+        assertThat(body.path("narrative").asString()).isEqualTo(NARRATIVE);
         assertThat(body.has("reporter")).isFalse();
         assertThat(body.has("openedAt")).isTrue();
         Map<String, ReferralRole> roles = new HashMap<>();
@@ -318,20 +330,20 @@ abstract class ReferralFlowScenario {
 
     @Test
     void theRulesetIsServedTheApiDocumentedAndTheServiceReady() throws Exception {
-        HttpResponse<String> rules = send("/api/v1/rules");
+        HttpResponse<String> rules = sendAs(TestActor.OPERATOR_111, "/api/v1/rules");
         assertThat(rules.statusCode()).isEqualTo(200);
         JsonNode ruleset = JSON.readTree(rules.body());
         assertThat(ruleset.path("version").asString()).isEqualTo("VN-national-2025.1");
         assertThat(ruleset.path("rules").size()).isEqualTo(Concern.values().length);
 
-        JsonNode docs = JSON.readTree(send("/v3/api-docs").body());
+        JsonNode docs = JSON.readTree(sendAs(TestActor.ADMIN, "/v3/api-docs").body());
         assertThat(docs.path("paths").has("/api/v1/cases/{caseId}")).isTrue();
         assertThat(docs.path("paths").has("/api/v1/rules")).isTrue();
 
         HttpResponse<String> readiness = send("/actuator/health/readiness");
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
         assertThat(send("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(send("/actuator/prometheus").body()).contains("referral_outbox_pending_cases");
+        assertThat(sendAs(TestActor.ADMIN, "/actuator/prometheus").body()).contains("referral_outbox_pending_cases");
     }
 
     @Test
@@ -357,14 +369,14 @@ abstract class ReferralFlowScenario {
         assertThat(recent.path("rulesetVersion").asString()).isEqualTo(V2);
         assertThat(recent.path("referrals").findValuesAsString("agency")).contains("PROCURACY");
 
-        JsonNode inForce = JSON.readTree(send("/api/v1/rules?province=11&at=2026-12-05").body());
+        JsonNode inForce = JSON.readTree(sendAs(TestActor.OPERATOR_111, "/api/v1/rules?province=11&at=2026-12-05").body());
         assertThat(inForce.path("version").asString()).isEqualTo(V2);
         assertThat(inForce.path("versions").get(0).asString()).isEqualTo("VN-national-2025.1");
         assertThat(inForce.path("versions").get(1).asString()).isEqualTo("11-test-v2");
         assertThat(inForce.path("rules").findValuesAsString("id")).contains("TEST-PROCURACY");
-        assertThat(JSON.readTree(send("/api/v1/rules?province=11&at=2026-11-05").body()).path("version").asString())
+        assertThat(JSON.readTree(sendAs(TestActor.OPERATOR_111, "/api/v1/rules?province=11&at=2026-11-05").body()).path("version").asString())
                 .isEqualTo(V1);
-        HttpResponse<String> bad = send("/api/v1/rules?province=ABC");
+        HttpResponse<String> bad = sendAs(TestActor.OPERATOR_111, "/api/v1/rules?province=ABC");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertProblem(bad);
     }
@@ -420,9 +432,11 @@ abstract class ReferralFlowScenario {
         assertProblem(unreadable);
     }
 
+    /** Posts as the national hotline's operator (a routing preview). */
     private HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                        .header("Authorization", TestIssuer.shared().bearer(TestActor.OPERATOR_111))
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -508,9 +522,15 @@ abstract class ReferralFlowScenario {
         return JSON.readTree(response.body());
     }
 
+    /** Reads as a coordinator of every province. */
     private HttpResponse<String> send(String path) throws Exception {
+        return sendAs(NATIONAL_COORDINATOR, path);
+    }
+
+    private HttpResponse<String> sendAs(TestActor actor, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(10)).GET().build(),
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", TestIssuer.shared().bearer(actor)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,6 +10,7 @@ import vn.childprotection.platform.contracts.NotificationEvent;
 import vn.childprotection.platform.reporting.adapter.in.messaging.EventListener;
 import vn.childprotection.platform.reporting.application.EventProjector;
 import vn.childprotection.platform.support.messaging.ResilientConsumersConfiguration;
+import vn.childprotection.platform.support.security.ApiSecurityConfiguration;
 import vn.childprotection.platform.support.store.StoreClientConfiguration;
 
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * as the binding's retry settings say.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ResilientConsumersConfiguration.class, StoreClientConfiguration.class})
+@Import({ResilientConsumersConfiguration.class, StoreClientConfiguration.class, ApiSecurityConfiguration.class})
 public class MessagingConfig {
 
     @Bean

@@ -48,6 +48,10 @@ public record StatsFilter(ReportingPeriod period, String province, String distri
         return agency == null || agency.equals(referral.agency());
     }
 
+    public StatsFilter withProvince(String value) {
+        return new StatsFilter(period, value, district, agency, concern);
+    }
+
     public StatsFilter withPeriod(ReportingPeriod value) {
         return new StatsFilter(value, province, district, agency, concern);
     }

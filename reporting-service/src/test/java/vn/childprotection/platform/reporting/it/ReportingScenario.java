@@ -28,11 +28,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import vn.childprotection.platform.contracts.CaseEvent;
+import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Topics;
-import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactReader;
 import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactStore;
 import vn.childprotection.platform.reporting.application.ProjectionTargets;
@@ -41,6 +43,9 @@ import vn.childprotection.platform.reporting.domain.FactSet;
 import vn.childprotection.platform.reporting.domain.ReportingPeriod;
 import vn.childprotection.platform.reporting.domain.StatsFilter;
 import vn.childprotection.platform.reporting.fixtures.AgencyLoopScenario;
+import vn.childprotection.platform.testsupport.AuditTrailReader;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,6 +92,14 @@ abstract class ReportingScenario {
 
     private DefaultKafkaProducerFactory<String, byte[]> producerFactory;
     private KafkaTemplate<String, byte[]> kafka;
+    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
+            java.util.List.of("*"), null, null);
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        TestIssuer.register(registry);
+    }
+
     private RestClient http;
 
     @BeforeEach
@@ -97,7 +110,70 @@ abstract class ReportingScenario {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
         kafka = new KafkaTemplate<>(producerFactory);
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+        http = as(null);
+    }
+
+    /**
+     * A client of the service as the actor; {@code null}: an administrator for the operational paths, otherwise a
+     * coordinator of every province.
+     */
+    private RestClient as(TestActor actor) {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestInterceptor((request, body, execution) -> {
+                    String path = request.getURI().getPath();
+                    TestActor caller = actor != null ? actor
+                            : path.startsWith("/api/v1/facts") || path.startsWith("/api/v1/projections")
+                            || path.startsWith("/v3") || path.startsWith("/actuator") ? TestActor.ADMIN
+                            : NATIONAL_COORDINATOR;
+                    request.getHeaders().set("Authorization", TestIssuer.shared().bearer(caller));
+                    return execution.execute(request, body);
+                }).build();
+    }
+
+    private static int statusOf(RestClient client, String uri) {
+        return client.get().uri(uri).retrieve().onStatus(HttpStatusCode::isError, (request, reply) -> {
+        }).toBodilessEntity().getStatusCode().value();
+    }
+
+    @Test
+    void anAnalystSeesItsProvincesFiguresOnlyNeverIdsAndEveryExportIsAudited() {
+        RestClient analyst = as(TestActor.ANALYST_11);
+        RestClient anonymous = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+
+        Map<String, Object> own = analyst.get().uri("/api/v1/stats/overview").retrieve().body(Map.class);
+        Map<String, Object> dienBien = json("/api/v1/stats/overview?province=11");
+        int haNoi = statusOf(analyst, "/api/v1/stats/overview?province=01");
+        int overdue = statusOf(analyst, "/api/v1/stats/overdue");
+        int repeats = statusOf(analyst, "/api/v1/stats/repeats");
+        int rebuild = analyst.post().uri("/api/v1/projections/rebuild").retrieve()
+                .onStatus(HttpStatusCode::isError, (request, reply) -> {
+                }).toBodilessEntity().getStatusCode().value();
+        int officer = statusOf(as(TestActor.POLICE_11), "/api/v1/stats/overview");
+        int noToken = statusOf(anonymous, "/api/v1/stats/overview");
+        int export = statusOf(analyst, "/api/v1/stats/breakdown?by=district&format=csv");
+
+        assertThat(withoutTime(own)).as("an analyst of Điện Biên who names no province gets Điện Biên's figures")
+                .isEqualTo(withoutTime(dienBien));
+        assertThat(haNoi).isEqualTo(404);
+        assertThat(overdue).as("referral ids are not for analysts").isEqualTo(403);
+        assertThat(repeats).as("child pseudonyms are not for analysts").isEqualTo(403);
+        assertThat(rebuild).isEqualTo(403);
+        assertThat(officer).isEqualTo(403);
+        assertThat(noToken).isEqualTo(401);
+        assertThat(export).isEqualTo(200);
+        try (AuditTrailReader trail = new AuditTrailReader(bootstrapServers)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trail.records())
+                    .anySatisfy(record -> {
+                        assertThat(record.action()).isEqualTo("EXPORT_FIGURES");
+                        assertThat(record.subject()).isEqualTo(TestActor.ANALYST_11.subject());
+                        assertThat(record.outcome()).isEqualTo("ALLOWED");
+                    })
+                    .anySatisfy(record -> {
+                        assertThat(record.action()).isEqualTo("READ_OVERDUE");
+                        assertThat(record.subject()).isEqualTo(TestActor.ANALYST_11.subject());
+                        assertThat(record.status()).isEqualTo(403);
+                    }));
+        }
     }
 
     @AfterEach

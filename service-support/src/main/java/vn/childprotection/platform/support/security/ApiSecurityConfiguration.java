@@ -67,10 +67,12 @@ public class ApiSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AccessGuard guard, ApiSecurityProperties properties) {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessGuard guard, ApiSecurityProperties properties,
+                                    ObjectProvider<ApiRequestRules> serviceRules) {
         ProblemResponses problems = new ProblemResponses(guard);
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HEALTH).permitAll();
+                    serviceRules.orderedStream().forEach(rules -> rules.apply(requests, operations(guard)));
                     if (properties.publicDocs()) {
                         requests.requestMatchers(DOCS).permitAll();
                     }

@@ -1,6 +1,10 @@
 package vn.childprotection.platform.support.security;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -33,8 +37,20 @@ public class OpenApiSecurityConfiguration {
                     if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
                         operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
                     }
+                    if (operation.getResponses() != null) {
+                        operation.getResponses().computeIfAbsent("401", status -> problem(
+                                "No valid bearer token (missing, expired, foreign or without a platform role)"));
+                        operation.getResponses().computeIfAbsent("403", status -> problem(
+                                "The caller's role may never do this"));
+                    }
                 }));
             }
         };
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                "application/problem+json", new MediaType().schema(new Schema<>().type("object")
+                        .description("RFC 9457 problem: type, title, status, detail, instance"))));
     }
 }

@@ -13,19 +13,31 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.platform.access.Actor;
+import vn.childprotection.platform.access.Target;
 import vn.childprotection.platform.notification.application.port.in.FindNotificationsUseCase;
 import vn.childprotection.platform.notification.application.port.in.RetryNotificationUseCase;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
+import vn.childprotection.platform.notification.domain.Notification;
 import vn.childprotection.platform.notification.domain.NotificationStatus;
+import vn.childprotection.platform.support.audit.AuditIds;
+import vn.childprotection.platform.support.security.AccessGuard;
 
 import java.util.UUID;
 
-/** Read API of the notifications recorded for agency focal points (S0 Art 7.2: the leader tracks what was sent). */
+import static vn.childprotection.platform.access.Operation.LIST_NOTIFICATIONS;
+import static vn.childprotection.platform.access.Operation.RETRY_NOTIFICATION;
+
+/**
+ * Read API of the notifications recorded for agency focal points (S0 Art 7.2: the leader tracks what was sent), for
+ * the coordinators of the cases' provinces: a list narrowed to their provinces in the store query, one notification,
+ * and re-sending a failed one. Every read and every re-send is an audit record written before the answer.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Notifications", description = "Notifications to agency focal points of referrals issued to them")
@@ -39,16 +51,20 @@ public class NotificationController {
 
     private final FindNotificationsUseCase notifications;
     private final RetryNotificationUseCase retries;
+    private final AccessGuard guard;
 
-    public NotificationController(FindNotificationsUseCase notifications, RetryNotificationUseCase retries) {
+    public NotificationController(FindNotificationsUseCase notifications, RetryNotificationUseCase retries,
+                                  AccessGuard guard) {
         this.notifications = notifications;
         this.retries = retries;
+        this.guard = guard;
     }
 
     @GetMapping
     @Operation(summary = "List notifications", description = "Filtered by case, agency and status; oldest first.")
     @ApiResponse(responseCode = "200", description = "One page of notifications")
     public NotificationPageResponse list(
+            Actor actor,
             @Parameter(description = "case id (UUID)") @RequestParam(name = "caseId", required = false) UUID caseId,
             @Parameter(description = "agency code, e.g. POLICE", example = "POLICE")
             @RequestParam(name = "agency", required = false) @Pattern(regexp = AGENCY_CODE,
@@ -61,8 +77,12 @@ public class NotificationController {
             @Parameter(description = "page size, 1 to " + MAX_PAGE_SIZE) @RequestParam(name = "size", defaultValue = "20")
             @Min(value = 1, message = "must be at least 1")
             @Max(value = MAX_PAGE_SIZE, message = "must be at most " + MAX_PAGE_SIZE) int size) {
+        guard.requireRole(actor, LIST_NOTIFICATIONS);
         var query = new NotificationRepository.Query(caseId == null ? null : caseId.toString(), agency, status);
-        return NotificationPageResponse.of(notifications.find(query, new NotificationRepository.PageRequest(page, size)));
+        NotificationPageResponse found = NotificationPageResponse.of(notifications.find(
+                guard.scope(actor, LIST_NOTIFICATIONS), query, new NotificationRepository.PageRequest(page, size)));
+        guard.allowed(actor, LIST_NOTIFICATIONS, AuditIds.ofCase(caseId == null ? null : caseId.toString()), 200);
+        return found;
     }
 
     @GetMapping("/{id}")
@@ -71,11 +91,27 @@ public class NotificationController {
     @ApiResponse(responseCode = "404", description = "No notification has this id",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
-    public NotificationResponse one(@Parameter(description = "notification id (UUID)") @PathVariable("id") UUID id) {
+    public NotificationResponse one(Actor actor,
+                                    @Parameter(description = "notification id (UUID)") @PathVariable("id") UUID id) {
         String notificationId = id.toString();
-        return notifications.byId(notificationId)
-                .map(NotificationResponse::of)
+        Notification found = inScope(actor, LIST_NOTIFICATIONS, notificationId);
+        guard.allowed(actor, LIST_NOTIFICATIONS, AuditIds.ofNotification(found.caseId(), notificationId), 200);
+        return NotificationResponse.of(found);
+    }
+
+    /**
+     * The notification if the caller may act on it; a 403 for a role that may never, and the same 404 as for a
+     * notification that does not exist when it is of a province outside the caller's (both audited).
+     */
+    private Notification inScope(Actor actor, vn.childprotection.platform.access.Operation operation,
+                                 String notificationId) {
+        guard.requireRole(actor, operation);
+        Notification found = notifications.byId(notificationId)
                 .orElseThrow(() -> new NotificationNotFoundException(notificationId));
+        guard.require(actor, operation, new Target.Province(found.province()),
+                AuditIds.ofNotification(found.caseId(), notificationId),
+                () -> new NotificationNotFoundException(notificationId));
+        return found;
     }
 
     @PostMapping("/{id}/retry")
@@ -91,15 +127,19 @@ public class NotificationController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<NotificationResponse> retry(
+            Actor actor,
             @Parameter(description = "notification id (UUID)") @PathVariable("id") UUID id) {
         String notificationId = id.toString();
-        return switch (retries.retry(notificationId)) {
+        Notification found = inScope(actor, RETRY_NOTIFICATION, notificationId);
+        ResponseEntity<NotificationResponse> answer = switch (retries.retry(notificationId)) {
             case RetryNotificationUseCase.Requeued r -> accepted(notificationId);
             case RetryNotificationUseCase.AlreadyPending p -> accepted(notificationId);
             case RetryNotificationUseCase.Refused refused ->
                     throw new NotificationNotRetryableException(notificationId, refused.reason());
             case RetryNotificationUseCase.NotFound n -> throw new NotificationNotFoundException(notificationId);
         };
+        guard.allowed(actor, RETRY_NOTIFICATION, AuditIds.ofNotification(found.caseId(), notificationId), 202);
+        return answer;
     }
 
     private ResponseEntity<NotificationResponse> accepted(String notificationId) {

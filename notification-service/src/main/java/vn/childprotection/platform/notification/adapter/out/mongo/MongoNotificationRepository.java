@@ -4,10 +4,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import vn.childprotection.platform.access.QueryScope;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
 import vn.childprotection.platform.notification.domain.DeliveryChannel;
 import vn.childprotection.platform.notification.domain.Notification;
@@ -37,6 +38,9 @@ public final class MongoNotificationRepository implements NotificationRepository
                 .named("announce_pending"));
         indexes.createIndex(new Index().on("agency", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.ASC).named("agency_status_created"));
+        // a coordinator's list: its provinces' notifications, oldest first
+        indexes.createIndex(new Index().on("province", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC)
+                .named("province_created"));
     }
 
     @Override
@@ -102,8 +106,15 @@ public final class MongoNotificationRepository implements NotificationRepository
     }
 
     @Override
-    public Page find(NotificationRepository.Query filter, PageRequest page) {
-        Criteria criteria = new Criteria();
+    public Page find(QueryScope scope, NotificationRepository.Query filter, PageRequest page) {
+        Criteria criteria = switch (scope) {
+            case QueryScope.Everything ignored -> new Criteria();
+            case QueryScope.Provinces(var codes) -> Criteria.where("province").in(codes);
+            default -> null;
+        };
+        if (criteria == null) {
+            return new Page(List.of(), page.page(), page.size(), 0);
+        }
         if (filter.caseId() != null) {
             criteria = criteria.and("caseId").is(filter.caseId());
         }

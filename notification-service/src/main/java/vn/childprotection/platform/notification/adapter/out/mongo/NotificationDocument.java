@@ -31,7 +31,8 @@ public record NotificationDocument(
         Instant leaseUntil,
         boolean announcePending,
         RecipientRole role,
-        NotificationDetails details) {
+        NotificationDetails details,
+        String province) {
 
     public static final String COLLECTION = "notifications";
 
@@ -48,11 +49,12 @@ public record NotificationDocument(
     static NotificationDocument of(Notification n, Instant leaseUntil) {
         return new NotificationDocument(n.notificationId(), n.caseId(), n.referralId(), n.kind(), n.agency(),
                 n.areaCode(), n.channel(), n.recipient(), n.status(), n.attempts(), n.lastError(), n.createdAt(),
-                n.updatedAt(), n.sourceEventId(), leaseUntil, n.status().isFinal(), n.role(), n.details());
+                n.updatedAt(), n.sourceEventId(), leaseUntil, n.status().isFinal(), n.role(), n.details(),
+                n.province());
     }
 
     Notification toDomain() {
         return new Notification(notificationId, caseId, referralId, kind, agency, areaCode, channel, recipient, status,
-                attempts, lastError, createdAt, updatedAt, sourceEventId, role, details);
+                attempts, lastError, createdAt, updatedAt, sourceEventId, role, details, province);
     }
 }

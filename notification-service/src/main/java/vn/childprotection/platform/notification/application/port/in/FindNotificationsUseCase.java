@@ -1,5 +1,6 @@
 package vn.childprotection.platform.notification.application.port.in;
 
+import vn.childprotection.platform.access.QueryScope;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository.Page;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository.PageRequest;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository.Query;
@@ -12,5 +13,6 @@ public interface FindNotificationsUseCase {
 
     Optional<Notification> byId(String notificationId);
 
-    Page find(Query query, PageRequest page);
+    /** The notifications the scope reaches, narrowed in the store query. */
+    Page find(QueryScope scope, Query query, PageRequest page);
 }

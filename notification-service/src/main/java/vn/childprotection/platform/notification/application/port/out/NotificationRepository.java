@@ -1,5 +1,6 @@
 package vn.childprotection.platform.notification.application.port.out;
 
+import vn.childprotection.platform.access.QueryScope;
 import vn.childprotection.platform.notification.domain.Notification;
 import vn.childprotection.platform.notification.domain.NotificationStatus;
 
@@ -47,7 +48,8 @@ public interface NotificationRepository {
     /** The final status of this notification was published. */
     void markAnnounced(String notificationId);
 
-    Page find(Query query, PageRequest page);
+    /** The notifications the scope reaches (narrowed in the store query), filtered, oldest first. */
+    Page find(QueryScope scope, Query query, PageRequest page);
 
     /** Filters; {@code null} means "any". */
     record Query(String caseId, String agency, NotificationStatus status) {

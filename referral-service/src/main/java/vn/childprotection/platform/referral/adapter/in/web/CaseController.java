@@ -1,58 +1,155 @@
 package vn.childprotection.platform.referral.adapter.in.web;
 
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ProblemDetail;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.platform.access.Actor;
+import vn.childprotection.platform.access.Operation;
+import vn.childprotection.platform.access.Role;
+import vn.childprotection.platform.access.Target;
+import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
+import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.ListPage;
+import vn.childprotection.platform.support.audit.AuditIds;
+import vn.childprotection.platform.support.security.AccessGuard;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Cases and the routing ruleset, read-only. */
+/**
+ * Cases and the routing ruleset, read-only, each for whom the access policy lets read them: a coordinator the cases
+ * of its provinces (the informant only through a reveal with a written reason), an operator for a while the cases it
+ * submitted (the routing, to confirm it to the caller), an operator the ruleset and a routing preview. Every read of
+ * a case and every reveal is an audit record written before the answer.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "cases", description = "Cases opened from hotline reports and their referrals (S0 Art 9.5)")
 public class CaseController {
 
-    private final ReadCasesUseCase cases;
+    private static final String PROBLEM = "application/problem+json";
+    /** The shortest written reason a reveal accepts (a policy default). */
+    static final int MIN_REVEAL_REASON = 15;
 
-    public CaseController(ReadCasesUseCase cases) {
+    private final ReadCasesUseCase cases;
+    private final AccessGuard guard;
+
+    public CaseController(ReadCasesUseCase cases, AccessGuard guard) {
         this.cases = cases;
+        this.guard = guard;
+    }
+
+    @GetMapping("/cases")
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "The cases of the caller's provinces, newest first (coordinators)",
+            description = "Narrowed in the store query to the caller's provinces: total counts only those. "
+                    + "triage=true gives the triage queue (cases whose routing needs a person's look). No names, "
+                    + "no narrative, no informant.")
+    @ApiResponse(responseCode = "200", description = "A page of cases")
+    @ApiResponse(responseCode = "400", description = "A bad parameter, each named",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller's role may not list cases",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public PageResponse<CaseSummaryResponse> listCases(
+            Actor actor,
+            @Parameter(description = "Only cases in this status") @RequestParam(name = "status", required = false)
+            CaseStatus status,
+            @Parameter(description = "Only the triage queue") @RequestParam(name = "triage", defaultValue = "false")
+            boolean triage,
+            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0") int page,
+            @Parameter(description = "Page size, 1 to " + PageResponse.MAX_SIZE)
+            @RequestParam(name = "size", defaultValue = "50") int size) {
+        PageResponse.check(page, size);
+        Operation operation = triage ? Operation.READ_TRIAGE_QUEUE : Operation.LIST_CASES;
+        guard.requireRole(actor, operation);
+        ListPage<Case> found = cases.listCases(guard.scope(actor, operation), status, triage, page, size);
+        guard.allowed(actor, operation, AuditIds.none(), 200);
+        return PageResponse.of(found, CaseSummaryResponse::of);
     }
 
     @GetMapping("/cases/{caseId}")
-    @Operation(summary = "One case with its referrals",
-            description = "The child as sex and age only; no informant and no narrative (personal data stays out "
-                    + "of this endpoint until agency isolation and roles exist).")
+    @io.swagger.v3.oas.annotations.Operation(summary = "One case with its referrals",
+            description = "A coordinator of the case's province reads it whole but for the informant (see the "
+                    + "reveal); the operator who submitted it reads back, for 24 hours, its routing only (no names, "
+                    + "no narrative). Anyone else, or later: 404, as for a case that does not exist.")
     @ApiResponse(responseCode = "200", description = "The case")
+    @ApiResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller's role may not read cases",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "400", description = "The id is not a UUID",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
-    public CaseResponse getCase(@Parameter(description = "The case id (a UUID; Ids.caseIdFor(reportId))")
+    public CaseResponse getCase(Actor actor,
+                                @Parameter(description = "The case id (a UUID; Ids.caseIdFor(reportId))")
                                 @PathVariable("caseId") UUID caseId) {
         String id = caseId.toString();
-        return cases.findCase(id).map(CaseResponse::of).orElseThrow(() -> new CaseNotFoundException(id));
+        boolean readBack = !actor.has(Role.COORDINATOR) && actor.has(Role.OPERATOR);
+        Operation operation = readBack ? Operation.READ_OWN_SUBMISSION : Operation.READ_CASE;
+        guard.requireRole(actor, operation);
+        Case found = cases.findCase(id).orElseThrow(() -> new CaseNotFoundException(id));
+        String province = found.location() == null ? null : found.location().provinceCode();
+        Target target = readBack ? new Target.Submission(province, found.submittedBy(), found.openedAt())
+                : new Target.Province(province);
+        guard.require(actor, operation, target, AuditIds.ofCase(id), () -> new CaseNotFoundException(id));
+        guard.allowed(actor, operation, AuditIds.ofCase(id), 200);
+        return CaseResponse.of(found, !readBack);
+    }
+
+    @PostMapping(path = "/cases/{caseId}/informant-reveal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Reveal the informant's contact (break-glass, coordinators)",
+            description = "The informant's name, phone and relationship, for a coordinator of the case's province "
+                    + "who gives a written reason (at least " + MIN_REVEAL_REASON + " characters). The reveal and "
+                    + "its reason are an audit record written before the answer.")
+    @ApiResponse(responseCode = "200", description = "The informant as reported (anonymous informants: nothing)")
+    @ApiResponse(responseCode = "400", description = "No written reason",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller's role may not reveal an informant",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such case in the caller's provinces",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public InformantResponse revealInformant(Actor actor, @PathVariable("caseId") UUID caseId,
+                                             @RequestBody RevealRequest request) {
+        String id = caseId.toString();
+        guard.requireRole(actor, Operation.REVEAL_INFORMANT);
+        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        if (reason.length() < MIN_REVEAL_REASON) {
+            throw new BadRequestException("reason", "a written reason of at least " + MIN_REVEAL_REASON
+                    + " characters is required");
+        }
+        Case found = cases.findCase(id).orElseThrow(() -> new CaseNotFoundException(id));
+        guard.require(actor, Operation.REVEAL_INFORMANT, new Target.Province(
+                        found.location() == null ? null : found.location().provinceCode()), AuditIds.ofCase(id),
+                () -> new CaseNotFoundException(id));
+        guard.allowed(actor, Operation.REVEAL_INFORMANT, AuditIds.ofCase(id), 200, reason);
+        return InformantResponse.of(found.reporter());
+    }
+
+    /** @param reason why the coordinator needs the informant's contact: kept in the audit trail */
+    public record RevealRequest(String reason) {
     }
 
     @GetMapping("/rules")
-    @Operation(summary = "The routing ruleset in force for a province on a day",
+    @io.swagger.v3.oas.annotations.Operation(summary = "The routing ruleset in force for a province on a day",
             description = "The national default merged with the province's ruleset (versions of both), each rule "
                     + "with its conditions, its legal basis or marked as a policy default, and the jurisdiction "
                     + "that contributed it.")
@@ -61,10 +158,12 @@ public class CaseController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     public RulesetResponse rules(
+            Actor actor,
             @Parameter(description = "Two-digit province code (e.g. 11); absent: the national default")
             @RequestParam(name = "province", required = false) String province,
             @Parameter(description = "The day (yyyy-MM-dd, Asia/Ho_Chi_Minh); absent: today")
             @RequestParam(name = "at", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate at) {
+        guard.requireRole(actor, Operation.PREVIEW_ROUTING);
         if (province != null && !province.matches("[0-9]{2}|VN")) {
             throw new BadRequestException("province", "must be a two-digit province code");
         }
@@ -72,14 +171,16 @@ public class CaseController {
     }
 
     @PostMapping(path = "/routing/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Route a report without creating anything",
+    @io.swagger.v3.oas.annotations.Operation(summary = "Route a report without creating anything",
             description = "Referrals (agency, role, unit, area, rule, legal basis, acknowledgement deadline), the "
                     + "escalation and the triage flags the report would get. Nothing is stored or published.")
     @ApiResponse(responseCode = "200", description = "The decision")
     @ApiResponse(responseCode = "400", description = "The report is not valid",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
-    public PreviewResponse preview(@Valid @RequestBody PreviewRequest report) {
+    public PreviewResponse preview(Actor actor, @Valid @RequestBody PreviewRequest report) {
+        guard.require(actor, Operation.PREVIEW_ROUTING, new Target.Province(report.location().provinceCode()),
+                AuditIds.none(), () -> new IllegalStateException("a preview is never hidden"));
         return PreviewResponse.of(cases.preview(report.toRequest()));
     }
 }

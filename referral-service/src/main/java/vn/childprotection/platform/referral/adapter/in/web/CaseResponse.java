@@ -1,19 +1,20 @@
 package vn.childprotection.platform.referral.adapter.in.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.Channel;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ContactType;
+import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Sex;
 import vn.childprotection.platform.referral.domain.Case;
-import vn.childprotection.platform.referral.domain.Referral;
 import vn.childprotection.platform.referral.domain.Escalation;
+import vn.childprotection.platform.referral.domain.Referral;
 import vn.childprotection.platform.referral.domain.Triage;
-import vn.childprotection.platform.contracts.EscalationRaised;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,10 +22,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A case as the API shows it. No personal data until agency isolation and roles arrive: the child only as sex and
- * age, no informant, no narrative.
+ * A case as the API shows it. To a coordinator of its province with the child's name and the narrative; to the
+ * operator reading back what it submitted, the routing only (the child as sex and age). Never the informant (that is
+ * the audited reveal).
  */
-@Schema(description = "A case and its referrals; no names, phone numbers or narrative")
+@Schema(description = "A case and its referrals; the child's name and the narrative for coordinators only; never "
+        + "the informant")
 public record CaseResponse(
         String caseId,
         UUID reportId,
@@ -35,6 +38,8 @@ public record CaseResponse(
         Severity severity,
         LocationView location,
         ChildView child,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The report's narrative; coordinators only") String narrative,
         OffsetDateTime receivedAt,
         Instant openedAt,
         String rulesetVersion,
@@ -63,10 +68,14 @@ public record CaseResponse(
     }
 
     public record LocationView(String provinceCode, String districtCode, String communeCode) {
+        static LocationView of(vn.childprotection.platform.contracts.Location location) {
+            return location == null ? null : new LocationView(location.provinceCode(), location.districtCode(),
+                    location.communeCode());
+        }
     }
 
-    @Schema(description = "The child without identity: sex and age only")
-    public record ChildView(Sex sex, Integer ageYears) {
+    @Schema(description = "The child: the name for coordinators and the agencies it is referred to, sex and age")
+    public record ChildView(@JsonInclude(JsonInclude.Include.NON_NULL) String fullName, Sex sex, Integer ageYears) {
     }
 
     public record ReferralView(String referralId, String agency, ReferralRole role, String areaCode,
@@ -81,12 +90,13 @@ public record CaseResponse(
         }
     }
 
-    static CaseResponse of(Case c) {
+    /** @param content whether the child's name and the narrative are shown (a coordinator's read) */
+    static CaseResponse of(Case c, boolean content) {
         return new CaseResponse(c.caseId(), c.reportId(), c.status(), c.contactType(), c.channel(), c.concerns(),
-                c.severity(),
-                c.location() == null ? null : new LocationView(c.location().provinceCode(),
-                        c.location().districtCode(), c.location().communeCode()),
-                c.child() == null ? null : new ChildView(c.child().sex(), c.child().ageYears()),
+                c.severity(), LocationView.of(c.location()),
+                c.child() == null ? null : new ChildView(content ? c.child().fullName() : null, c.child().sex(),
+                        c.child().ageYears()),
+                content ? c.narrative() : null,
                 c.receivedAt(), c.openedAt(), c.rulesetVersion(),
                 c.referrals().stream().map(ReferralView::of).toList(), TriageView.of(c.triage()),
                 c.escalations().stream().map(EscalationView::of).toList());

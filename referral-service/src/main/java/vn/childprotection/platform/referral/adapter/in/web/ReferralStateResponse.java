@@ -2,12 +2,14 @@ package vn.childprotection.platform.referral.adapter.in.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.ReasonCode;
 import vn.childprotection.platform.contracts.ReferralOutcome;
 import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.contracts.ResponseAction;
+import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.Referral;
 import vn.childprotection.platform.referral.domain.ReferralDeadline;
@@ -15,19 +17,34 @@ import vn.childprotection.platform.referral.domain.ReferralStateMachine;
 import vn.childprotection.platform.referral.domain.ResponseRecord;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * A referral's state: status, the actions it still accepts, its deadlines (due, met, reminded, escalated) and the
- * agency's responses, with the case's derived status. The responses' {@code reason} and {@code note} are the agency's
- * own wording (shown here to the platform's users; scoping by role comes with authentication); case events never
- * carry them. No child or informant data.
+ * agency's own responses, with the case's derived status. The responses' {@code reason} and {@code note} are the
+ * agency's own wording, shown only to whom may read this referral; case events never carry them. Read (not answered),
+ * it carries the {@code brief}: what the agency needs to act. Never the informant, never another agency's notes.
  */
 @Schema(description = "A referral's state, deadlines and response history, with its case's status")
 public record ReferralStateResponse(String caseId, CaseStatus caseStatus, ReferralState referral,
                                     @Schema(description = "Referrals issued because of this response (forward "
                                             + "target, or the standing agency's triage referral)")
-                                    List<IssuedReferral> issued) {
+                                    List<IssuedReferral> issued,
+                                    @Schema(description = "What the agency needs to act: the child, the place, the "
+                                            + "narrative; absent from the answer to a response")
+                                    CaseBrief brief) {
+
+    @Schema(description = "The case as the agency needs it to act; never the informant")
+    public record CaseBrief(Severity severity, List<Concern> concerns, CaseResponse.LocationView location,
+                            CaseResponse.ChildView child, String narrative, OffsetDateTime receivedAt) {
+        static CaseBrief of(Case c) {
+            return new CaseBrief(c.severity(), c.concerns(), CaseResponse.LocationView.of(c.location()),
+                    c.child() == null ? null : new CaseResponse.ChildView(c.child().fullName(), c.child().sex(),
+                            c.child().ageYears()),
+                    c.narrative(), c.receivedAt());
+        }
+    }
 
     public record ReferralState(String referralId, String agency, ReferralRole role, String unitId, String areaCode,
                                 ReferralStatus status, List<ResponseAction> allowedActions, String ruleId,
@@ -56,7 +73,13 @@ public record ReferralStateResponse(String caseId, CaseStatus caseStatus, Referr
     static ReferralStateResponse of(Case owner, Referral referral, List<Referral> issued) {
         return new ReferralStateResponse(owner.caseId(), owner.status(), state(referral),
                 issued.stream().map(r -> new IssuedReferral(r.referralId(), r.agency(), r.role(), r.unitId(),
-                        r.areaCode(), r.ruleId(), r.legalBasis(), r.forwardedFrom(), r.dueAt())).toList());
+                        r.areaCode(), r.ruleId(), r.legalBasis(), r.forwardedFrom(), r.dueAt())).toList(), null);
+    }
+
+    /** The referral as its agency reads it to act. */
+    static ReferralStateResponse withBrief(Case owner, Referral referral) {
+        return new ReferralStateResponse(owner.caseId(), owner.status(), state(referral), List.of(),
+                CaseBrief.of(owner));
     }
 
     private static ReferralState state(Referral r) {

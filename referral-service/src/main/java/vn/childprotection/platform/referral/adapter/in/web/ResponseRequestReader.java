@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,14 @@ final class ResponseRequestReader {
 
     /** The response with the path's referral id, or the problems ({@code field → message}, in field order). */
     static AgencyResponse read(String body, String pathReferralId) {
+        return read(body, pathReferralId, null);
+    }
+
+    /**
+     * @param credentialAgency the caller's agency (from its credential): the response's agency when the body names
+     *                         none. A body that names another one is the controller's to refuse.
+     */
+    static AgencyResponse read(String body, String pathReferralId, String credentialAgency) {
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null : EventJson.mapper().readTree(body);
@@ -63,7 +72,8 @@ final class ResponseRequestReader {
             errors.put("referralId", "must equal the referral id in the path when given");
         }
         AgencyResponse response = new AgencyResponse(text(root, "responseId", errors), pathReferralId,
-                text(root, "caseId", errors), text(root, "agency", errors),
+                text(root, "caseId", errors), Objects.requireNonNullElse(text(root, "agency", errors),
+                        Objects.requireNonNullElse(credentialAgency, "")),
                 enumValue(root, "action", ResponseAction.class, errors), text(root, "reason", errors),
                 enumValue(root, "reasonCode", ReasonCode.class, errors), text(root, "forwardTo", errors),
                 enumValue(root, "outcome", ReferralOutcome.class, errors), text(root, "note", errors),

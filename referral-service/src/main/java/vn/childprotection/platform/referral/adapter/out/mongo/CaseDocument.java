@@ -69,7 +69,8 @@ public record CaseDocument(
         List<EscalationDoc> escalations,
         Long version,
         List<String> appliedResponses,
-        Instant nextWatchAt) {
+        Instant nextWatchAt,
+        String submittedBy) {
 
     /** {@code triage: {required, reasons}}: the routing needs a person's look (unknown area codes, OTHER). */
     public record TriageDoc(boolean required, List<String> reasons) {
@@ -96,6 +97,9 @@ public record CaseDocument(
     static final String TRIAGE = "triage";
     static final String APPLIED_RESPONSES = "appliedResponses";
     static final String NEXT_WATCH_AT = "nextWatchAt";
+    static final String PROVINCE = "location.provinceCode";
+    static final String REFERRAL_UNITS = "referrals.unitId";
+    static final String SUBMITTED_BY = "submittedBy";
     /** Legacy documents (written before the agency loop) carry no escalation time: due + this. */
     static final java.time.Duration LEGACY_GRACE = java.time.Duration.ofHours(2);
 
@@ -178,7 +182,7 @@ public record CaseDocument(
                 c.escalations().stream().map(e -> new EscalationDoc(e.escalationId(), e.severity(), e.reason(),
                         e.recipientRole(), e.deadlines().stream().map(d -> new DeadlineDoc(d.kind(), d.dueAt(),
                                 d.legalBasis(), d.policyDefault())).toList())).toList(),
-                c.version(), c.appliedResponses(), c.nextWatchAt());
+                c.version(), c.appliedResponses(), c.nextWatchAt(), c.submittedBy());
     }
 
     /** This document with its outbox claimed by {@code owner} until {@code leaseUntil} (an insert that claims). */
@@ -186,7 +190,7 @@ public record CaseDocument(
         return new CaseDocument(caseId, reportId, sourceEventId, status, contactType, channel, concerns, severity,
                 location, child, reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, outbox,
                 outboxPending, owner, until, outboxUncertain, triage, escalations, version, appliedResponses,
-                nextWatchAt);
+                nextWatchAt, submittedBy);
     }
 
     public Case toDomain() {
@@ -207,6 +211,6 @@ public record CaseDocument(
                         e.severity(), e.reason(), e.recipientRole(), e.deadlines() == null ? List.of()
                         : e.deadlines().stream().map(d -> new EscalationRaised.Deadline(d.kind(), d.dueAt(),
                         d.legalBasis(), d.policyDefault())).toList())).toList(),
-                version == null ? 0 : version, appliedResponses);
+                version == null ? 0 : version, appliedResponses, submittedBy);
     }
 }

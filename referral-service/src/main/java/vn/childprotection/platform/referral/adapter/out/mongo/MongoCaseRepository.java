@@ -1,19 +1,29 @@
 package vn.childprotection.platform.referral.adapter.out.mongo;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import vn.childprotection.platform.referral.application.port.out.CaseRepository;
+import vn.childprotection.platform.access.QueryScope;
+import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository.ClaimedOutbox;
+import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.ListPage;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +45,7 @@ public final class MongoCaseRepository implements CaseRepository {
         this.mongo = mongo;
     }
 
-    /** The indexes the sweep, the response lookup and the watchdog need. Idempotent; called once at start-up. */
+    /** The indexes the sweep, the response lookup, the watchdog and the scoped lists need. Idempotent; called once at start-up. */
     public void createIndexes() {
         mongo.indexOps(CaseDocument.class).createIndex(new Index()
                 .on(CaseDocument.OUTBOX_PENDING, Sort.Direction.ASC)
@@ -48,6 +58,14 @@ public final class MongoCaseRepository implements CaseRepository {
                 .on(CaseDocument.NEXT_WATCH_AT, Sort.Direction.ASC)
                 .sparse()
                 .named("next_watch_at"));
+        // the scoped lists: a province's cases newest first, an agency unit's referrals
+        mongo.indexOps(CaseDocument.class).createIndex(new Index()
+                .on(CaseDocument.PROVINCE, Sort.Direction.ASC)
+                .on(CaseDocument.OPENED_AT, Sort.Direction.DESC)
+                .named("province_opened"));
+        mongo.indexOps(CaseDocument.class).createIndex(new Index()
+                .on(CaseDocument.REFERRAL_UNITS, Sort.Direction.ASC)
+                .named("referral_unit"));
     }
 
     @Override
@@ -72,6 +90,70 @@ public final class MongoCaseRepository implements CaseRepository {
     @Override
     public Optional<Case> findById(String caseId) {
         return Optional.ofNullable(mongo.findById(caseId, CaseDocument.class)).map(CaseDocument::toDomain);
+    }
+
+    @Override
+    public ListPage<Case> findCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size) {
+        Optional<Criteria> reach = ScopeCriteria.cases(scope, CaseDocument.REFERRAL_UNITS);
+        if (reach.isEmpty()) {
+            return new ListPage<>(List.of(), page, size, 0);
+        }
+        Criteria criteria = reach.get();
+        if (status != null) {
+            criteria = criteria.and(CaseDocument.STATUS).is(status);
+        }
+        if (triageOnly) {
+            criteria = criteria.and(CaseDocument.TRIAGE + ".required").is(true);
+        }
+        Query query = new Query(criteria);
+        long total = mongo.count(query, CaseDocument.class);
+        query.with(Sort.by(Sort.Direction.DESC, CaseDocument.OPENED_AT)).skip((long) page * size).limit(size);
+        return new ListPage<>(mongo.find(query, CaseDocument.class).stream().map(CaseDocument::toDomain).toList(),
+                page, size, total);
+    }
+
+    @Override
+    public ListPage<ScopedReferral> findReferrals(QueryScope scope, ReferralStatus status, int page, int size) {
+        Optional<Criteria> reach = ScopeCriteria.cases(scope, CaseDocument.REFERRAL_UNITS);
+        if (reach.isEmpty()) {
+            return new ListPage<>(List.of(), page, size, 0);
+        }
+        // cases in scope, one row per referral, the rows narrowed again to the scope's units (an agency sees only
+        // its own referral of a case), then counted and paged in the store
+        Criteria rows = new Criteria();
+        if (scope instanceof QueryScope.AgencyUnits units) {
+            rows = where(CaseDocument.REFERRAL_UNITS).regex(ScopeCriteria.unitPattern(units).orElseThrow());
+        }
+        if (status != null) {
+            rows = rows.and(CaseDocument.REFERRALS + ".status").is(status);
+        }
+        List<AggregationOperation> scoped = List.of(Aggregation.match(reach.get()),
+                Aggregation.unwind(CaseDocument.REFERRALS), Aggregation.match(rows));
+        List<AggregationOperation> counting = new ArrayList<>(scoped);
+        counting.add(Aggregation.group().count().as("total"));
+        Document counted = mongo.aggregate(Aggregation.newAggregation(counting), CaseDocument.COLLECTION,
+                Document.class).getUniqueMappedResult();
+        long total = counted == null ? 0 : ((Number) counted.get("total")).longValue();
+        List<AggregationOperation> paging = new ArrayList<>(scoped);
+        paging.add(Aggregation.sort(Sort.by(Sort.Direction.DESC, CaseDocument.REFERRALS + ".issuedAt")
+                .and(Sort.by(Sort.Direction.ASC, CaseDocument.REFERRALS + ".referralId"))));
+        paging.add(Aggregation.skip((long) page * size));
+        paging.add(Aggregation.limit(size));
+        paging.add(Aggregation.project("_id").and(CaseDocument.REFERRALS + ".referralId").as("referralId"));
+        List<Document> ids = mongo.aggregate(Aggregation.newAggregation(paging), CaseDocument.COLLECTION,
+                Document.class).getMappedResults();
+        Map<String, Case> owners = new HashMap<>();
+        mongo.find(new Query(where("_id").in(ids.stream().map(id -> id.getString("_id")).distinct().toList())),
+                CaseDocument.class).forEach(document -> owners.put(document.caseId(), document.toDomain()));
+        List<ScopedReferral> items = new ArrayList<>();
+        for (Document id : ids) {
+            Case owner = owners.get(id.getString("_id"));
+            if (owner != null) {
+                owner.referrals().stream().filter(r -> r.referralId().equals(id.getString("referralId")))
+                        .findFirst().ifPresent(referral -> items.add(new ScopedReferral(owner, referral)));
+            }
+        }
+        return new ListPage<>(items, page, size, total);
     }
 
     @Override

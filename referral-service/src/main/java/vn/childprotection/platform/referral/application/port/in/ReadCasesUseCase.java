@@ -1,6 +1,11 @@
 package vn.childprotection.platform.referral.application.port.in;
 
+import vn.childprotection.platform.access.QueryScope;
+import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.ReferralStatus;
+import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.ListPage;
 import vn.childprotection.platform.referral.domain.RoutingEnvironment;
 import vn.childprotection.platform.referral.domain.RoutingPlan;
 import vn.childprotection.platform.referral.domain.Ruleset;
@@ -12,6 +17,13 @@ import java.util.Optional;
 public interface ReadCasesUseCase {
 
     Optional<Case> findCase(String caseId);
+
+    /** Cases the scope reaches, newest first (narrowed in the store query). */
+    ListPage<Case> listCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size);
+
+    /** Referrals the scope reaches, newest first (narrowed in the store query). */
+    ListPage<CaseRepository.ScopedReferral> listReferrals(QueryScope scope, ReferralStatus status, int page,
+                                                          int size);
 
     /** The merged ruleset in force for a province ({@code null}: national) on a day ({@code null}: today). */
     Ruleset ruleset(String provinceCode, LocalDate day);

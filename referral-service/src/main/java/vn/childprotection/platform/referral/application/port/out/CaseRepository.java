@@ -1,6 +1,11 @@
 package vn.childprotection.platform.referral.application.port.out;
 
+import vn.childprotection.platform.access.QueryScope;
+import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.referral.domain.Case;
+import vn.childprotection.platform.referral.domain.ListPage;
+import vn.childprotection.platform.referral.domain.Referral;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +23,28 @@ public interface CaseRepository {
 
     /**
      * Inserts the case with its outbox already claimed by {@code owner} until {@code leaseUntil}, in one write: what
-     * {@link #insertIfAbsent(Case)} and a {@link #claimOutbox} do in two (the report's hot path, issue 6). False when a
+     * {@link #insertIfAbsent(Case)} and a {@link #claimOutbox} do in two (the report's hot path). False when a
      * case with that id exists (nothing written, nothing claimed).
      */
     boolean insertClaimedIfAbsent(Case newCase, String owner, Instant leaseUntil);
 
     Optional<Case> findById(String caseId);
+
+    /**
+     * Cases in the scope (narrowed in the store query), newest first; {@code status} and {@code triageOnly} narrow
+     * further.
+     */
+    ListPage<Case> findCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size);
+
+    /**
+     * Referrals in the scope, newest first: cases in the scope, their referrals narrowed again to the scope's units
+     * (an agency's never shows another agency's referral of the same case), all in the store query.
+     */
+    ListPage<ScopedReferral> findReferrals(QueryScope scope, ReferralStatus status, int page, int size);
+
+    /** A referral with the case it belongs to. */
+    record ScopedReferral(Case owner, Referral referral) {
+    }
 
     /** The case holding the referral. */
     Optional<Case> findByReferralId(String referralId);

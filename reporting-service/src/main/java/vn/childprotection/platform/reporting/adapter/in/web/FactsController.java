@@ -6,8 +6,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.platform.access.Actor;
 import vn.childprotection.platform.reporting.application.StatsService;
 import vn.childprotection.platform.reporting.domain.CaseFact;
+import vn.childprotection.platform.support.security.AccessGuard;
 
 import java.time.Instant;
 
@@ -18,8 +20,11 @@ public class FactsController {
 
     private final StatsService stats;
 
-    public FactsController(StatsService stats) {
+    private final AccessGuard guard;
+
+    public FactsController(StatsService stats, AccessGuard guard) {
         this.stats = stats;
+        this.guard = guard;
     }
 
     public record CaseFactResponse(String caseId, String status, Instant receivedAt, String provinceCode,
@@ -28,7 +33,8 @@ public class FactsController {
 
     @GetMapping(path = "/api/v1/facts/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The case's fact in the active generation; 404 problem when reporting does not know it")
-    public CaseFactResponse caseFact(@PathVariable String caseId) {
+    public CaseFactResponse caseFact(Actor actor, @PathVariable String caseId) {
+        guard.requireRole(actor, vn.childprotection.platform.access.Operation.READ_OPERATIONS);
         if (caseId.length() > 100) {
             throw new NotFoundException("case " + caseId.substring(0, 20) + "…");
         }

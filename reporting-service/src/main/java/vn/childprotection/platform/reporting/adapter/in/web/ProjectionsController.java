@@ -9,8 +9,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.platform.access.Actor;
 import vn.childprotection.platform.reporting.application.RebuildService;
 import vn.childprotection.platform.reporting.application.RebuildStatus;
+import vn.childprotection.platform.support.audit.AuditIds;
+import vn.childprotection.platform.support.security.AccessGuard;
+
+import static vn.childprotection.platform.access.Operation.REBUILD_PROJECTIONS;
 
 /** Rebuilding the projections from the beginning of the topics, with progress. */
 @RestController
@@ -19,24 +24,28 @@ import vn.childprotection.platform.reporting.application.RebuildStatus;
 public class ProjectionsController {
 
     private final RebuildService rebuilds;
+    private final AccessGuard guard;
 
-    public ProjectionsController(RebuildService rebuilds) {
+    public ProjectionsController(RebuildService rebuilds, AccessGuard guard) {
         this.rebuilds = rebuilds;
+        this.guard = guard;
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Start a rebuild",
             description = "202 with the new rebuild; 409 problem when one is running. The current figures are "
                     + "served until the new generation is complete, then the pointer switches atomically.")
-    public ResponseEntity<RebuildStatus> start() {
-        return rebuilds.start()
-                .map(status -> ResponseEntity.status(HttpStatus.ACCEPTED).body(status))
-                .orElseThrow(() -> new ConflictException("a rebuild is running"));
+    public ResponseEntity<RebuildStatus> start(Actor actor) {
+        guard.requireRole(actor, REBUILD_PROJECTIONS);
+        RebuildStatus started = rebuilds.start().orElseThrow(() -> new ConflictException("a rebuild is running"));
+        guard.allowed(actor, REBUILD_PROJECTIONS, AuditIds.none(), HttpStatus.ACCEPTED.value());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(started);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The latest rebuild: state, events read of total, events per second, generation")
-    public RebuildStatus latest() {
+    public RebuildStatus latest(Actor actor) {
+        guard.requireRole(actor, REBUILD_PROJECTIONS);
         return rebuilds.latest().orElseThrow(() -> new NotFoundException("a rebuild"));
     }
 }

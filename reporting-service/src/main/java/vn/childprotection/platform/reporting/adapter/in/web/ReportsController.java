@@ -8,15 +8,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.platform.access.Actor;
 import vn.childprotection.platform.reporting.application.StatsService;
 import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.ReportCalendar;
 import vn.childprotection.platform.reporting.domain.ReportingPeriod;
+import vn.childprotection.platform.support.security.AccessGuard;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static vn.childprotection.platform.access.Operation.EXPORT_FIGURES;
+import static vn.childprotection.platform.access.Operation.READ_FIGURES;
 
 /** The periodic reports (S0 Art 4.7, 9.4; S2 B.VIII.1; S4 V), their calendar, and the area names. */
 @RestController
@@ -24,9 +29,11 @@ import java.util.Map;
 public class ReportsController {
 
     private final StatsService stats;
+    private final FigureAccess access;
 
-    public ReportsController(StatsService stats) {
+    public ReportsController(StatsService stats, AccessGuard guard) {
         this.stats = stats;
+        this.access = new FigureAccess(guard);
     }
 
     public record CalendarResponse(String province, int year, List<ReportCalendar.DueReport> reports) {
@@ -38,6 +45,7 @@ public class ReportsController {
                     + "own dated calendar get the national policy default (policyDefault true); inferred marks "
                     + "dates not printed in the source.")
     public CalendarResponse calendar(
+            Actor actor,
             @Parameter(description = "GSO province code", example = "11") @RequestParam(required = false)
             String province,
             @Parameter(description = "Year", example = "2026") @RequestParam(required = false) String year) {
@@ -45,8 +53,10 @@ public class ReportsController {
         String code = required("province", province, errors);
         if (code != null) code = FilterParser.code("province", code, FilterParser.PROVINCE,
                 "a two-digit GSO province code, e.g. 11", errors);
+        access.requireRole(actor, READ_FIGURES);
         int y = year(year, errors);
         if (!errors.isEmpty()) throw new InvalidParametersException(errors);
+        access.province(actor, READ_FIGURES, code);
         return new CalendarResponse(code, y, stats.calendar(code, y));
     }
 
@@ -56,11 +66,13 @@ public class ReportsController {
                     + "concern, agency, severity and channel, indicators against targets, funnel and timeliness, "
                     + "open overdue referrals; header with the province, period, generation time and sources.")
     public ResponseEntity<byte[]> periodic(
+            Actor actor,
             @Parameter(description = "GSO province code", example = "11") @RequestParam(required = false)
             String province,
             @Parameter(description = "2026-Q4, 2026-H1 or 2026", example = "2026-Q4") @RequestParam(required = false)
             String period,
             @Parameter(description = "html (default) or csv") @RequestParam(required = false) String format) {
+        access.requireRole(actor, EXPORT_FIGURES);
         List<InvalidParametersException.FieldError> errors = new ArrayList<>();
         String code = required("province", province, errors);
         if (code != null) code = FilterParser.code("province", code, FilterParser.PROVINCE,
@@ -77,7 +89,9 @@ public class ReportsController {
             errors.add(FilterParser.error("format", "must be html or csv"));
         }
         if (!errors.isEmpty()) throw new InvalidParametersException(errors);
+        access.province(actor, EXPORT_FIGURES, code);
         StatsService.PeriodicReport report = stats.periodic(code, reportingPeriod);
+        access.recorded(actor, EXPORT_FIGURES);
         if (csv) {
             return CsvViews.attachment("periodic-" + code, reportingPeriod.label(), PeriodicReportView.csv(report));
         }
@@ -87,7 +101,8 @@ public class ReportsController {
 
     @GetMapping(path = "/api/v1/areas", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Province and district names by GSO code (the list in force until 30 June 2025)")
-    public Map<String, Map<String, String>> areas() {
+    public Map<String, Map<String, String>> areas(Actor actor) {
+        access.requireRole(actor, READ_FIGURES);
         Areas areas = stats.areas();
         return Map.of("provinces", areas.provinces(), "districts", areas.districts());
     }

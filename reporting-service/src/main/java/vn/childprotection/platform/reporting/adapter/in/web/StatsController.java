@@ -1,6 +1,5 @@
 package vn.childprotection.platform.reporting.adapter.in.web;
 
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.childprotection.platform.access.Actor;
+import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.reporting.application.StatsService;
 import vn.childprotection.platform.reporting.domain.Csv;
 import vn.childprotection.platform.reporting.domain.Granularity;
@@ -26,6 +27,7 @@ import vn.childprotection.platform.reporting.domain.Overview;
 import vn.childprotection.platform.reporting.domain.StatsCalculator;
 import vn.childprotection.platform.reporting.domain.StatsFilter;
 import vn.childprotection.platform.reporting.domain.Views;
+import vn.childprotection.platform.support.security.AccessGuard;
 
 import java.util.List;
 import java.util.Locale;
@@ -53,112 +55,124 @@ public class StatsController {
 
     private final StatsService stats;
     private final ProjectionStream stream;
+    private final FigureAccess access;
 
-    public StatsController(StatsService stats, ProjectionStream stream) {
+    public StatsController(StatsService stats, ProjectionStream stream, AccessGuard guard) {
         this.stats = stats;
         this.stream = stream;
+        this.access = new FigureAccess(guard);
     }
 
     @GetMapping(path = "/overview", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "Headline figures",
+    @io.swagger.v3.oas.annotations.Operation(summary = "Headline figures",
             description = "Contacts (counselling, intervention), cases and referrals by agency, concern, severity, "
                     + "channel, province, district, role and case status; open overdue referrals; notifications "
                     + "delivered and failed. Dates are Vietnamese calendar dates of the contact's reception; "
                     + "referrals are counted with their case.")
-    public ResponseEntity<?> overview(@ParameterObject @ModelAttribute CommonParams params,
+    public ResponseEntity<?> overview(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
                                       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        StatsFilter filter = params.filter();
+        StatsFilter filter = figures(actor, params, accept, Operation.READ_FIGURES);
         Overview overview = stats.overview(filter);
-        return answer(params, accept, "overview", filter, overview, CsvViews::overview);
+        return answer(actor, Operation.READ_FIGURES, params, accept, "overview", filter, overview, CsvViews::overview);
     }
 
     @GetMapping(path = "/timeseries", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "Figures per day, month, quarter, half-year or year",
+    @io.swagger.v3.oas.annotations.Operation(summary = "Figures per day, month, quarter, half-year or year",
             description = "Buckets of the reporting calendar in Asia/Ho_Chi_Minh (S0 Art 9.4), ascending; labels "
                     + "2026-11-23, 2026-11, 2026-Q4, 2026-H2, 2026.")
-    public ResponseEntity<?> timeseries(@ParameterObject @ModelAttribute CommonParams params,
+    public ResponseEntity<?> timeseries(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
                                         @Parameter(description = "day (default), month, quarter, half, year")
                                         @RequestParam(name = "granularity", required = false) String granularity,
                                         @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Granularity g = FilterParser.blank(granularity) ? Granularity.DAY
                 : Granularity.parse(granularity).orElseThrow(() -> new InvalidParametersException(List.of(
                 FilterParser.error("granularity", "must be day, month, quarter, half or year"))));
-        StatsFilter filter = params.filter();
-        return answer(params, accept, "timeseries", filter, stats.timeseries(filter, g), CsvViews::timeseries);
+        StatsFilter filter = figures(actor, params, accept, Operation.READ_FIGURES);
+        return answer(actor, Operation.READ_FIGURES, params, accept, "timeseries", filter, stats.timeseries(filter, g), CsvViews::timeseries);
     }
 
     @GetMapping(path = "/breakdown", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "Cases and referrals by one dimension",
+    @io.swagger.v3.oas.annotations.Operation(summary = "Cases and referrals by one dimension",
             description = "Rows sorted by cases (descending), then key. For agency and role, cases = distinct cases "
                     + "with such a referral; otherwise intervention cases (contacts = every contact). Concerns carry "
                     + "their group: ART10 (Law on Children Art 10) or OTHER.")
-    public ResponseEntity<?> breakdown(@ParameterObject @ModelAttribute CommonParams params,
+    public ResponseEntity<?> breakdown(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
                                        @Parameter(description = "province, district, concern, agency, role, severity, "
                                                + "channel, contactType or status", required = true)
                                        @RequestParam(name = "by", required = false) String by,
                                        @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         StatsCalculator.Dimension dimension = dimension(by);
-        StatsFilter filter = params.filter();
-        return answer(params, accept, "breakdown-" + by, filter, stats.breakdown(filter, dimension),
+        StatsFilter filter = figures(actor, params, accept, Operation.READ_FIGURES);
+        return answer(actor, Operation.READ_FIGURES, params, accept, "breakdown-" + by, filter, stats.breakdown(filter, dimension),
                 CsvViews::breakdown);
     }
 
     @GetMapping(path = "/funnel", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "Referral funnel and timeliness per agency",
+    @io.swagger.v3.oas.annotations.Operation(summary = "Referral funnel and timeliness per agency",
             description = "issued → acknowledged (any answer) → accepted → completed, declined and forwarded with "
                     + "reason codes (S0 Art 7.2); time to acknowledge, accept and complete from issue (median, 90th "
                     + "percentile, minutes); share met on time per deadline (acknowledgement: policy default; "
                     + "emergency measures: Decree 56/2017 Art 26.3; support plan: Art 28.1) among those due; open "
                     + "overdue referrals.")
-    public ResponseEntity<?> funnel(@ParameterObject @ModelAttribute CommonParams params,
+    public ResponseEntity<?> funnel(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
                                     @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        StatsFilter filter = params.filter();
+        StatsFilter filter = figures(actor, params, accept, Operation.READ_FIGURES);
         List<Views.FunnelRow> rows = stats.funnel(filter);
-        return answer(params, accept, "funnel", filter, Map.of("rows", rows), body -> CsvViews.funnel(rows));
+        return answer(actor, Operation.READ_FIGURES, params, accept, "funnel", filter, Map.of("rows", rows), body -> CsvViews.funnel(rows));
     }
 
     @GetMapping(path = "/indicators", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "Indicators against the seeds' targets",
+    @io.swagger.v3.oas.annotations.Operation(summary = "Indicators against the seeds' targets",
             description = "Each with its target and source clause (data: reporting/indicators.json), e.g. share of "
                     + "detected sexual-abuse cases with support started (100%, S2 A.II.2), abuse cases helped in "
                     + "time (100%, S4 I.2.a), informants told the outcome (S0 Art 7.2). value null when the "
                     + "denominator is 0. The province filter selects the province's own target.")
-    public ResponseEntity<?> indicators(@ParameterObject @ModelAttribute CommonParams params,
+    public ResponseEntity<?> indicators(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
                                         @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        StatsFilter filter = params.filter();
+        StatsFilter filter = figures(actor, params, accept, Operation.READ_FIGURES);
         List<Indicators.Value> values = stats.indicators(filter);
-        return answer(params, accept, "indicators", filter, Map.of("indicators", values),
+        return answer(actor, Operation.READ_FIGURES, params, accept, "indicators", filter, Map.of("indicators", values),
                 body -> CsvViews.indicators(values));
     }
 
     @GetMapping(path = "/overdue", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "Open overdue referrals",
+    @io.swagger.v3.oas.annotations.Operation(summary = "Open overdue referrals",
             description = "Open referrals whose deadline passed unmet, most overdue first; stage as the deadline "
                     + "watchdog reported it (REMINDER, ESCALATED), null before it did.")
-    public ResponseEntity<?> overdue(@ParameterObject @ModelAttribute CommonParams params,
+    public ResponseEntity<?> overdue(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
                                      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        StatsFilter filter = params.filter();
+        StatsFilter filter = figures(actor, params, accept, Operation.READ_OVERDUE);
         List<Views.OverdueRow> rows = stats.overdue(filter);
-        return answer(params, accept, "overdue", filter, Map.of("rows", rows), body -> CsvViews.overdue(rows));
+        return answer(actor, Operation.READ_OVERDUE, params, accept, "overdue", filter, Map.of("rows", rows), body -> CsvViews.overdue(rows));
     }
 
     @GetMapping(path = "/repeats", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "Repeat reports about the same child or place",
+    @io.swagger.v3.oas.annotations.Operation(summary = "Repeat reports about the same child or place",
             description = "Two or more cases in the period: CHILD by the CaseOpened childKey pseudonym, PLACE by the "
                     + "commune code, else the district.")
-    public ResponseEntity<?> repeats(@ParameterObject @ModelAttribute CommonParams params,
+    public ResponseEntity<?> repeats(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
                                      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        StatsFilter filter = params.filter();
+        StatsFilter filter = figures(actor, params, accept, Operation.READ_CASE);
         List<Views.RepeatRow> rows = stats.repeats(filter);
-        return answer(params, accept, "repeats", filter, Map.of("rows", rows), body -> CsvViews.repeats(rows));
+        return answer(actor, Operation.READ_CASE, params, accept, "repeats", filter, Map.of("rows", rows), body -> CsvViews.repeats(rows));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live notice that the figures changed",
+    @io.swagger.v3.oas.annotations.Operation(summary = "Live notice that the figures changed",
             description = "Server-sent events: 'projection-changed' with {at, eventsApplied}, debounced (at most "
                     + "about 2 per second); a comment heartbeat every 15 s.")
-    public SseEmitter stream() {
+    public SseEmitter stream(Actor actor) {
+        access.requireRole(actor, Operation.READ_FIGURES);
         return stream.subscribe();
+    }
+
+    /**
+     * The caller's figures filter: a CSV of figures is an export; the overdue list (referral ids) and the repeats
+     * (pseudonyms) are reads of their own operation.
+     */
+    private StatsFilter figures(Actor actor, CommonParams params, String accept, Operation read) {
+        Operation operation = params.csv(accept) && read == Operation.READ_FIGURES ? Operation.EXPORT_FIGURES : read;
+        return access.filter(actor, operation, params::filter);
     }
 
     private static StatsCalculator.Dimension dimension(String by) {
@@ -174,9 +188,13 @@ public class StatsController {
         }
     }
 
-    private static <T> ResponseEntity<?> answer(CommonParams params, String accept, String view, StatsFilter filter,
-                                                T body, Function<T, Csv> csv) {
-        if (params.csv(accept)) {
+    private <T> ResponseEntity<?> answer(Actor actor, Operation read, CommonParams params, String accept, String view,
+                                         StatsFilter filter, T body, Function<T, Csv> csv) {
+        boolean export = params.csv(accept);
+        if (export || read != Operation.READ_FIGURES) {
+            access.recorded(actor, export && read == Operation.READ_FIGURES ? Operation.EXPORT_FIGURES : read);
+        }
+        if (export) {
             return CsvViews.attachment(view, filter.periodLabel(), csv.apply(body));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
