@@ -15,6 +15,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,6 +104,8 @@ final class LocalPlatform implements AutoCloseable {
         Path notificationConfig = sinks.writeNotificationConfig(tmp.resolve("recipient-sinks.yml"));
         environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap, "MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort,
                 "SPRING_MAIN_BANNER_MODE", "off",
+                // the services check tokens against this JVM's issuer, as they do against Keycloak on the stack
+                "OIDC_ISSUER_URI", TestIssuer.shared().issuerUri(),
                 "SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:" + notificationConfig.toAbsolutePath(),
                 // a notification claimed by a killed notification-service is offered again once its lease runs
                 // out: 5 min by default, 60 s here (the margin still longer than the store client's 5 s time-out)
@@ -153,12 +157,15 @@ final class LocalPlatform implements AutoCloseable {
     HttpResponse<String> post(UUID reportId) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(service("intake-service").uri("/api/v1/reports"))
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
+                        .header("Authorization", TestIssuer.shared().bearer(TestActor.OPERATOR_111))
                         .POST(HttpRequest.BodyPublishers.ofString(reportBody(reportId), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as an administrator (the operational endpoints; the probes need no token). */
     HttpResponse<String> get(String service, String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(service(service).uri(pathAndQuery)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", TestIssuer.shared().bearer(TestActor.ADMIN))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

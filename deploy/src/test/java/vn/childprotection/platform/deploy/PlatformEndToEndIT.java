@@ -9,15 +9,23 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.access.audit.AuditChainVerifier;
 import vn.childprotection.platform.contracts.AgencyReferral;
 import vn.childprotection.platform.contracts.AgencyReferralEvent;
+import vn.childprotection.platform.contracts.AuditRecorded;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.testsupport.AuditTrailReader;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,14 +37,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,6 +60,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>The exec jars are found by path ({@code ../<service>/target/<service>-<version>-exec.jar}); the deploy POM's
  * test dependencies on the four services make the reactor build them first.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
 
     private static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
@@ -62,6 +71,8 @@ class PlatformEndToEndIT {
     private static final String POLICE_TOPIC = Topics.referralsFor("POLICE");
     private static final String SOCIAL_AFFAIRS_TOPIC = Topics.referralsFor("SOCIAL_AFFAIRS");
     private static final JsonMapper JSON = EventJson.mapper();
+    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
+            List.of("*"), null, null);
 
     @TempDir
     static Path tmp;
@@ -100,6 +111,7 @@ class PlatformEndToEndIT {
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "MONGODB_URI", mongo.connectionString(),
+                "OIDC_ISSUER_URI", TestIssuer.shared().issuerUri(),
                 "SPRING_MAIN_BANNER_MODE", "off");
         Path logs = moduleDir.resolve("target/e2e-logs");
         for (String service : SERVICES) {
@@ -126,6 +138,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void aHotlineReportBecomesAgencyReferralsACaseNotificationsAndFigures() throws Exception {
         UUID reportId = UUID.randomUUID();
         String expectedCaseId = Ids.caseIdFor(reportId);
@@ -135,6 +148,7 @@ class PlatformEndToEndIT {
             long posted = System.nanoTime();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("intake-service", "/api/v1/reports"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", TestIssuer.shared().bearer(TestActor.OPERATOR_111))
                             .POST(HttpRequest.BodyPublishers.ofString(reportBody(reportId), StandardCharsets.UTF_8))
                             .timeout(Duration.ofSeconds(10))
                             .build(),
@@ -228,6 +242,92 @@ class PlatformEndToEndIT {
         }
     }
 
+    /**
+     * Who may do what, on the running processes: the national line's operator submits; the Điện Biên police officer
+     * finds the referral among its unit's, reads it and accepts it; the Hà Nội police officer gets the 404 of a
+     * referral that does not exist; the Điện Biên police's system answering as the health service is refused; a
+     * request without a token gets 401. The audit trail holds every one of those, each producer's chain intact.
+     */
+    @Test
+    @Order(2)
+    void everyRoleGetsOnlyWhatItsScopeAllowsAndTheAuditTrailHoldsEveryStepWithAnIntactChain() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        String caseId = Ids.caseIdFor(reportId);
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("intake-service", "/api/v1/reports"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(reportBody(reportId), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> submitted = postAs(TestActor.OPERATOR_111, "intake-service", "/api/v1/reports",
+                reportBody(reportId));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+
+        String[] referralId = new String[1];
+        onFailurePrintLogs(() -> await("the police referral among the Điện Biên police's")
+                .atMost(FLOW)
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    HttpResponse<String> list = getAs(TestActor.POLICE_11, "referral-service",
+                            "/api/v1/referrals?size=200");
+                    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+                    JsonNode mine = null;
+                    for (JsonNode item : JSON.readTree(list.body()).path("items")) {
+                        assertThat(item.path("agency").asString()).isEqualTo("POLICE");
+                        if (caseId.equals(item.path("caseId").asString())) {
+                            mine = item;
+                        }
+                    }
+                    assertThat(mine).as("the case's police referral in %s", list.body()).isNotNull();
+                    referralId[0] = mine.path("referralId").asString();
+                }));
+        String path = "/api/v1/referrals/" + referralId[0];
+        HttpResponse<String> read = getAs(TestActor.POLICE_11, "referral-service", path);
+        HttpResponse<String> haNoi = getAs(TestActor.POLICE_01, "referral-service", path);
+        HttpResponse<String> asHealth = postAs(TestActor.POLICE_11_SYSTEM, "referral-service", path + "/responses",
+                "{\"responseId\":\"police-system-" + UUID.randomUUID() + "\",\"agency\":\"HEALTH\","
+                        + "\"caseId\":\"" + caseId + "\","
+                        + "\"action\":\"ACKNOWLEDGED\",\"occurredAt\":\"" + java.time.Instant.now() + "\"}");
+        HttpResponse<String> accepted = postAs(TestActor.POLICE_11, "referral-service", path + "/responses",
+                "{\"responseId\":\"police-11-" + UUID.randomUUID() + "\",\"action\":\"ACCEPTED\","
+                        + "\"caseId\":\"" + caseId + "\","
+                        + "\"occurredAt\":\"" + java.time.Instant.now() + "\"}");
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).path("brief").path("child").path("fullName").asString())
+                .isEqualTo("Nguyễn Thị Hoa");
+        assertThat(read.body()).doesNotContain("Trần Văn Bình");
+        assertThat(haNoi.statusCode()).isEqualTo(404);
+        assertThat(asHealth.statusCode()).isEqualTo(403);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+        try (AuditTrailReader trail = new AuditTrailReader(kafka.bootstrapServers())) {
+            onFailurePrintLogs(() -> await("every step in the audit trail")
+                    .atMost(FLOW)
+                    .pollInterval(Duration.ofMillis(300))
+                    .untilAsserted(() -> assertThat(trail.records())
+                            .anySatisfy(r -> assertRecord(r, "AUTHENTICATE", null, "REFUSED", 401))
+                            .anySatisfy(r -> assertRecord(r, "SUBMIT_REPORT", TestActor.OPERATOR_111, "ALLOWED", 202))
+                            .anySatisfy(r -> assertRecord(r, "READ_REFERRAL", TestActor.POLICE_11, "ALLOWED", 200))
+                            .anySatisfy(r -> assertRecord(r, "READ_REFERRAL", TestActor.POLICE_01, "REFUSED", 404))
+                            .anySatisfy(r -> assertRecord(r, "RESPOND_TO_REFERRAL", TestActor.POLICE_11_SYSTEM,
+                                    "REFUSED", 403))
+                            .anySatisfy(r -> assertRecord(r, "RESPOND_TO_REFERRAL", TestActor.POLICE_11, "ALLOWED",
+                                    200))));
+            assertThat(trail.verifyChains()).isInstanceOf(AuditChainVerifier.Intact.class);
+            assertThat(trail.records()).allSatisfy(r -> assertThat(r.toString())
+                    .doesNotContain("Nguyễn", "Trần", "0912345678", "Hàng xóm"));
+            System.out.printf("E2E: %d audit records, chains intact%n", trail.records().size());
+        }
+    }
+
+    private static void assertRecord(AuditRecorded record, String action, TestActor actor, String outcome,
+                                     int status) {
+        assertThat(record.action()).isEqualTo(action);
+        assertThat(record.subject()).isEqualTo(actor == null ? null : actor.subject());
+        assertThat(record.outcome()).isEqualTo(outcome);
+        assertThat(record.status()).isEqualTo(status);
+    }
+
     private static void assertAgencyReferral(ConsumerRecord<String, byte[]> record, String caseId, String agency) {
         assertThat(record.key()).as("keyed by case id").isEqualTo(caseId);
         AgencyReferral referral = (AgencyReferral) EventJson.read(record.value(), AgencyReferralEvent.class);
@@ -304,8 +404,24 @@ class PlatformEndToEndIT {
         return 0;
     }
 
+    /** A GET as a coordinator of every province. */
     private static HttpResponse<String> get(String service, String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(service, pathAndQuery)).timeout(Duration.ofSeconds(5)).GET().build(),
+        return getAs(NATIONAL_COORDINATOR, service, pathAndQuery);
+    }
+
+    private static HttpResponse<String> getAs(TestActor actor, String service, String pathAndQuery)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(service, pathAndQuery)).timeout(Duration.ofSeconds(5))
+                        .header("Authorization", TestIssuer.shared().bearer(actor)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postAs(TestActor actor, String service, String path, String json)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", TestIssuer.shared().bearer(actor))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import vn.childprotection.platform.access.audit.AuditChainVerifier;
+import vn.childprotection.platform.access.audit.AuditRecord;
 import vn.childprotection.platform.contracts.AuditEvent;
 import vn.childprotection.platform.contracts.AuditRecorded;
 import vn.childprotection.platform.contracts.EventJson;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -55,6 +58,35 @@ public final class AuditTrailReader implements AutoCloseable {
                 throw new AssertionError("no such audit record within " + patience + " among " + seen.size());
             }
         }
+    }
+
+    /**
+     * Every producer's chain, as read so far, verified: the first break, or how many records are intact. A chain
+     * read while its producer still writes is complete up to the last record read.
+     */
+    public AuditChainVerifier.Verification verifyChains() {
+        Map<String, List<AuditRecord>> chains = new TreeMap<>();
+        for (AuditRecorded event : records()) {
+            chains.computeIfAbsent(event.producer(), producer -> new ArrayList<>()).add(recordOf(event));
+        }
+        long intact = 0;
+        for (List<AuditRecord> chain : chains.values()) {
+            AuditChainVerifier.Verification verification = AuditChainVerifier.verify(chain);
+            if (verification instanceof AuditChainVerifier.Intact(long records)) {
+                intact += records;
+            } else {
+                return verification;
+            }
+        }
+        return new AuditChainVerifier.Intact(intact);
+    }
+
+    /** The record a message carries. */
+    public static AuditRecord recordOf(AuditRecorded event) {
+        return new AuditRecord(event.producer(), event.sequence(), event.occurredAt(), event.subject(), event.roles(),
+                event.agency(), event.unit(), event.client(), event.action(), event.resource(), event.caseId(),
+                event.referralId(), event.notificationId(), AuditRecord.Outcome.valueOf(event.outcome()),
+                event.status(), event.clientAddress(), event.reason(), event.previousHash(), event.hash());
     }
 
     @Override

@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code ./platform bench}: the benchmark harness of issue 6, run against the running local stack.
+ * {@code ./platform bench}: the benchmark harness, run against the running local stack.
  *
  * <ol>
  *   <li>Raw Kafka baseline on the same broker: an acks=all idempotent producer writes records of the size of an
@@ -74,15 +74,20 @@ public final class BenchMain {
     static final String RAW_TOPIC = "bench.raw.v1";
     private static final Set<String> NOT_COUNTED = Set.of(RAW_TOPIC);
 
+    /** The dev users whose tokens the bench's requests carry: reports as the national line, the rest as admin. */
+    private static final String OPERATOR = "operator-111";
+    private static final String ADMIN = "admin";
+
     private final Config config;
     private final HttpClient http;
+    private final BearerTokens tokens;
     private final Admin admin;
     private final ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
 
     record Config(String intake, String reporting, String bootstrap, int durationSeconds, List<Integer> rates,
                   boolean max, int maxInFlight, int warmupSeconds, int rawSeconds, int drainSeconds,
                   boolean rebuild, Path runDir, Path out, String referral, String notification, String mongo,
-                  int storeClients) {
+                  int storeClients, String tokenUrl) {
 
         /** Service → base URL: the services whose store commands a step counts. */
         Map<String, String> services() {
@@ -99,6 +104,7 @@ public final class BenchMain {
         this.config = config;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(virtual)
                 .connectTimeout(Duration.ofSeconds(3)).build();
+        this.tokens = new BearerTokens(http, URI.create(config.tokenUrl()), BearerTokens.fromEnvironment());
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -151,8 +157,11 @@ public final class BenchMain {
                                      [--raw-seconds S] [--drain S] [--no-rebuild] [--intake URL] [--reporting URL]
                                      [--referral URL] [--notification URL] [--bootstrap HOST:PORT]
                                      [--store-clients N] [--run-dir var/run] [--out var/bench/latest.json]
+                                     [--token-url URL]
                     The store's URI is MONGODB_URI (default mongodb://127.0.0.1:27017): an environment variable,
-                    so that no credential shows in the process list.""");
+                    so that no credential shows in the process list. Requests carry the tokens of operator-111 and
+                    admin from the identity provider's token endpoint (--token-url), their passwords taken from
+                    CPRP_PASSWORD_OPERATOR_111 and CPRP_PASSWORD_ADMIN (./platform bench sets them).""");
             return null;
         }
         List<Integer> rates = new ArrayList<>();
@@ -182,7 +191,8 @@ public final class BenchMain {
                 o.getOrDefault("notification", "http://127.0.0.1:8083"),
                 Optional.ofNullable(System.getenv("MONGODB_URI")).filter(u -> !u.isBlank())
                         .orElse("mongodb://127.0.0.1:27017"),
-                positive(o, "store-clients", 4));
+                positive(o, "store-clients", 4),
+                o.getOrDefault("token-url", "http://127.0.0.1:8180/realms/cprp/protocol/openid-connect/token"));
     }
 
     private static int positive(Map<String, String> o, String name, int defaultValue) {
@@ -338,7 +348,8 @@ public final class BenchMain {
         String caseId = tracker.expect(report, scheduled, step);
         step.sent.increment();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(config.intake() + "/api/v1/reports"))
+            HttpResponse<Void> response = http.send(tokens.as(OPERATOR, HttpRequest.newBuilder(
+                            URI.create(config.intake() + "/api/v1/reports")))
                             .header("Content-Type", "application/json").header("Accept", "application/json")
                             .timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(report.body(), StandardCharsets.UTF_8)).build(),
@@ -472,7 +483,8 @@ public final class BenchMain {
         Map<String, Long> commands = new TreeMap<>();
         config.services().forEach((service, base) -> {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                HttpResponse<String> r = http.send(tokens.as(ADMIN, HttpRequest.newBuilder(
+                                URI.create(base + "/actuator/prometheus")))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     commands.put(service, Math.round(sumOf(r.body(), STORE_COMMANDS_METRIC)));
@@ -570,10 +582,11 @@ public final class BenchMain {
         }
     }
 
-    /** reporting-service documents {@code /api/v1/facts/cases/{caseId}} in its OpenAPI document (issue 5). */
+    /** reporting-service documents {@code /api/v1/facts/cases/{caseId}} in its OpenAPI document. */
     private boolean projectionEndpointPresent() {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(config.reporting() + "/v3/api-docs"))
+            HttpResponse<String> r = http.send(tokens.as(ADMIN, HttpRequest.newBuilder(
+                            URI.create(config.reporting() + "/v3/api-docs")))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("/api/v1/facts/cases/");
         } catch (IOException e) {
@@ -590,7 +603,8 @@ public final class BenchMain {
         long started = System.nanoTime();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse<Void> r = http.send(tokens.as(ADMIN, HttpRequest.newBuilder(uri))
+                                .timeout(Duration.ofSeconds(5)).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return System.nanoTime();
@@ -613,7 +627,7 @@ public final class BenchMain {
     /**
      * POST /api/v1/projections/rebuild, then its eventsPerSecond once COMPLETED; null when not offered. It first waits
      * (at most 3 minutes) for the consumer groups to catch up after the last step: a rebuild measured while the
-     * services still work off a backlog measures the backlog (session 5: 1,063 events/s right after a saturating step).
+     * services still work off a backlog measures the backlog (1,063 events/s measured right after a saturating step).
      */
     private Double projectionRebuild() {
         URI uri = URI.create(config.reporting() + "/api/v1/projections/rebuild");
@@ -622,7 +636,8 @@ public final class BenchMain {
             Map<String, Long> lag = awaitCaughtUp(waitStarted + TimeUnit.MINUTES.toNanos(3), 1000);
             System.out.printf("projection rebuild: starts after %.0f s waiting for the consumers, lag %s%n",
                     (System.nanoTime() - waitStarted) / 1e9, lag);
-            HttpResponse<String> started = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+            HttpResponse<String> started = http.send(tokens.as(ADMIN, HttpRequest.newBuilder(uri))
+                    .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (started.statusCode() != 202 && started.statusCode() != 409) {
                 System.out.println("projection rebuild: not offered (" + started.statusCode() + ")");
@@ -631,7 +646,8 @@ public final class BenchMain {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (System.nanoTime() < deadline) {
                 Thread.sleep(250);
-                HttpResponse<String> state = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
+                HttpResponse<String> state = http.send(tokens.as(ADMIN, HttpRequest.newBuilder(uri))
+                        .timeout(Duration.ofSeconds(10)).GET()
                         .build(), HttpResponse.BodyHandlers.ofString());
                 String body = state.body();
                 if (body.contains("\"COMPLETED\"")) {
