@@ -15,10 +15,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.intake.adapter.in.web.AdmissionFilter;
 import vn.childprotection.platform.intake.adapter.in.web.IntakeMetrics;
@@ -32,11 +34,13 @@ import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
 import vn.childprotection.platform.intake.application.port.out.RoutingBacklog;
 import vn.childprotection.platform.intake.domain.ReportPolicy;
 import vn.childprotection.platform.support.security.ApiSecurityConfiguration;
+import vn.childprotection.platform.support.security.EndpointOperations.Endpoint;
+import vn.childprotection.platform.support.security.EndpointOperations;
 import vn.childprotection.platform.support.store.StoreHealthIndicator;
-
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +51,14 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 @Import(ApiSecurityConfiguration.class)
 public class IntakeConfiguration {
+
+    /** The endpoints and their operations (docs/authorization.md): the filter chain's role check before any body. */
+    @Bean
+    EndpointOperations endpointOperations() {
+        return new EndpointOperations(List.of(
+                Endpoint.of(HttpMethod.POST, "/api/v1/reports", Operation.SUBMIT_REPORT)));
+    }
+
 
     @Bean
     Clock clock() {

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,8 @@ import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.intake.fixtures.HostileReports;
 import vn.childprotection.platform.intake.fixtures.ReportJson;
+import vn.childprotection.platform.support.security.EndpointOperations;
+import vn.childprotection.platform.testsupport.identity.EndpointMatrix;
 import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
@@ -436,6 +439,21 @@ abstract class IntakeScenario {
 
     private HttpResponse<String> postWithToken(ReportJson report, String token) {
         return sendRaw(postOf(report).header("Authorization", "Bearer " + token));
+    }
+
+    /**
+     * Every cell of this service's rows of the roles × endpoints matrix (docs/authorization.md): a token of each role
+     * is let in exactly where the policy lets that role, 403 elsewhere, 401 without a token.
+     */
+    @Test
+    void everyEndpointRefusesExactlyTheRolesTheMatrixRefusesAndEveryoneWithoutAToken(
+            @Autowired EndpointOperations endpoints) {
+        List<EndpointMatrix.Row> rows = endpoints.endpoints().stream()
+                .map(e -> new EndpointMatrix.Row(e.method().name(), e.pattern(), e.operations()))
+                .toList();
+
+        assertThat(EndpointMatrix.check("intake", "http://127.0.0.1:" + port, rows,
+                java.nio.file.Path.of("..", "docs", "authorization.md"))).isEmpty();
     }
 
     private static List<String> fieldsNamedIn(HttpResponse<String> response) {

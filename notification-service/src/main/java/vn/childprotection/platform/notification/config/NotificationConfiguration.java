@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
+import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.notification.adapter.in.scheduling.DeliveryScheduler;
 import vn.childprotection.platform.notification.adapter.out.cache.CachedCaseProvinces;
 import vn.childprotection.platform.notification.adapter.out.channel.RecordingChannel;
@@ -28,6 +30,8 @@ import vn.childprotection.platform.notification.application.port.out.Notificatio
 import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
 import vn.childprotection.platform.notification.application.port.out.NotificationRepository;
 import vn.childprotection.platform.notification.application.port.out.RecipientDirectory;
+import vn.childprotection.platform.support.security.EndpointOperations.Endpoint;
+import vn.childprotection.platform.support.security.EndpointOperations;
 import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
 import java.time.Clock;
@@ -36,6 +40,16 @@ import java.util.List;
 /** Wires the use cases to their adapters. A new delivery channel is one more {@link NotificationChannel} bean. */
 @Configuration(proxyBeanMethods = false)
 public class NotificationConfiguration {
+
+    /** The endpoints and their operations (docs/authorization.md): the filter chain's role check before any body. */
+    @Bean
+    EndpointOperations endpointOperations() {
+        return new EndpointOperations(List.of(
+                Endpoint.of(HttpMethod.GET, "/api/v1/notifications", Operation.LIST_NOTIFICATIONS),
+                Endpoint.of(HttpMethod.GET, "/api/v1/notifications/{id}", Operation.LIST_NOTIFICATIONS),
+                Endpoint.of(HttpMethod.POST, "/api/v1/notifications/{id}/retry", Operation.RETRY_NOTIFICATION)));
+    }
+
 
     @Bean
     Clock clock() {

@@ -29,7 +29,9 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
 import vn.childprotection.platform.notification.adapter.out.metrics.MicrometerNotificationMetrics;
 import vn.childprotection.platform.notification.domain.NotificationIds;
+import vn.childprotection.platform.support.security.EndpointOperations;
 import vn.childprotection.platform.testsupport.TestKafka;
+import vn.childprotection.platform.testsupport.identity.EndpointMatrix;
 import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
@@ -210,6 +212,21 @@ abstract class NotificationFlowScenario {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    /**
+     * Every cell of this service's rows of the roles × endpoints matrix (docs/authorization.md): a token of each role
+     * is let in exactly where the policy lets that role, 403 elsewhere, 401 without a token.
+     */
+    @Test
+    void everyEndpointRefusesExactlyTheRolesTheMatrixRefusesAndEveryoneWithoutAToken(
+            @Autowired EndpointOperations endpoints) {
+        List<EndpointMatrix.Row> rows = endpoints.endpoints().stream()
+                .map(e -> new EndpointMatrix.Row(e.method().name(), e.pattern(), e.operations()))
+                .toList();
+
+        assertThat(EndpointMatrix.check("notification", "http://127.0.0.1:" + port, rows,
+                java.nio.file.Path.of("..", "docs", "authorization.md"))).isEmpty();
     }
 
     @Test

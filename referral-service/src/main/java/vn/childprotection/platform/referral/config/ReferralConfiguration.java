@@ -10,7 +10,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.referral.adapter.in.messaging.AgencyResponseConsumer;
 import vn.childprotection.platform.referral.adapter.in.messaging.ReportConsumer;
@@ -25,12 +27,24 @@ import vn.childprotection.platform.referral.adapter.out.mongo.MongoRejectedRespo
 import vn.childprotection.platform.referral.adapter.out.ruleset.InvalidRulesetException;
 import vn.childprotection.platform.referral.adapter.out.ruleset.LoadedRulesetSource;
 import vn.childprotection.platform.referral.adapter.out.ruleset.RulesetFilesLoader;
+import vn.childprotection.platform.referral.adapter.out.ruleset.YamlRulesetReader;
+import vn.childprotection.platform.referral.application.HandleReportService;
+import vn.childprotection.platform.referral.application.OutboxRelayService;
+import vn.childprotection.platform.referral.application.ReadCasesService;
 import vn.childprotection.platform.referral.application.RespondToReferralService;
 import vn.childprotection.platform.referral.application.WatchDeadlinesService;
+import vn.childprotection.platform.referral.application.port.in.HandleReportUseCase;
+import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
+import vn.childprotection.platform.referral.application.port.in.RelayOutboxUseCase;
 import vn.childprotection.platform.referral.application.port.in.RespondToReferralUseCase;
 import vn.childprotection.platform.referral.application.port.in.WatchDeadlinesUseCase;
+import vn.childprotection.platform.referral.application.port.out.CaseMetrics;
+import vn.childprotection.platform.referral.application.port.out.CaseRepository;
+import vn.childprotection.platform.referral.application.port.out.EventPublisher;
 import vn.childprotection.platform.referral.application.port.out.JobLease;
+import vn.childprotection.platform.referral.application.port.out.PublicationLedger;
 import vn.childprotection.platform.referral.application.port.out.RejectedResponseLog;
+import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.AgencyDirectory;
 import vn.childprotection.platform.referral.domain.AreaDirectory;
 import vn.childprotection.platform.referral.domain.AreaList;
@@ -38,32 +52,22 @@ import vn.childprotection.platform.referral.domain.ChildPseudonym;
 import vn.childprotection.platform.referral.domain.DeadlinePolicy;
 import vn.childprotection.platform.referral.domain.RoutingEnvironment;
 import vn.childprotection.platform.referral.domain.RulesetCatalog;
-import vn.childprotection.platform.referral.domain.WorkingCalendar;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Map;
-import vn.childprotection.platform.referral.adapter.out.ruleset.YamlRulesetReader;
-import vn.childprotection.platform.referral.application.HandleReportService;
-import vn.childprotection.platform.referral.application.OutboxRelayService;
-import vn.childprotection.platform.referral.application.ReadCasesService;
-import vn.childprotection.platform.referral.application.port.in.HandleReportUseCase;
-import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
-import vn.childprotection.platform.referral.application.port.in.RelayOutboxUseCase;
-import vn.childprotection.platform.referral.application.port.out.CaseMetrics;
-import vn.childprotection.platform.referral.application.port.out.CaseRepository;
-import vn.childprotection.platform.referral.application.port.out.EventPublisher;
-import vn.childprotection.platform.referral.application.port.out.PublicationLedger;
-import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.RulesetProblem;
+import vn.childprotection.platform.referral.domain.WorkingCalendar;
 import vn.childprotection.platform.support.messaging.ResilientConsumersConfiguration;
 import vn.childprotection.platform.support.security.ApiSecurityConfiguration;
+import vn.childprotection.platform.support.security.EndpointOperations.Endpoint;
+import vn.childprotection.platform.support.security.EndpointOperations;
 import vn.childprotection.platform.support.store.StoreClientConfiguration;
 import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -71,6 +75,23 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 @Import({ResilientConsumersConfiguration.class, StoreClientConfiguration.class, ApiSecurityConfiguration.class})
 public class ReferralConfiguration {
+
+    /** The endpoints and their operations (docs/authorization.md): the filter chain's role check before any body. */
+    @Bean
+    EndpointOperations endpointOperations() {
+        return new EndpointOperations(List.of(
+                Endpoint.of(HttpMethod.GET, "/api/v1/cases", Operation.LIST_CASES, Operation.READ_TRIAGE_QUEUE),
+                Endpoint.of(HttpMethod.GET, "/api/v1/cases/{caseId}", Operation.READ_CASE,
+                        Operation.READ_OWN_SUBMISSION),
+                Endpoint.of(HttpMethod.POST, "/api/v1/cases/{caseId}/informant-reveal", Operation.REVEAL_INFORMANT),
+                Endpoint.of(HttpMethod.GET, "/api/v1/rules", Operation.PREVIEW_ROUTING),
+                Endpoint.of(HttpMethod.POST, "/api/v1/routing/preview", Operation.PREVIEW_ROUTING),
+                Endpoint.of(HttpMethod.GET, "/api/v1/referrals", Operation.LIST_REFERRALS),
+                Endpoint.of(HttpMethod.GET, "/api/v1/referrals/{referralId}", Operation.READ_REFERRAL),
+                Endpoint.of(HttpMethod.POST, "/api/v1/referrals/{referralId}/responses",
+                        Operation.RESPOND_TO_REFERRAL)));
+    }
+
 
     @Bean
     Clock clock() {

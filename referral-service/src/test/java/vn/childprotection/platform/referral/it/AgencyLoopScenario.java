@@ -54,8 +54,10 @@ import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.Referral;
 import vn.childprotection.platform.referral.fixtures.TestClock;
+import vn.childprotection.platform.support.security.EndpointOperations;
 import vn.childprotection.platform.testsupport.AuditTrailReader;
 import vn.childprotection.platform.testsupport.TestKafka;
+import vn.childprotection.platform.testsupport.identity.EndpointMatrix;
 import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
@@ -498,6 +500,21 @@ abstract class AgencyLoopScenario {
                 assertThat(record.outcome()).isEqualTo("ALLOWED");
             }));
         }
+    }
+
+    /**
+     * Every cell of this service's rows of the roles × endpoints matrix (docs/authorization.md): a token of each role
+     * is let in exactly where the policy lets that role, 403 elsewhere, 401 without a token.
+     */
+    @Test
+    void everyEndpointRefusesExactlyTheRolesTheMatrixRefusesAndEveryoneWithoutAToken(
+            @Autowired EndpointOperations endpoints) {
+        List<EndpointMatrix.Row> rows = endpoints.endpoints().stream()
+                .map(e -> new EndpointMatrix.Row(e.method().name(), e.pattern(), e.operations()))
+                .toList();
+
+        assertThat(EndpointMatrix.check("referral", "http://127.0.0.1:" + port, rows,
+                java.nio.file.Path.of("..", "docs", "authorization.md"))).isEmpty();
     }
 
     private Case open(vn.childprotection.platform.referral.fixtures.ReportFixtures.Builder builder) {

@@ -6,8 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.reporting.adapter.in.web.ProjectionStream;
 import vn.childprotection.platform.reporting.adapter.out.kafka.KafkaEventLog;
 import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactReader;
@@ -23,6 +25,8 @@ import vn.childprotection.platform.reporting.application.port.out.Generations;
 import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.Indicators;
 import vn.childprotection.platform.reporting.domain.ReportCalendar;
+import vn.childprotection.platform.support.security.EndpointOperations.Endpoint;
+import vn.childprotection.platform.support.security.EndpointOperations;
 import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
 import java.io.IOException;
@@ -30,6 +34,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -40,6 +46,28 @@ import java.util.concurrent.Executors;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({RebuildProperties.class, ProjectionProperties.class, StatsProperties.class})
 public class ReportingConfig {
+
+    /** The endpoints and their operations (docs/authorization.md): the filter chain's role check before any body. */
+    @Bean
+    EndpointOperations endpointOperations() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (String view : List.of("overview", "timeseries", "breakdown", "funnel", "indicators")) {
+            endpoints.add(Endpoint.of(HttpMethod.GET, "/api/v1/stats/" + view, Operation.READ_FIGURES,
+                    Operation.EXPORT_FIGURES));
+        }
+        endpoints.addAll(List.of(
+                Endpoint.of(HttpMethod.GET, "/api/v1/stats/stream", Operation.READ_FIGURES),
+                Endpoint.of(HttpMethod.GET, "/api/v1/stats/overdue", Operation.READ_OVERDUE),
+                Endpoint.of(HttpMethod.GET, "/api/v1/stats/repeats", Operation.READ_CASE),
+                Endpoint.of(HttpMethod.GET, "/api/v1/reports/calendar", Operation.READ_FIGURES),
+                Endpoint.of(HttpMethod.GET, "/api/v1/reports/periodic", Operation.EXPORT_FIGURES),
+                Endpoint.of(HttpMethod.GET, "/api/v1/areas", Operation.READ_FIGURES),
+                Endpoint.of(HttpMethod.GET, "/api/v1/facts/cases/{caseId}", Operation.READ_OPERATIONS),
+                Endpoint.of(HttpMethod.POST, "/api/v1/projections/rebuild", Operation.REBUILD_PROJECTIONS),
+                Endpoint.of(HttpMethod.GET, "/api/v1/projections/rebuild", Operation.REBUILD_PROJECTIONS)));
+        return new EndpointOperations(endpoints);
+    }
+
 
     static final String INDICATORS = "reporting/indicators.json";
     static final String CALENDAR = "reporting/reporting-calendar.json";

@@ -43,7 +43,9 @@ import vn.childprotection.platform.reporting.domain.FactSet;
 import vn.childprotection.platform.reporting.domain.ReportingPeriod;
 import vn.childprotection.platform.reporting.domain.StatsFilter;
 import vn.childprotection.platform.reporting.fixtures.AgencyLoopScenario;
+import vn.childprotection.platform.support.security.EndpointOperations;
 import vn.childprotection.platform.testsupport.AuditTrailReader;
+import vn.childprotection.platform.testsupport.identity.EndpointMatrix;
 import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
@@ -133,6 +135,21 @@ abstract class ReportingScenario {
     private static int statusOf(RestClient client, String uri) {
         return client.get().uri(uri).retrieve().onStatus(HttpStatusCode::isError, (request, reply) -> {
         }).toBodilessEntity().getStatusCode().value();
+    }
+
+    /**
+     * Every cell of this service's rows of the roles × endpoints matrix (docs/authorization.md): a token of each role
+     * is let in exactly where the policy lets that role, 403 elsewhere, 401 without a token.
+     */
+    @Test
+    void everyEndpointRefusesExactlyTheRolesTheMatrixRefusesAndEveryoneWithoutAToken(
+            @Autowired EndpointOperations endpoints) {
+        List<EndpointMatrix.Row> rows = endpoints.endpoints().stream()
+                .map(e -> new EndpointMatrix.Row(e.method().name(), e.pattern(), e.operations(), !"/api/v1/projections/rebuild".equals(e.pattern()) || e.method() != org.springframework.http.HttpMethod.POST))
+                .toList();
+
+        assertThat(EndpointMatrix.check("reporting", "http://127.0.0.1:" + port, rows,
+                java.nio.file.Path.of("..", "docs", "authorization.md"))).isEmpty();
     }
 
     @Test

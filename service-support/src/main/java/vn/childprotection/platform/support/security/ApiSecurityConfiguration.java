@@ -29,6 +29,7 @@ import vn.childprotection.platform.support.audit.KafkaAuditTrail;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -68,11 +69,18 @@ public class ApiSecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessGuard guard, ApiSecurityProperties properties,
-                                    ObjectProvider<ApiRequestRules> serviceRules) {
-        ProblemResponses problems = new ProblemResponses(guard);
+                                    ObjectProvider<ApiRequestRules> serviceRules,
+                                    ObjectProvider<EndpointOperations> endpoints) {
+        List<EndpointOperations.Endpoint> declared = endpoints.orderedStream()
+                .flatMap(table -> table.endpoints().stream()).toList();
+        ProblemResponses problems = new ProblemResponses(guard, declared);
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HEALTH).permitAll();
                     serviceRules.orderedStream().forEach(rules -> rules.apply(requests, operations(guard)));
+                    for (EndpointOperations.Endpoint endpoint : declared) {
+                        requests.requestMatchers(endpoint.method(), endpoint.pattern())
+                                .access(anyOf(endpoint.operations()));
+                    }
                     if (properties.publicDocs()) {
                         requests.requestMatchers(DOCS).permitAll();
                     }
@@ -93,6 +101,14 @@ public class ApiSecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /** An endpoint: an authenticated caller one of whose roles may do one of its operations. */
+    private static AuthorizationManager<RequestAuthorizationContext> anyOf(Set<Operation> operations) {
+        return (authentication, context) -> new AuthorizationDecision(
+                authentication.get() instanceof ActorAuthentication caller && caller.actor().roles().stream()
+                        .anyMatch(role -> operations.stream().anyMatch(operation ->
+                                AccessPolicy.permits(role, operation))));
     }
 
     /** Operational endpoints: whoever {@link AccessPolicy} lets read operations (administrators). */

@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ import vn.childprotection.platform.support.audit.AuditUnavailableException;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,10 +33,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AccessGuard guard;
+    private final List<EndpointOperations.Endpoint> endpoints;
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 
-    ProblemResponses(AccessGuard guard) {
+    ProblemResponses(AccessGuard guard, List<EndpointOperations.Endpoint> endpoints) {
         this.guard = guard;
+        this.endpoints = endpoints;
     }
 
     @Override
@@ -53,12 +57,24 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        String reason = "operational endpoints are for administrators";
-        if (!audited(request, response, () -> guard.refused(CurrentActorResolver.current(),
-                Operation.READ_OPERATIONS, AuditIds.none(), 403, reason))) {
+        Operation operation = operationOf(request);
+        String reason = "no role of the caller may " + operation;
+        if (!audited(request, response, () -> guard.refused(CurrentActorResolver.current(), operation,
+                AuditIds.none(), 403, reason))) {
             return;
         }
         write(response, 403, "Forbidden", "Your role may not use this endpoint.", request);
+    }
+
+    /** The operation a refused request was: its endpoint's (the first, when several), else reading operations. */
+    private Operation operationOf(HttpServletRequest request) {
+        for (EndpointOperations.Endpoint endpoint : endpoints) {
+            if (PathPatternRequestMatcher.withDefaults().matcher(endpoint.method(), endpoint.pattern())
+                    .matches(request)) {
+                return endpoint.operations().stream().sorted().findFirst().orElse(Operation.READ_OPERATIONS);
+            }
+        }
+        return Operation.READ_OPERATIONS;
     }
 
     /** Runs the audit with the request bound; false (and a 503 written) when the record could not be kept. */
