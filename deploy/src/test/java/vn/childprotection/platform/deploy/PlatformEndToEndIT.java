@@ -65,7 +65,8 @@ class PlatformEndToEndIT {
 
     private static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
     private static final List<String> SERVICES =
-            List.of("intake-service", "referral-service", "notification-service", "reporting-service");
+            List.of("intake-service", "referral-service", "notification-service", "reporting-service",
+                    "audit-service");
     private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("e2e.startup.seconds", 240));
     private static final Duration FLOW = Duration.ofSeconds(Long.getLong("e2e.flow.seconds", 60));
     private static final String POLICE_TOPIC = Topics.referralsFor("POLICE");
@@ -118,12 +119,12 @@ class PlatformEndToEndIT {
             services.put(service, new ServiceProcess(service, jars.get(service), freePort(), logs.resolve(service + ".log"))
                     .start(environment));
         }
-        onFailurePrintLogs(() -> await("all four services healthy")
+        onFailurePrintLogs(() -> await("all services healthy")
                 .atMost(STARTUP)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> services.values().stream().allMatch(s -> s.healthy(http))));
         startupMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("E2E: Kafka + store + four services healthy in %d ms%n", startupMillis);
+        System.out.printf("E2E: Kafka + store + services healthy in %d ms%n", startupMillis);
     }
 
     @AfterAll
@@ -314,6 +315,26 @@ class PlatformEndToEndIT {
                             .anySatisfy(r -> assertRecord(r, "RESPOND_TO_REFERRAL", TestActor.POLICE_11, "ALLOWED",
                                     200))));
             assertThat(trail.verifyChains()).isInstanceOf(AuditChainVerifier.Intact.class);
+        }
+        // the audit service stored them: the auditor finds the case's records, and every chain verifies
+        onFailurePrintLogs(() -> await("the case's records in audit-service")
+                .atMost(FLOW)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    HttpResponse<String> stored = getAs(TestActor.AUDITOR, "audit-service",
+                            "/api/v1/audit?caseId=" + caseId + "&size=100");
+                    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+                    List<String> actions = new ArrayList<>();
+                    JSON.readTree(stored.body()).path("items").forEach(item -> actions.add(
+                            item.path("action").asString() + " " + item.path("outcome").asString()));
+                    assertThat(actions).contains("SUBMIT_REPORT ALLOWED", "READ_REFERRAL ALLOWED",
+                            "READ_REFERRAL REFUSED", "RESPOND_TO_REFERRAL REFUSED", "RESPOND_TO_REFERRAL ALLOWED");
+                }));
+        HttpResponse<String> verification = getAs(TestActor.AUDITOR, "audit-service", "/api/v1/audit/verification");
+        assertThat(verification.statusCode()).as(verification.body()).isEqualTo(200);
+        assertThat(JSON.readTree(verification.body()).path("intact").asBoolean()).as(verification.body()).isTrue();
+        assertThat(getAs(TestActor.COORDINATOR_11, "audit-service", "/api/v1/audit").statusCode()).isEqualTo(403);
+        try (AuditTrailReader trail = new AuditTrailReader(kafka.bootstrapServers())) {
             assertThat(trail.records()).allSatisfy(r -> assertThat(r.toString())
                     .doesNotContain("Nguyễn", "Trần", "0912345678", "Hàng xóm"));
             System.out.printf("E2E: %d audit records, chains intact%n", trail.records().size());

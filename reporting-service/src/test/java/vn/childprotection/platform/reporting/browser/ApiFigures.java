@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the dashboard must show for a filter, read from the reporting API (/tmp/reporting-api.md): every figure under
+ * What the dashboard must show for a filter, read from the reporting API: every figure under
  * the data-testid the page gives it, and the state of each panel ("unavailable" where the API answers 404).
  * Figures that change by the minute (how long a referral has been overdue) are left out.
  */

@@ -12,11 +12,16 @@ import org.openqa.selenium.logging.LogEntry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.testsupport.TestKafka;
+import vn.childprotection.platform.testsupport.identity.TestActor;
+import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -41,15 +46,25 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The dashboard (issue 5) in headless Chromium against the whole service: case events in on case.events.v1, the
- * page at the service's root shows exactly the figures the API serves, follows new events without a reload, speaks
- * English on request, and loads nothing from anywhere but the service.
+ * The dashboard in headless Chromium against the whole service: case events in on case.events.v1, the page shows
+ * exactly the figures the API serves, follows new events without a reload, speaks English on request, and loads
+ * nothing from anywhere but the service.
+ *
+ * <p>The page is the dashboard module's (the console serves it at {@code /dashboard/} and relays its API calls with
+ * the signed-in person's token); here the service itself serves it at its root, from the test classpath, and the
+ * browser sends a national coordinator's token with every request (Chrome DevTools'
+ * {@code Network.setExtraHTTPHeaders}), as the console's relay would.
  */
 @ExtendWith(ChromiumInstalled.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // a consumer group of its own: a context of another test class on the same broker must not share partitions
-        properties = "spring.cloud.stream.bindings.onCaseEvent-in-0.group=reporting-dashboard-it")
+        "spring.cloud.stream.bindings.onCaseEvent-in-0.group=reporting-dashboard-it",
+        // the dashboard module's page at the root ("/" is its index.html; webjars/ stays where it is)
+        "spring.web.resources.static-locations=classpath:/META-INF/resources/dashboard/"})
 abstract class DashboardBrowserScenario {
+
+    /** Sees every figure the page shows: the figures, the overdue referrals and the repeats, of every province. */
+    static final TestActor VIEWER = TestActor.COORDINATOR_11.withProvinces("*");
 
     static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -77,11 +92,17 @@ abstract class DashboardBrowserScenario {
     private RestClient http;
     private String base;
 
+    @DynamicPropertySource
+    static void identity(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuerUri());
+    }
+
     @BeforeAll
     static void startBrowser() {
         // ChromiumInstalled has already skipped the class where the browser is missing; this guards a partial install
         assumeTrue(HeadlessChromium.installed(), "no headless browser at " + HeadlessChromium.BINARY);
         browser = HeadlessChromium.start();
+        browser.sendWithEveryRequest(HttpHeaders.AUTHORIZATION, TestIssuer.shared().bearer(VIEWER));
     }
 
     @AfterAll
@@ -93,7 +114,8 @@ abstract class DashboardBrowserScenario {
     @BeforeEach
     void sendTheScenarioOnce() {
         base = "http://127.0.0.1:" + port;
-        http = RestClient.builder().baseUrl(base).build();
+        http = RestClient.builder().baseUrl(base)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestIssuer.shared().bearer(VIEWER)).build();
         if (scenarioSent.contains(getClass())) return;
         send(traffic.events());
         // the hand count of DashboardTraffic.events(): 4 contacts, 1 of them counselling, 3 cases, 7 referrals
@@ -179,7 +201,7 @@ abstract class DashboardBrowserScenario {
                     .as("the choice survives a reload").isEqualTo("Referral follow-up by agency");
             assertThat(browser.driver.getTitle()).isEqualTo("Child protection dashboard");
         } finally {
-            browser.script("localStorage.setItem('cprp.dashboard.lang', 'vi');");
+            browser.script("document.cookie = 'cprp-lang=vi; Path=/; SameSite=Lax';");
         }
     }
 
@@ -241,7 +263,8 @@ abstract class DashboardBrowserScenario {
     private boolean streamServed() {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             HttpResponse<InputStream> response = client.sendAsync(HttpRequest.newBuilder(
-                            URI.create(base + "/api/v1/stats/stream")).header("Accept", "text/event-stream").build(),
+                            URI.create(base + "/api/v1/stats/stream")).header("Accept", "text/event-stream")
+                            .header(HttpHeaders.AUTHORIZATION, TestIssuer.shared().bearer(VIEWER)).build(),
                     HttpResponse.BodyHandlers.ofInputStream()).get(5, TimeUnit.SECONDS);
             response.body().close();
             return response.statusCode() == 200;

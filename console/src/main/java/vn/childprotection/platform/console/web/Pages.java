@@ -1,0 +1,74 @@
+package vn.childprotection.platform.console.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import vn.childprotection.platform.access.ActorClaims;
+import vn.childprotection.platform.console.identity.ActorOidcUserService;
+
+/**
+ * The console's pages: who the signed-in person is and what they may do (the home page), the sign-in page and the
+ * page after signing out. The dashboard itself is static ({@code /dashboard/}, from the dashboard module).
+ */
+@Controller
+public class Pages {
+
+    @ModelAttribute("lang")
+    String language(HttpServletRequest request) {
+        return LanguageSwitch.of(RequestContextUtils.getLocale(request));
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal OidcUser user, Model model) {
+        return switch (ActorClaims.map(user.getClaims())) {
+            case ActorClaims.Mapped mapped -> {
+                model.addAttribute("me", WhoAmI.of(user, mapped.actor()));
+                yield "home";
+            }
+            // the sign-in refuses such a token; a session that holds one anyway sees nothing
+            case ActorClaims.Refused refused -> throw new AccessDeniedException(refused.reason());
+        };
+    }
+
+    @GetMapping("/login")
+    String login(HttpServletRequest request, Model model) {
+        if (request.getParameter("error") != null) {
+            model.addAttribute("failure", failure(request.getSession(false)));
+        }
+        return "login";
+    }
+
+    @GetMapping("/signed-out")
+    String signedOut() {
+        return "signed-out";
+    }
+
+    @GetMapping("/dashboard")
+    String dashboardWithSlash() {
+        return "redirect:/dashboard/";
+    }
+
+    @GetMapping("/dashboard/")
+    String dashboard() {
+        return "forward:/dashboard/index.html";
+    }
+
+    /** Why the last sign-in failed: {@code noRole} (the account has no role here) or {@code failed}. */
+    private static String failure(HttpSession session) {
+        Object last = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (session != null) {
+            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        }
+        return last instanceof OAuth2AuthenticationException e
+                && ActorOidcUserService.NO_PLATFORM_ROLE.equals(e.getError().getErrorCode()) ? "noRole" : "failed";
+    }
+}
