@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The agency loop through the running platform (issue 4, "Done means"), with a plain Kafka client (kcat).
+"""The agency loop through the running platform, end to end, with a plain Kafka client (kcat).
 
 1. A HIGH report reaches the police's topic (read with kcat).
 2. ACCEPTED then COMPLETED responses, produced with kcat on agency.responses.v1 for every referral that must act
@@ -16,6 +16,7 @@
 Needs kcat (Debian: apt-get install kcat).
 """
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -33,9 +34,25 @@ SMS_SINK = "http://127.0.0.1:8083/sinks/sms"
 PHONE = "0912 345 678"
 
 
-def call(url, body=None):
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_tokens = {}
+
+
+def bearer(user):
+    """An access token of the local realm's dev user (./platform token), renewed every minute."""
+    cached = _tokens.get(user)
+    if cached is None or time.monotonic() - cached[1] > 60:
+        token = subprocess.run([os.path.join(ROOT, "platform"), "token", user], capture_output=True, text=True,
+                               check=True).stdout.strip()
+        cached = _tokens[user] = (token, time.monotonic())
+    return "Bearer " + cached[0]
+
+
+def call(url, body=None, user="operator-111"):
+    """As the national line's operator by default: it submits, and reads back the routing of what it submitted."""
     data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json",
+                                                              "Authorization": bearer(user)})
     with urllib.request.urlopen(request, timeout=15) as response:
         return response.status, json.loads(response.read().decode("utf-8"))
 
@@ -94,7 +111,7 @@ def respond(case_id, referral, action, **extra):
 
 
 def notifications(case_id):
-    return call(f"{NOTIFICATIONS}?caseId={case_id}&size=100")[1]
+    return call(f"{NOTIFICATIONS}?caseId={case_id}&size=100", user="coordinator-11")[1]
 
 
 def delivered(case_id, kind):
@@ -121,10 +138,11 @@ def main():
                 note="Ghi chú nội bộ: không gửi cho người báo tin.")
     wait_for("case COMPLETED", lambda: call(f"{REFERRAL}/cases/{case_id}")[1]["status"] == "COMPLETED")
     outcome = wait_for("OUTCOME_TO_INFORMANT delivered", lambda: delivered(case_id, "OUTCOME_TO_INFORMANT"))
-    sms = [m for m in call(SMS_SINK)[1] if m.get("reference") == outcome[0]["notificationId"]]
+    sms = [m for m in call(SMS_SINK, user="admin")[1] if m.get("reference") == outcome[0]["notificationId"]]
     assert len(outcome) == 1, outcome
     assert len(sms) <= 1, f"outcome SMS sent {len(sms)} times"
-    assert all("nội bộ" not in m.get("text", "") for m in call(SMS_SINK)[1]), "agency note reached the informant"
+    assert all("nội bộ" not in m.get("text", "") for m in call(SMS_SINK, user="admin")[1]), \
+        "agency note reached the informant"
     print(f"2. {2 * len(acting)} responses on agency.responses.v1 (kcat) → case COMPLETED; "
           f"OUTCOME_TO_INFORMANT {outcome[0]['channel']} DELIVERED once (attempts {outcome[0]['attempts']})")
 

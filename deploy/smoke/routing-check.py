@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Routing check through the running platform (issue 3, "Done means").
+"""Routing check through the running platform, end to end.
 
 Posts one INTERVENTION report per concern of the domain reference's routing table for each seed province
 (Điện Biên 11, Bắc Kạn 06, An Giang 89, Hà Nội 01) to intake, reads each case from referral-service and checks
@@ -8,6 +8,8 @@ least that role, and that the standing agency SOCIAL_AFFAIRS is present (S0 Art 
 agencies: those are listed, not failed. Usage: ./platform up -d && deploy/smoke/routing-check.py
 """
 import json
+import os
+import subprocess
 import sys
 import time
 import urllib.error
@@ -44,9 +46,25 @@ PROVINCES = {"11": ("Điện Biên", "094"), "06": ("Bắc Kạn", "058"), "89":
 RANK = {"PRIMARY": 0, "SUPPORTING": 1, "INFORMED": 2}
 
 
-def call(url, body=None):
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_tokens = {}
+
+
+def bearer(user):
+    """An access token of the local realm's dev user (./platform token), renewed every minute."""
+    cached = _tokens.get(user)
+    if cached is None or time.monotonic() - cached[1] > 60:
+        token = subprocess.run([os.path.join(ROOT, "platform"), "token", user], capture_output=True, text=True,
+                               check=True).stdout.strip()
+        cached = _tokens[user] = (token, time.monotonic())
+    return "Bearer " + cached[0]
+
+
+def call(url, body=None, user="operator-111"):
+    """As the national line's operator by default: it submits, and reads back the routing of what it submitted."""
     data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json",
+                                                              "Authorization": bearer(user)})
     with urllib.request.urlopen(request, timeout=15) as response:
         return response.status, json.loads(response.read().decode("utf-8"))
 

@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which queries the stand-in's non-unique index serves, and with which documents (issue 6). */
+/** Which queries the stand-in's non-unique index serves, and with which documents. */
 class LeadingKeyIndexTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");

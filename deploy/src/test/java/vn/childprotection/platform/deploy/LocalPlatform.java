@@ -20,7 +20,6 @@ import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -121,10 +120,17 @@ final class LocalPlatform implements AutoCloseable {
     static LocalPlatform start(Path tmp, String logDirectory) throws IOException {
         LocalPlatform platform = new LocalPlatform(tmp, moduleDir().resolve("target").resolve(logDirectory));
         Runtime.getRuntime().addShutdownHook(new Thread(platform::killAll, "platform-kill-all"));
-        platform.kafka.start(STARTUP);
-        platform.mongo.start(STARTUP);
-        platform.services.values().forEach(s -> s.start(platform.environment));
-        platform.awaitHealthy(platform.services.values());
+        try {
+            platform.kafka.start(STARTUP);
+            platform.mongo.start(STARTUP);
+            platform.services.values().forEach(s -> s.start(platform.environment));
+            platform.awaitHealthy(platform.services.values());
+        } catch (RuntimeException failed) {
+            // nothing of a platform that did not come up may outlive the test: its processes would slow the next
+            platform.killAll();
+            platform.sinks.close();
+            throw failed;
+        }
         return platform;
     }
 
@@ -162,10 +168,10 @@ final class LocalPlatform implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A GET as an administrator (the operational endpoints; the probes need no token). */
+    /** A GET as a coordinator of every province (cases, notifications, figures; the probes need no token). */
     HttpResponse<String> get(String service, String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(service(service).uri(pathAndQuery)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", TestIssuer.shared().bearer(TestActor.ADMIN))
+                .header("Authorization", TestIssuer.shared().bearer(NATIONAL_COORDINATOR))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -320,11 +326,11 @@ final class LocalPlatform implements AutoCloseable {
         return readAll(topic -> topic.endsWith(".dlt")).values().stream().mapToLong(List::size).sum();
     }
 
+    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
+            List.of("*"), null, null);
+
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+        return FreePorts.next();
     }
 
     private static Path moduleDir() {

@@ -35,7 +35,7 @@ import static com.mongodb.client.model.Filters.or;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The store stand-in's own indexes (issue 6): its non-unique indexes answer exactly as a scan would, and its unique
+ * The store stand-in's own indexes: its non-unique indexes answer exactly as a scan would, and its unique
  * indexes keep their constraint, also in a store file written before they changed.
  */
 class StoreIndexesIT {

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How the store stand-in writes index keys and documents to its file, and reads older files (issue 6). */
+/** How the store stand-in writes index keys and documents to its file, and reads older files. */
 class StoreValueTypesTest {
 
     private static final List<KeyValue> KEYS = List.of(
