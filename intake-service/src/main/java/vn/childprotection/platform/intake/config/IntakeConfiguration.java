@@ -71,7 +71,7 @@ public class IntakeConfiguration {
     }
 
     /**
-     * The PUBLISHED marks run off the request path (issue 6 profile: one store round trip less per 202) on a small
+     * The PUBLISHED marks run off the request path (profile under load: one store round trip less per 202) on a small
      * bounded pool; when it is saturated the request thread marks itself (back-pressure, nothing dropped).
      */
     @Bean(destroyMethod = "close")

@@ -13,8 +13,8 @@ import java.util.Optional;
  * point linking the sectors) and Art 9.5 (each agency serves its own area).
  * <p>
  * Note: official (GSO) district and commune codes do not start with their province's code, so an area entry matches
- * codes by their own digits (an exact code is its own full-length prefix). The agency directory of a later issue
- * resolves the administrative hierarchy instead.
+ * codes by their own digits (an exact code is its own full-length prefix). Resolving the administrative hierarchy
+ * instead is left to a fuller agency directory.
  */
 public final class FocalPointDirectory implements AgencyDirectory {
 

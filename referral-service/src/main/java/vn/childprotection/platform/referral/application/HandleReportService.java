@@ -58,7 +58,7 @@ public final class HandleReportService implements HandleReportUseCase {
     }
 
     private Outcome store(Case opened) {
-        // inserted already claimed for the relay below: one write instead of an insert and a claim (issue 6)
+        // inserted already claimed for the relay below: one write instead of an insert and a claim
         RelayOutboxUseCase.Claim claim = relay.newClaim();
         if (!cases.insertClaimedIfAbsent(opened, claim.owner(), claim.leaseUntil())) {
             log.log(Level.DEBUG, "case {0} already opened: redelivered report ignored", opened.caseId());

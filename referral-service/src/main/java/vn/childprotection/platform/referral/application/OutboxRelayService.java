@@ -29,7 +29,7 @@ import java.util.UUID;
  * instances do not publish the same case at the same time), sends all its pending messages, waits for their
  * acknowledgements, then marks exactly the acknowledged ones published and releases the claim in one update.
  *
- * <p><b>Once on the topic</b> (issue 6: agencies' systems read {@code referrals.<agency>.v1}). A message is sent
+ * <p><b>Once on the topic</b> (agencies' systems read {@code referrals.<agency>.v1}). A message is sent
  * again only if it is known not to be on its topic:
  * <ul>
  *   <li>the claim reports whether an earlier attempt on the case did not finish cleanly: its lease expired in place

@@ -13,6 +13,7 @@ import vn.childprotection.platform.access.Target;
 import vn.childprotection.platform.access.audit.AuditRecord;
 import vn.childprotection.platform.support.audit.AuditIds;
 import vn.childprotection.platform.support.audit.AuditTrail;
+import vn.childprotection.platform.support.audit.AuditUnavailableException;
 
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class AccessGuard {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccessGuard.class);
     private static final int MAX_RESOURCE = 300;
     private static final int MAX_REASON = 1000;
 
@@ -70,6 +72,42 @@ public final class AccessGuard {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Records an action before it is carried out (the decision to let it happen, with the status it is meant to
+     * answer): an action whose record could not be made durable is not carried out (503), so nothing happens without
+     * its record. If the action then does not succeed, {@link Attempt#failed} adds what it was answered.
+     */
+    public Attempt attempt(Actor actor, Operation operation, AuditIds ids, int status) {
+        allowed(actor, operation, ids, status);
+        return new Attempt(actor, operation, ids);
+    }
+
+    /** An action recorded before it was carried out. */
+    public final class Attempt {
+
+        private final Actor actor;
+        private final Operation operation;
+        private final AuditIds ids;
+
+        private Attempt(Actor actor, Operation operation, AuditIds ids) {
+            this.actor = actor;
+            this.operation = operation;
+            this.ids = ids;
+        }
+
+        /**
+         * The action was not carried out after all (a conflict, an unavailable store): a second record says so, as
+         * far as the trail can take it — the first record is durable already, and the answer is an error anyway.
+         */
+        public void failed(int status, String reason) {
+            try {
+                refused(actor, operation, ids, status, reason);
+            } catch (AuditUnavailableException e) {
+                LOG.warn("the audit record of a failed {} could not be kept: {}", operation, e.getMessage());
+            }
+        }
     }
 
     /** Records an allowed read or action, durably, before the caller answers it. */

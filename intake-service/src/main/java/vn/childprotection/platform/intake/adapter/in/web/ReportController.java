@@ -36,8 +36,8 @@ import static vn.childprotection.platform.access.Operation.SUBMIT_REPORT;
 
 /**
  * {@code POST /api/v1/reports}: a hotline operator submits a report for a province the hotline serves (the
- * credential's provinces; the national line 111 serves all). Every accepted report is an audit record, written
- * before the 202.
+ * credential's provinces; the national line 111 serves all). Every submission is an audit record, made durable before
+ * the report is published (a report never reaches its topic without it); one that then fails gets a second record.
  */
 @RestController
 @RequestMapping("/api/v1/reports")
@@ -132,23 +132,26 @@ public class ReportController {
         guard.require(actor, SUBMIT_REPORT,
                 new Target.Province(report.location() == null ? null : report.location().provinceCode()),
                 AuditIds.ofCase(caseId), () -> new IllegalStateException("a submission is never hidden"));
+        // the record first: a report is never on its topic without the record of who submitted it
+        AccessGuard.Attempt attempt = guard.attempt(actor, SUBMIT_REPORT, AuditIds.ofCase(caseId),
+                HttpStatus.ACCEPTED.value());
         SubmitReportUseCase.Result result = submitReport.submit(report, actor.subject());
         metrics.count(result, report.channel());
         return switch (result) {
             case SubmitReportUseCase.Accepted accepted -> {
                 log.info("report {} {} as case {}", accepted.reportId(),
                         accepted.duplicate() ? "was already accepted" : "accepted", accepted.caseId());
-                guard.allowed(actor, SUBMIT_REPORT,
-                        AuditIds.ofCase(accepted.caseId()), HttpStatus.ACCEPTED.value());
                 yield ResponseEntity.status(HttpStatus.ACCEPTED)
                         .body(ReportResponse.accepted(accepted.reportId(), accepted.caseId()));
             }
             case SubmitReportUseCase.Conflict conflict -> {
                 log.info("report {} conflicts with an earlier report under the same id", conflict.reportId());
+                attempt.failed(HttpStatus.CONFLICT.value(), "another report was accepted under this reportId");
                 throw new ReportConflictException(conflict.reportId());
             }
             case SubmitReportUseCase.Unavailable unavailable -> {
                 refusals.refused(unavailable.reportId().toString(), unavailable.reason());
+                attempt.failed(HttpStatus.SERVICE_UNAVAILABLE.value(), unavailable.reason());
                 throw new IntakeUnavailableException(unavailable.reason());
             }
         };

@@ -131,15 +131,21 @@ public class NotificationController {
             @Parameter(description = "notification id (UUID)") @PathVariable("id") UUID id) {
         String notificationId = id.toString();
         Notification found = inScope(actor, RETRY_NOTIFICATION, notificationId);
-        ResponseEntity<NotificationResponse> answer = switch (retries.retry(notificationId)) {
+        // the record first: nothing is sent again without the record of who asked
+        AccessGuard.Attempt attempt = guard.attempt(actor, RETRY_NOTIFICATION,
+                AuditIds.ofNotification(found.caseId(), notificationId), 202);
+        return switch (retries.retry(notificationId)) {
             case RetryNotificationUseCase.Requeued r -> accepted(notificationId);
             case RetryNotificationUseCase.AlreadyPending p -> accepted(notificationId);
-            case RetryNotificationUseCase.Refused refused ->
-                    throw new NotificationNotRetryableException(notificationId, refused.reason());
-            case RetryNotificationUseCase.NotFound n -> throw new NotificationNotFoundException(notificationId);
+            case RetryNotificationUseCase.Refused refused -> {
+                attempt.failed(409, refused.reason());
+                throw new NotificationNotRetryableException(notificationId, refused.reason());
+            }
+            case RetryNotificationUseCase.NotFound n -> {
+                attempt.failed(404, "no such notification");
+                throw new NotificationNotFoundException(notificationId);
+            }
         };
-        guard.allowed(actor, RETRY_NOTIFICATION, AuditIds.ofNotification(found.caseId(), notificationId), 202);
-        return answer;
     }
 
     private ResponseEntity<NotificationResponse> accepted(String notificationId) {

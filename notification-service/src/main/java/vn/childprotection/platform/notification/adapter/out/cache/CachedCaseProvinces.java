@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@link CaseProvinces} with the provinces of recently seen cases kept in memory, in front of the store. A case's
  * province comes from its {@code CaseOpened} and never changes, so a kept one is never stale, in this instance or in
  * another. Every case event after the opening asked the store for it: about 3.6 store queries per report, a quarter of
- * the notification service's (issue 6 bench, the driver's command counts). A province is kept once the store has it
+ * the notification service's (bench load, the driver's command counts). A province is kept once the store has it
  * (remembered) or gave it (read); an unknown case is asked again next time.
  */
 public final class CachedCaseProvinces implements CaseProvinces {

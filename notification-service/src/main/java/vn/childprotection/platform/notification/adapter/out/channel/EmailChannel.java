@@ -29,7 +29,7 @@ public final class EmailChannel implements NotificationChannel {
     /**
      * Jakarta Mail 2.1 looks up its {@code StreamProvider} with a {@code ServiceLoader} scan of the class path at every
      * header it encodes or decodes and every part it writes (jakartaee/mail-api#861, open): under load, most of this
-     * service's CPU (issue 6 profile, JFR: 200 of 230 samples in a delivery). The lookup reads this system property
+     * service's CPU (JFR profile: 200 of 230 samples in a delivery). The lookup reads this system property
      * first and then only loads the named class, which is already loaded; the class is the one the service loader
      * would find (angus-mail's {@code META-INF/services} entry). Left alone when it is set already.
      */

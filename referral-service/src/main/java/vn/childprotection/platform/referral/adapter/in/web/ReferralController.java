@@ -121,23 +121,31 @@ public class ReferralController {
         }
         RespondToReferralUseCase.ReferralView view = referrals.referral(id).orElseThrow(() -> unknown(id));
         guard.require(actor, Operation.RESPOND_TO_REFERRAL, targetOf(view), ids(view), () -> unknown(id));
+        // the record first: no response is applied without the record of who gave it
+        AccessGuard.Attempt attempt = guard.attempt(actor, Operation.RESPOND_TO_REFERRAL, ids(view), 200);
         RespondToReferralUseCase.Outcome outcome;
         try {
             outcome = referrals.respond(response, RespondToReferralUseCase.Channel.HTTP);
         } catch (RespondToReferralUseCase.ConcurrentChangeException e) {
+            attempt.failed(HttpStatus.CONFLICT.value(), "concurrent-change");
             throw new ResponseRefusedException(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "The case changed concurrently; nothing was applied. Send the response again.");
         }
         return switch (outcome) {
-            case RespondToReferralUseCase.Applied applied -> {
-                guard.allowed(actor, Operation.RESPOND_TO_REFERRAL, ids(view), 200);
-                yield ReferralStateResponse.of(applied.updated(), applied.referral(), applied.issued());
+            case RespondToReferralUseCase.Applied applied ->
+                    ReferralStateResponse.of(applied.updated(), applied.referral(), applied.issued());
+            case RespondToReferralUseCase.Duplicate duplicate -> {
+                attempt.failed(HttpStatus.CONFLICT.value(), ResponseRejection.DUPLICATE_RESPONSE.code());
+                throw new ResponseRefusedException(
+                        HttpStatus.CONFLICT, ResponseRejection.DUPLICATE_RESPONSE.code(), "Duplicate response",
+                        "Response " + duplicate.responseId() + " was already applied to case " + duplicate.caseId()
+                                + "; nothing changed.");
             }
-            case RespondToReferralUseCase.Duplicate duplicate -> throw new ResponseRefusedException(
-                    HttpStatus.CONFLICT, ResponseRejection.DUPLICATE_RESPONSE.code(), "Duplicate response",
-                    "Response " + duplicate.responseId() + " was already applied to case " + duplicate.caseId()
-                            + "; nothing changed.");
-            case RespondToReferralUseCase.Rejected rejected -> throw refused(rejected);
+            case RespondToReferralUseCase.Rejected rejected -> {
+                ResponseRefusedException refused = refused(rejected);
+                attempt.failed(refused.status().value(), rejected.code());
+                throw refused;
+            }
         };
     }
 

@@ -37,8 +37,13 @@ public class ProjectionsController {
                     + "served until the new generation is complete, then the pointer switches atomically.")
     public ResponseEntity<RebuildStatus> start(Actor actor) {
         guard.requireRole(actor, REBUILD_PROJECTIONS);
-        RebuildStatus started = rebuilds.start().orElseThrow(() -> new ConflictException("a rebuild is running"));
-        guard.allowed(actor, REBUILD_PROJECTIONS, AuditIds.none(), HttpStatus.ACCEPTED.value());
+        // the record first: no rebuild starts without the record of who started it
+        AccessGuard.Attempt attempt = guard.attempt(actor, REBUILD_PROJECTIONS, AuditIds.none(),
+                HttpStatus.ACCEPTED.value());
+        RebuildStatus started = rebuilds.start().orElseThrow(() -> {
+            attempt.failed(HttpStatus.CONFLICT.value(), "a rebuild is running");
+            return new ConflictException("a rebuild is running");
+        });
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(started);
     }
 
