@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Hostile bytes on every consumed topic (issue 6): whatever arrives, {@link EventJson#decode} answers a known event,
+ * Hostile bytes on every consumed topic: whatever arrives, {@link EventJson#decode} answers a known event,
  * an unknown (newer) type to skip, or a {@link EventJson.MalformedEventException} for the dead-letter topic — never
  * another exception that a consumer would retry or crash on — and the message never quotes the payload (it may hold
  * personal data and ends up in logs). Seeded, so a failure replays; every family of the catalog is fuzzed from its

@@ -17,7 +17,7 @@ import java.util.Map;
  * The value type of the stand-in's document maps: a document is stored as BSON, with mongo-java-server's own
  * encoder and decoder (the ones that carry it over the wire), instead of by Java serialisation, which H2's default
  * type uses for a class it does not know. Serialising and deserialising documents was most of the stand-in's CPU
- * under load (issue 6 profile, JFR: 42 % of its samples in the background writer's page serialisation, and most of
+ * under load (JFR profile: 42 % of its samples in the background writer's page serialisation, and most of
  * a cold read). Every value starts with a tag byte: {@link #BSON} here, one of H2's own tags otherwise, so documents
  * written by Java serialisation in an older store file still read (through {@link ObjectDataType}), and a document
  * the BSON encoder cannot write (none the platform writes) is stored as before.

@@ -15,9 +15,9 @@ import java.util.UUID;
 /**
  * The key type of the stand-in's unique-index maps. H2's default type compares two values of a class it does not
  * know — mongo-java-server's {@link KeyValue} — by Java-serialising both, at every comparison of every lookup and
- * insert: about 300 µs per inserted document, most of the stand-in's write time (issue 6 profile, JFR of the
- * reporting rebuild). Here the values a key is made of compare directly when they are of the types the platform
- * writes (strings, numbers, booleans, dates, object ids, UUIDs), and as H2 does, by their serialised form, only
+ * insert: about 300 µs per inserted document, most of the stand-in's write time (JFR profile of the reporting
+ * rebuild). Here the values a key is made of compare directly when they are of the types the platform writes
+ * (strings, numbers, booleans, dates, object ids, UUIDs), and as H2 does, by their serialised form, only
  * otherwise. It is a total order and consistent with {@code equals} for the keys {@code AbstractUniqueIndex}
  * stores (normalised: every number a double unless it is a long a double cannot hold, a missing value null).
  * Keys are stored as BSON ({@link #write}).
@@ -31,8 +31,8 @@ final class IndexKeyType extends ObjectDataType {
 
     /**
      * A key is written as a BSON document of its values ({@code {"0": v0, "1": v1}}) with mongo-java-server's wire
-     * codec, not by Java serialisation (issue 6 profile: after the documents, the keys were most of the page writer's
-     * time). A key the codec cannot write is Java-serialised as before; both read back.
+     * codec, not by Java serialisation (JFR profile under load: after the documents, the keys were most of the page
+     * writer's time). A key the codec cannot write is Java-serialised as before; both read back.
      */
     @Override
     public void write(WriteBuffer buffer, Object value) {

@@ -25,7 +25,7 @@ import static de.bwaldvogel.mongo.backend.Constants.ID_FIELD;
 /**
  * A non-unique index for the store stand-in, which mongo-java-server 1.47 otherwise ignores (its
  * {@code openOrCreateSecondaryIndex} returns an index that never answers): every query not by {@code _id} scanned
- * and matched the whole collection, the stand-in's main cost under load once the collections grew (issue 6 profile:
+ * and matched the whole collection, the stand-in's main cost under load once the collections grew (profile:
  * about 70 % of its CPU in {@code matchDocumentsFromStream}, for the outbox and delivery polls and the reporting's
  * case-context update).
  *

@@ -629,7 +629,7 @@ public final class LocalMongoStore implements AutoCloseable {
     /**
      * mongo-java-server uses an index only when the query has exactly the index's fields; a query on {@code _id} AND
      * other fields (an optimistic update {@code {_id, version}}, a claim {@code {_id, outbox...}}) scanned and
-     * deserialised the whole collection — the stand-in's hot spot under load (issue 6 profile: most of its CPU in
+     * deserialised the whole collection — the stand-in's hot spot under load (profile: most of its CPU in
      * {@code matchDocumentsFromStream}, growing with the collection). Here such a query reads the one document the
      * unique {@code _id} index points to and applies the whole query to it: the same answer, without the scan. The
      * {@code _id} may also be one of the terms of an {@code $and} (the drivers' {@code and(eq("_id", ..), ..)}).
@@ -669,7 +669,7 @@ public final class LocalMongoStore implements AutoCloseable {
          * heap, instead of sorting every match as mongo-java-server does: most documents then cost one comparison
          * with the heap's worst, not {@code log n}. The notification poll ({@code status: PENDING, leaseUntil <= now}
          * sorted by {@code leaseUntil}, limit 1,000) sorted its whole collection every 2 s while a backlog made most of
-         * it PENDING, holding the collection's lock (issue 6 profile, session 5: 91 of 104 samples of the scan in
+         * it PENDING, holding the collection's lock (profile during such a backlog: 91 of 104 samples of the scan in
          * {@code DocumentComparator}). Ties keep the order they were read in, as the stable sort does, so the answer
          * is the same; mongo-java-server then applies the sort, skip, limit and projection to what was kept.
          */

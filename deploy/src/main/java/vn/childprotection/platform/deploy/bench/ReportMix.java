@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Realistic hotline reports for the benchmark: the concerns, severities, channels and areas of the domain reference
- * (/work/shared/domain/README.md: the concern table of the Law on Children 2016 Art 10, the severities of S0 Art 5.4,
+ * (domain README: the concern table of the Law on Children 2016 Art 10, the severities of S0 Art 5.4,
  * the 111 hotline and local lines, the four seed provinces with their districts from areas-pre-2025.csv), with
  * Vietnamese names and narratives. The weights are the benchmark's assumption (the seeds give no shares): violence,
  * neglect and sexual abuse lead, as in the provinces' plans (S2 B.I, S4 IV); a quarter of the contacts are

@@ -291,7 +291,7 @@ abstract class IntakeScenario {
     }
 
     /**
-     * Issue 6, hostile input: a seeded set of hostile bodies (see {@link HostileReports}), each answered with a 4xx
+     * Hostile input: a seeded set of hostile bodies (see {@link HostileReports}), each answered with a 4xx
      * problem (400 naming fields, 413 for size), never a server error, never published; the service stays healthy.
      */
     @Test

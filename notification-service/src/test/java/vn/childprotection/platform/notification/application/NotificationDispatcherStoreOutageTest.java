@@ -27,7 +27,7 @@ import static vn.childprotection.platform.notification.fixtures.CaseEventFixture
 import static vn.childprotection.platform.notification.fixtures.CaseEventFixtures.referral;
 
 /**
- * The store going away around a delivery (issue 6, FaultToleranceIT's store outage): the recipient never gets a
+ * The store going away around a delivery (as in FaultToleranceIT's store outage): the recipient never gets a
  * notification twice because of it, and a final status this process published is never published again by it.
  */
 class NotificationDispatcherStoreOutageTest {

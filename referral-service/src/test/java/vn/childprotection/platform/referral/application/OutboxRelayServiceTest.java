@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.childprotection.platform.referral.fixtures.ReportFixtures.nationalRuleset;
 import static vn.childprotection.platform.referral.fixtures.ReportFixtures.report;
 
-/** The outbox relay: once on the topic (issue 6), with the store, the producer and the topics as fakes. */
+/** The outbox relay: once on the topic, with the store, the producer and the topics as fakes. */
 class OutboxRelayServiceTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * <p>A new referral fact takes its case's {@link CaseContext}. The context is copied from the case's
  * {@code CaseOpened} and never changes afterwards, so the contexts of recently opened cases are kept in a bounded cache
  * and a referral's case fact is read only on a miss: the read cost one store query per referral, about 3 of the 21
- * the projection made per report (issue 6 bench, the driver's command counts).
+ * the projection made per report (bench load, the driver's command counts).
  *
  * <p>The event that normally comes first for its fact ({@link ProjectionRules#usuallyCreatesItsFact}) is tried as an
  * insert without a read: the fact is new nearly always, and when it is not (a redelivery, a replay, events out of

@@ -39,7 +39,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rebuild benchmark (issue 6: "projection rebuild at least 20,000 events/s"). PRINTS the numbers, asserts only
+ * The rebuild benchmark (target: a projection rebuild of at least 20,000 events/s). PRINTS the numbers, asserts only
  * that the rebuilt generation holds every fact: timing on a shared 2-core machine is not a test verdict.
  * <p>
  * Data: {@link BenchmarkTraffic}, at least {@code rebuild.benchmark.events} events (default 50,000) produced to the

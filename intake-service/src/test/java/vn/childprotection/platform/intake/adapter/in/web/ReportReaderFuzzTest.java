@@ -20,7 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 6, hostile input at the core of intake: any JSON value in any field of a report — wrong types, unknown codes,
+ * Hostile input at the core of intake: any JSON value in any field of a report — wrong types, unknown codes,
  * huge or control-laden strings, nesting, dates far out of range — is read and judged without an exception, and a
  * report that is not valid comes back with named violations that never quote the rejected value.
  */
