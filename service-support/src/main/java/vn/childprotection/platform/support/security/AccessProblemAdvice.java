@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import vn.childprotection.platform.support.audit.AuditProperties;
 import vn.childprotection.platform.support.audit.AuditUnavailableException;
 
 /**
@@ -18,6 +19,12 @@ import vn.childprotection.platform.support.audit.AuditUnavailableException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AccessProblemAdvice {
+
+    private final AuditProperties audit;
+
+    AccessProblemAdvice(AuditProperties audit) {
+        this.audit = audit;
+    }
 
     @ExceptionHandler(AccessRefusedException.class)
     ResponseEntity<ProblemDetail> refused(AccessRefusedException e) {
@@ -33,7 +40,8 @@ class AccessProblemAdvice {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The request could not be recorded in the audit trail. Try again later.");
         problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(audit.retryAfter().toSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

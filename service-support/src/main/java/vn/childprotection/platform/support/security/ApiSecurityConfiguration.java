@@ -69,11 +69,11 @@ public class ApiSecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessGuard guard, ApiSecurityProperties properties,
-                                    ObjectProvider<ApiRequestRules> serviceRules,
+                                    AuditProperties audit, ObjectProvider<ApiRequestRules> serviceRules,
                                     ObjectProvider<EndpointOperations> endpoints) {
         List<EndpointOperations.Endpoint> declared = endpoints.orderedStream()
                 .flatMap(table -> table.endpoints().stream()).toList();
-        ProblemResponses problems = new ProblemResponses(guard, declared);
+        ProblemResponses problems = new ProblemResponses(guard, declared, audit.retryAfter());
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HEALTH).permitAll();
                     serviceRules.orderedStream().forEach(rules -> rules.apply(requests, operations(guard)));

@@ -36,9 +36,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     private final List<EndpointOperations.Endpoint> endpoints;
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 
-    ProblemResponses(AccessGuard guard, List<EndpointOperations.Endpoint> endpoints) {
+    private final String retryAfter;
+
+    ProblemResponses(AccessGuard guard, List<EndpointOperations.Endpoint> endpoints, java.time.Duration retryAfter) {
         this.guard = guard;
         this.endpoints = endpoints;
+        this.retryAfter = Long.toString(retryAfter.toSeconds());
     }
 
     @Override
@@ -78,7 +81,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     /** Runs the audit with the request bound; false (and a 503 written) when the record could not be kept. */
-    private static boolean audited(HttpServletRequest request, HttpServletResponse response, Runnable record)
+    private boolean audited(HttpServletRequest request, HttpServletResponse response, Runnable record)
             throws IOException {
         boolean bound = RequestContextHolder.getRequestAttributes() != null;
         if (!bound) {
@@ -88,7 +91,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             record.run();
             return true;
         } catch (AuditUnavailableException e) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
             write(response, 503, "Service unavailable", "The request could not be recorded. Try again later.",
                     request);
             return false;
