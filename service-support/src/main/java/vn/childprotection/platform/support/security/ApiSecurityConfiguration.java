@@ -106,17 +106,17 @@ public class ApiSecurityConfiguration {
     /** An endpoint: an authenticated caller one of whose roles may do one of its operations. */
     private static AuthorizationManager<RequestAuthorizationContext> anyOf(Set<Operation> operations) {
         return (authentication, context) -> new AuthorizationDecision(
-                authentication.get() instanceof ActorAuthentication caller && caller.actor().roles().stream()
+                CurrentActorResolver.actorOf(authentication.get()).filter(caller -> caller.roles().stream()
                         .anyMatch(role -> operations.stream().anyMatch(operation ->
-                                AccessPolicy.permits(role, operation))));
+                                AccessPolicy.permits(role, operation)))).isPresent());
     }
 
     /** Operational endpoints: whoever {@link AccessPolicy} lets read operations (administrators). */
     private static AuthorizationManager<RequestAuthorizationContext> operations(AccessGuard guard) {
         return (authentication, context) -> new AuthorizationDecision(
-                authentication.get() instanceof ActorAuthentication caller
-                        && AccessPolicy.decide(caller.actor(), Operation.READ_OPERATIONS, new Target.Platform(),
-                        guard.clock().instant()).allowed());
+                CurrentActorResolver.actorOf(authentication.get()).filter(caller -> AccessPolicy.decide(caller,
+                        Operation.READ_OPERATIONS, new Target.Platform(), guard.clock().instant()).allowed())
+                        .isPresent());
     }
 
     @Bean

@@ -48,6 +48,25 @@ public record TestActor(String subject, String username, String client, List<Str
         return new TestActor("subject-" + username, username, CLI, List.of(role), provinces, agency, unit);
     }
 
+    /** The claims the realm's mappers put into this actor's access token (for spring-security-test's {@code jwt()}). */
+    public java.util.Map<String, Object> claims() {
+        java.util.Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        claims.put("sub", subject);
+        claims.put("azp", client);
+        claims.put("preferred_username", username);
+        claims.put("roles", roles);
+        if (!provinces.isEmpty()) {
+            claims.put("province", provinces);
+        }
+        if (agency != null) {
+            claims.put("agency", agency);
+        }
+        if (unit != null) {
+            claims.put("unit", unit);
+        }
+        return claims;
+    }
+
     public TestActor withSubject(String subject) {
         return new TestActor(subject, username, client, roles, provinces, agency, unit);
     }
