@@ -171,7 +171,7 @@ final class LocalPlatform implements AutoCloseable {
     /** A GET as a coordinator of every province (cases, notifications, figures; the probes need no token). */
     HttpResponse<String> get(String service, String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(service(service).uri(pathAndQuery)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", TestIssuer.shared().bearer(NATIONAL_COORDINATOR))
+                .header("Authorization", TestIssuer.shared().bearer(TestActor.NATIONAL_COORDINATOR))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -325,9 +325,6 @@ final class LocalPlatform implements AutoCloseable {
     long deadLetters() {
         return readAll(topic -> topic.endsWith(".dlt")).values().stream().mapToLong(List::size).sum();
     }
-
-    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
-            List.of("*"), null, null);
 
     static int freePort() throws IOException {
         return FreePorts.next();

@@ -71,9 +71,6 @@ class PlatformEndToEndIT {
     private static final String POLICE_TOPIC = Topics.referralsFor("POLICE");
     private static final String SOCIAL_AFFAIRS_TOPIC = Topics.referralsFor("SOCIAL_AFFAIRS");
     private static final JsonMapper JSON = EventJson.mapper();
-    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
-            List.of("*"), null, null);
-
     @TempDir
     static Path tmp;
 
@@ -426,7 +423,7 @@ class PlatformEndToEndIT {
 
     /** A GET as a coordinator of every province. */
     private static HttpResponse<String> get(String service, String pathAndQuery) throws IOException, InterruptedException {
-        return getAs(NATIONAL_COORDINATOR, service, pathAndQuery);
+        return getAs(TestActor.NATIONAL_COORDINATOR, service, pathAndQuery);
     }
 
     private static HttpResponse<String> getAs(TestActor actor, String service, String pathAndQuery)

@@ -40,7 +40,6 @@ import vn.childprotection.platform.notification.domain.NotificationTexts;
 import vn.childprotection.platform.notification.fixtures.NotificationEventSchema;
 import vn.childprotection.platform.notification.fixtures.TestHttpReceiver;
 import vn.childprotection.platform.testsupport.TestKafka;
-import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.net.URI;
@@ -301,16 +300,10 @@ abstract class AgencyLoopScenario {
 
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", authorization(path)).GET().build(),
+                .timeout(Duration.ofSeconds(10)).header("Authorization", Callers.authorization(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    /** Who a test request is made as: an administrator for the operational paths, else a national coordinator. */
-    private static String authorization(String path) {
-        TestActor actor = path.startsWith("/sinks") || path.startsWith("/actuator") || path.startsWith("/v3")
-                ? TestActor.ADMIN : TestActor.person("coordinator-vn", "coordinator", java.util.List.of("*"), null, null);
-        return TestIssuer.shared().bearer(actor);
-    }
 }

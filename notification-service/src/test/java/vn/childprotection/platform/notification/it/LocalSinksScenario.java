@@ -22,7 +22,6 @@ import vn.childprotection.platform.contracts.ReferralOverdue;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.notification.adapter.out.channel.EmailChannel;
 import vn.childprotection.platform.notification.domain.NotificationIds;
-import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.io.IOException;
@@ -166,7 +165,7 @@ abstract class LocalSinksScenario {
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + HTTP_PORT + path)).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", authorization(path)).GET().build(),
+                        .header("Authorization", Callers.authorization(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -180,10 +179,4 @@ abstract class LocalSinksScenario {
         }
     }
 
-    /** Who a test request is made as: an administrator for the operational paths, else a national coordinator. */
-    private static String authorization(String path) {
-        TestActor actor = path.startsWith("/sinks") || path.startsWith("/actuator") || path.startsWith("/v3")
-                ? TestActor.ADMIN : TestActor.person("coordinator-vn", "coordinator", java.util.List.of("*"), null, null);
-        return TestIssuer.shared().bearer(actor);
-    }
 }

@@ -26,7 +26,6 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.notification.domain.WebhookSignature;
 import vn.childprotection.platform.notification.fixtures.TestHttpReceiver;
 import vn.childprotection.platform.testsupport.TestKafka;
-import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.net.URI;
@@ -177,7 +176,7 @@ abstract class NotificationDeliveryScenario {
         assertThat(JSON.readTree(conflict.body()).path("reason").asString()).isEqualTo("ALREADY_DELIVERED");
 
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
-                        .header("Authorization", authorization("/actuator/prometheus")).GET().build(),
+                        .header("Authorization", Callers.authorization("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("resilience4j_circuitbreaker_state")
                 .contains("notifications_total{").contains("channel=\"WEBHOOK\"");
@@ -243,14 +242,14 @@ abstract class NotificationDeliveryScenario {
 
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", authorization(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", Callers.authorization(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private HttpResponse<String> post(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", authorization(path))
+                .header("Authorization", Callers.authorization(path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -258,10 +257,4 @@ abstract class NotificationDeliveryScenario {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    /** Who a test request is made as: an administrator for the operational paths, else a national coordinator. */
-    private static String authorization(String path) {
-        TestActor actor = path.startsWith("/sinks") || path.startsWith("/actuator") || path.startsWith("/v3")
-                ? TestActor.ADMIN : TestActor.person("coordinator-vn", "coordinator", java.util.List.of("*"), null, null);
-        return TestIssuer.shared().bearer(actor);
-    }
 }

@@ -320,7 +320,7 @@ abstract class NotificationFlowScenario {
     }
 
     private HttpResponse<String> send(String path) throws Exception {
-        return sendAs(authorization(path), path);
+        return sendAs(Callers.authorization(path), path);
     }
 
     private HttpResponse<String> sendAs(TestActor actor, String path) throws Exception {
@@ -333,10 +333,4 @@ abstract class NotificationFlowScenario {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Who a test request is made as: an administrator for the operational paths, else a national coordinator. */
-    private static String authorization(String path) {
-        TestActor actor = path.startsWith("/sinks") || path.startsWith("/actuator") || path.startsWith("/v3")
-                ? TestActor.ADMIN : TestActor.person("coordinator-vn", "coordinator", java.util.List.of("*"), null, null);
-        return TestIssuer.shared().bearer(actor);
-    }
 }

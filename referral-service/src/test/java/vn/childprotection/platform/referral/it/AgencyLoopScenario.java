@@ -141,9 +141,6 @@ abstract class AgencyLoopScenario {
     @Autowired
     WatchDeadlinesUseCase watchdog;
 
-    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
-            List.of("*"), null, null);
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private KafkaProducer<String, byte[]> producer;
 
@@ -572,7 +569,7 @@ abstract class AgencyLoopScenario {
 
     /** Reads as a coordinator of every province. */
     private JsonNode getJson(String path) throws Exception {
-        return getJsonAs(NATIONAL_COORDINATOR, path);
+        return getJsonAs(TestActor.NATIONAL_COORDINATOR, path);
     }
 
     private JsonNode getJsonAs(TestActor actor, String path) throws Exception {

@@ -115,9 +115,6 @@ abstract class ReferralFlowScenario {
     @Autowired
     RulesetSource rulesets;
 
-    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
-            List.of("*"), null, null);
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private KafkaProducer<String, byte[]> producer;
 
@@ -524,7 +521,7 @@ abstract class ReferralFlowScenario {
 
     /** Reads as a coordinator of every province. */
     private HttpResponse<String> send(String path) throws Exception {
-        return sendAs(NATIONAL_COORDINATOR, path);
+        return sendAs(TestActor.NATIONAL_COORDINATOR, path);
     }
 
     private HttpResponse<String> sendAs(TestActor actor, String path) throws Exception {

@@ -94,9 +94,6 @@ abstract class ReportingScenario {
 
     private DefaultKafkaProducerFactory<String, byte[]> producerFactory;
     private KafkaTemplate<String, byte[]> kafka;
-    private static final TestActor NATIONAL_COORDINATOR = TestActor.person("coordinator-vn", "coordinator",
-            java.util.List.of("*"), null, null);
-
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         TestIssuer.register(registry);
@@ -126,7 +123,7 @@ abstract class ReportingScenario {
                     TestActor caller = actor != null ? actor
                             : path.startsWith("/api/v1/facts") || path.startsWith("/api/v1/projections")
                             || path.startsWith("/v3") || path.startsWith("/actuator") ? TestActor.ADMIN
-                            : NATIONAL_COORDINATOR;
+                            : TestActor.NATIONAL_COORDINATOR;
                     request.getHeaders().set("Authorization", TestIssuer.shared().bearer(caller));
                     return execution.execute(request, body);
                 }).build();

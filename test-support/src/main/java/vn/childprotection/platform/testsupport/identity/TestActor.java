@@ -30,6 +30,9 @@ public record TestActor(String subject, String username, String client, List<Str
             "11-HEALTH");
     public static final TestActor POLICE_01 = person("police-01", "agency-officer", List.of("01"), "POLICE",
             "01-POLICE");
+    /** A coordinator of every province (not a dev user of the realm): reads any sample case of a test. */
+    public static final TestActor NATIONAL_COORDINATOR = person("coordinator-vn", "coordinator", List.of("*"), null,
+            null);
     public static final TestActor ANALYST_11 = person("analyst-11", "analyst", List.of("11"), null, null);
     public static final TestActor ADMIN = person("admin", "admin", List.of(), null, null);
     public static final TestActor AUDITOR = person("auditor", "auditor", List.of(), null, null);
