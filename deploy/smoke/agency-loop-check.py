@@ -16,15 +16,15 @@
 Needs kcat (Debian: apt-get install kcat).
 """
 import json
-import os
 import shutil
 import subprocess
 import sys
 import time
 import urllib.error
-import urllib.request
 import uuid
 from datetime import datetime, timedelta, timezone
+
+from platform_api import call
 
 BROKER = "127.0.0.1:9092"
 INTAKE = "http://127.0.0.1:8081/api/v1/reports"
@@ -33,28 +33,6 @@ NOTIFICATIONS = "http://127.0.0.1:8083/api/v1/notifications"
 SMS_SINK = "http://127.0.0.1:8083/sinks/sms"
 PHONE = "0912 345 678"
 
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_tokens = {}
-
-
-def bearer(user):
-    """An access token of the local realm's dev user (./platform token), renewed every minute."""
-    cached = _tokens.get(user)
-    if cached is None or time.monotonic() - cached[1] > 60:
-        token = subprocess.run([os.path.join(ROOT, "platform"), "token", user], capture_output=True, text=True,
-                               check=True).stdout.strip()
-        cached = _tokens[user] = (token, time.monotonic())
-    return "Bearer " + cached[0]
-
-
-def call(url, body=None, user="operator-111"):
-    """As the national line's operator by default: it submits, and reads back the routing of what it submitted."""
-    data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json",
-                                                              "Authorization": bearer(user)})
-    with urllib.request.urlopen(request, timeout=15) as response:
-        return response.status, json.loads(response.read().decode("utf-8"))
 
 
 def wait_for(what, probe, timeout=90):

@@ -7,15 +7,13 @@ that the PRIMARY and SUPPORTING agencies of the table (S0 Art 9.5 and the cited 
 least that role, and that the standing agency SOCIAL_AFFAIRS is present (S0 Art 8.4). Province rulesets may add
 agencies: those are listed, not failed. Usage: ./platform up -d && deploy/smoke/routing-check.py
 """
-import json
-import os
-import subprocess
 import sys
 import time
 import urllib.error
-import urllib.request
 import uuid
 from datetime import datetime, timedelta, timezone
+
+from platform_api import call
 
 INTAKE = "http://127.0.0.1:8081/api/v1/reports"
 CASES = "http://127.0.0.1:8082/api/v1/cases/"
@@ -45,28 +43,6 @@ TABLE = {
 PROVINCES = {"11": ("Điện Biên", "094"), "06": ("Bắc Kạn", "058"), "89": ("An Giang", "883"), "01": ("Hà Nội", "001")}
 RANK = {"PRIMARY": 0, "SUPPORTING": 1, "INFORMED": 2}
 
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_tokens = {}
-
-
-def bearer(user):
-    """An access token of the local realm's dev user (./platform token), renewed every minute."""
-    cached = _tokens.get(user)
-    if cached is None or time.monotonic() - cached[1] > 60:
-        token = subprocess.run([os.path.join(ROOT, "platform"), "token", user], capture_output=True, text=True,
-                               check=True).stdout.strip()
-        cached = _tokens[user] = (token, time.monotonic())
-    return "Bearer " + cached[0]
-
-
-def call(url, body=None, user="operator-111"):
-    """As the national line's operator by default: it submits, and reads back the routing of what it submitted."""
-    data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json",
-                                                              "Authorization": bearer(user)})
-    with urllib.request.urlopen(request, timeout=15) as response:
-        return response.status, json.loads(response.read().decode("utf-8"))
 
 
 def report(concern, province, district):

@@ -7,13 +7,12 @@ checked: the same probe with and without a valid token differs by that check alo
 kept-alive connection each, after a warm-up. Usage: ./platform up -d && deploy/smoke/token-overhead.py [requests]
 """
 import http.client
-import os
 import statistics
-import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from platform_api import bearer
+
 SERVICES = {"intake": 8081, "referral": 8082, "notification": 8083, "reporting": 8084}
 PATH = "/actuator/health/liveness"
 
@@ -40,9 +39,7 @@ def summary(values):
 
 def main():
     per_round = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    token = subprocess.run([os.path.join(ROOT, "platform"), "token", "coordinator-11"], capture_output=True,
-                           text=True, check=True).stdout.strip()
-    with_token = {"Authorization": "Bearer " + token}
+    with_token = {"Authorization": bearer("coordinator-11")}
     print(f"{'service':<13} {'without: mean p50 p99 (ms)':>28} {'with a token: mean p50 p99':>30} {'added p50':>10}")
     for name, port in SERVICES.items():
         timings(port, {}, 200)
