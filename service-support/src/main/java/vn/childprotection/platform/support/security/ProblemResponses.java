@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,14 +34,18 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AccessGuard guard;
-    private final List<EndpointOperations.Endpoint> endpoints;
+    /** Each endpoint's matcher and the operation its refusal is recorded as (the first of its operations). */
+    private final Map<RequestMatcher, Operation> endpoints = new LinkedHashMap<>();
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 
     private final String retryAfter;
 
     ProblemResponses(AccessGuard guard, List<EndpointOperations.Endpoint> endpoints, java.time.Duration retryAfter) {
         this.guard = guard;
-        this.endpoints = endpoints;
+        for (EndpointOperations.Endpoint endpoint : endpoints) {
+            this.endpoints.put(PathPatternRequestMatcher.withDefaults().matcher(endpoint.method(), endpoint.pattern()),
+                    endpoint.operations().stream().sorted().findFirst().orElse(Operation.READ_OPERATIONS));
+        }
         this.retryAfter = Long.toString(retryAfter.toSeconds());
     }
 
@@ -71,13 +76,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     /** The operation a refused request was: its endpoint's (the first, when several), else reading operations. */
     private Operation operationOf(HttpServletRequest request) {
-        for (EndpointOperations.Endpoint endpoint : endpoints) {
-            if (PathPatternRequestMatcher.withDefaults().matcher(endpoint.method(), endpoint.pattern())
-                    .matches(request)) {
-                return endpoint.operations().stream().sorted().findFirst().orElse(Operation.READ_OPERATIONS);
-            }
-        }
-        return Operation.READ_OPERATIONS;
+        return endpoints.entrySet().stream().filter(endpoint -> endpoint.getKey().matches(request))
+                .map(Map.Entry::getValue).findFirst().orElse(Operation.READ_OPERATIONS);
     }
 
     /** Runs the audit with the request bound; false (and a 503 written) when the record could not be kept. */
