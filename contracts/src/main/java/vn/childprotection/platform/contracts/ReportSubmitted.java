@@ -29,7 +29,8 @@ public record ReportSubmitted(
         Child child,
         Reporter reporter,
         String narrative,
-        String submittedBy) implements IntakeEvent {
+        String submittedBy,
+        AreaPlacement placement) implements IntakeEvent {
 
     public static final String TYPE = "ReportSubmitted.v1";
 
@@ -42,7 +43,16 @@ public record ReportSubmitted(
                            OffsetDateTime receivedAt, Channel channel, ContactType contactType, List<Concern> concerns,
                            Severity severity, Location location, Child child, Reporter reporter, String narrative) {
         this(eventId, occurredAt, caseId, reportId, receivedAt, channel, contactType, concerns, severity, location,
-                child, reporter, narrative, null);
+                child, reporter, narrative, null, null);
+    }
+
+    /** A report without its area placement (as reports were before intake placed codes on the map of their day). */
+    public ReportSubmitted(String eventId, Instant occurredAt, String caseId, UUID reportId,
+                           OffsetDateTime receivedAt, Channel channel, ContactType contactType, List<Concern> concerns,
+                           Severity severity, Location location, Child child, Reporter reporter, String narrative,
+                           String submittedBy) {
+        this(eventId, occurredAt, caseId, reportId, receivedAt, channel, contactType, concerns, severity, location,
+                child, reporter, narrative, submittedBy, null);
     }
 
     @Override

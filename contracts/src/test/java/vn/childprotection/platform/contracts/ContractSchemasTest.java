@@ -23,7 +23,7 @@ class ContractSchemasTest {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private static final Map<TopicCatalog, List<Event>> SAMPLES = Map.of(
-            TopicCatalog.INTAKE_REPORTS, List.of(Fixtures.reportSubmitted()),
+            TopicCatalog.INTAKE_REPORTS, List.of(Fixtures.reportSubmitted(), Fixtures.reportSubmittedMapped()),
             TopicCatalog.INTAKE_REPORTS_URGENT, List.of(Fixtures.reportSubmitted()),
             TopicCatalog.CASE_EVENTS, List.of(Fixtures.caseOpened(), Fixtures.referralIssued(),
                     Fixtures.escalationRaised(), Fixtures.noAgencyLeft(), Fixtures.referralStatusChanged(), Fixtures.referralOverdue(),

@@ -26,6 +26,17 @@ final class Fixtures {
                 "Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm.");
     }
 
+    /** A report of today's map that named a district: intake mapped it and says so. */
+    static ReportSubmitted reportSubmittedMapped() {
+        ReportSubmitted report = reportSubmitted();
+        return new ReportSubmitted(report.eventId(), report.occurredAt(), report.caseId(), report.reportId(),
+                report.receivedAt(), report.channel(), report.contactType(), report.concerns(), report.severity(),
+                new Location("11", null, "03127"), report.child(), report.reporter(), report.narrative(), "operator-111",
+                new AreaPlacement("VN-2025", AreaPlacement.Outcome.MAPPED, new Location("11", "094", "03127"),
+                        List.of("districtCode 094 belongs to map VN-2024 (districts ended 2025-06-30): the codes were "
+                                + "read on that map")));
+    }
+
     static CaseOpened caseOpened() {
         return new CaseOpened(Ids.nameBased(CaseOpened.TYPE, CASE_ID), OCCURRED_AT, CASE_ID, REPORT_ID, RECEIVED_AT,
                 Channel.HOTLINE_111, ContactType.INTERVENTION, List.of(Concern.SEXUAL_ABUSE), Severity.HIGH,
