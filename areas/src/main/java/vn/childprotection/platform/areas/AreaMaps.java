@@ -175,6 +175,7 @@ public final class AreaMaps {
             return invalid(map, given, reported, problems);
         }
         Builder mapped = forward(earlier.get(), old, map);
+        mapped.read.put(earlier.get().version(), old.chain);
         mapped.notes.addFirst("districtCode " + given.districtCode() + " belongs to map " + earlier.get().version()
                 + " (districts ended " + earlier.get().effectiveUntil() + "): the codes were read on that map");
         return mapped.build(map, reported, mapped.commune == null && given.communeCode() != null
@@ -191,6 +192,7 @@ public final class AreaMaps {
             Builder old = onMap(before.get(), given);
             if (old.problems.isEmpty()) {
                 Builder mapped = forward(before.get(), old, map);
+                mapped.read.put(before.get().version(), old.chain);
                 return mapped.build(map, reported, mapped.commune == null && given.communeCode() != null
                         ? Outcome.NEEDS_TRIAGE : Outcome.MAPPED, this);
             }
@@ -349,6 +351,8 @@ public final class AreaMaps {
     private static final class Builder {
         private final List<Problem> problems = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        /** Chains known from reading the codes on an earlier map: more precise than tracing back. */
+        private final Map<String, List<String>> read = new LinkedHashMap<>();
         private List<String> chain = List.of();
         private Location location;
         private String commune;
@@ -358,8 +362,13 @@ public final class AreaMaps {
         }
 
         Placement build(AdministrativeMap map, Location reported, Outcome outcome, AreaMaps maps) {
-            return new Placement(map.version(), location, chain, maps.chains(map, chain), outcome, notes, List.of(),
-                    reported);
+            Map<String, List<String>> chains = new LinkedHashMap<>(maps.chains(map, chain));
+            read.forEach((version, codes) -> {
+                if (codes.size() >= chains.getOrDefault(version, List.of()).size()) {
+                    chains.put(version, codes);
+                }
+            });
+            return new Placement(map.version(), location, chain, chains, outcome, notes, List.of(), reported);
         }
     }
 }

@@ -94,7 +94,8 @@ class AreaMapsTest {
 
         assertThat(districtOnly.outcome()).isEqualTo(Outcome.MAPPED);
         assertThat(districtOnly.location()).isEqualTo(at("11", null, null));
-        assertThat(districtOnly.chainOn("VN-2024")).containsExactly("11");
+        assertThat(districtOnly.chainOn("VN-2024")).as("the former district, for rules written for it")
+                .containsExactly("094", "11");
         assertThat(keptCommune.outcome()).isEqualTo(Outcome.MAPPED);
         assertThat(keptCommune.location()).isEqualTo(at("11", null, "03127"));
         assertThat(keptCommune.chainOn("VN-2024")).containsExactly("03127", "094", "11");

@@ -13,12 +13,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.messaging.Message;
 import vn.childprotection.platform.access.Operation;
+import vn.childprotection.platform.areas.AreaMaps;
+import vn.childprotection.platform.areas.AreaMapsLoader;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.referral.adapter.in.messaging.AgencyResponseConsumer;
 import vn.childprotection.platform.referral.adapter.in.messaging.ReportConsumer;
 import vn.childprotection.platform.referral.adapter.in.scheduling.PeriodicJob;
 import vn.childprotection.platform.referral.adapter.out.directory.AgencyDirectoryReader;
-import vn.childprotection.platform.referral.adapter.out.directory.AreaCsvReader;
 import vn.childprotection.platform.referral.adapter.out.directory.InvalidDirectoryException;
 import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMetrics;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoCaseRepository;
@@ -47,7 +48,6 @@ import vn.childprotection.platform.referral.application.port.out.RejectedRespons
 import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.AgencyDirectory;
 import vn.childprotection.platform.referral.domain.AreaDirectory;
-import vn.childprotection.platform.referral.domain.AreaList;
 import vn.childprotection.platform.referral.domain.ChildPseudonym;
 import vn.childprotection.platform.referral.domain.DeadlinePolicy;
 import vn.childprotection.platform.referral.domain.RoutingEnvironment;
@@ -105,21 +105,10 @@ public class ReferralConfiguration {
     @Bean
     RulesetSource rulesetSource(ReferralProperties properties, ResourceLoader resources) throws IOException {
         ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resources);
-        List<AreaList> areaLists = new ArrayList<>();
-        List<ReferralProperties.AreaListFile> listFiles = properties.areas().lists() == null ? List.of()
-                : properties.areas().lists();
-        for (ReferralProperties.AreaListFile file : listFiles) {
-            Resource resource = resources.getResource(file.location());
-            if (!resource.exists()) {
-                throw new InvalidDirectoryException(file.location(), List.of("file not found"));
-            }
-            areaLists.add(AreaCsvReader.read(file.location(), file.version(), file.effectiveFrom(),
-                    resource.getInputStream()));
-        }
+        AreaMaps maps = AreaMapsLoader.shipped();
         Resource directoryFile = resources.getResource(properties.directory().location());
         AgencyDirectory directory = directoryFile.exists()
-                ? AgencyDirectoryReader.read(properties.directory().location(), directoryFile.getInputStream(),
-                areaLists)
+                ? AgencyDirectoryReader.read(properties.directory().location(), directoryFile.getInputStream(), maps)
                 : AgencyDirectory.NONE;
         List<RulesetCatalog.Entry> entries = new ArrayList<>();
         for (String location : properties.ruleset().locations()) {
@@ -136,9 +125,10 @@ public class ReferralConfiguration {
                 entries.add(new RulesetCatalog.Entry(name, YamlRulesetReader.read(name, resource.getInputStream())));
             }
         }
+        RulesetFilesLoader.checkTerritories(entries, maps);
         RulesetCatalog catalog = RulesetFilesLoader.catalog(entries,
                 directory.configured() ? directory.codes() : java.util.Set.of());
-        return new LoadedRulesetSource(new RoutingEnvironment(catalog, new AreaDirectory(areaLists), directory,
+        return new LoadedRulesetSource(new RoutingEnvironment(catalog, new AreaDirectory(maps), directory,
                 deadlinePolicy(properties.deadlines())));
     }
 

@@ -2,7 +2,6 @@ package vn.childprotection.platform.referral.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import vn.childprotection.platform.contracts.Severity;
 
 import java.time.Duration;
@@ -18,7 +17,7 @@ import java.util.Map;
  */
 @ConfigurationProperties("referral")
 public record ReferralProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox,
-                                 @DefaultValue Ruleset ruleset, @DefaultValue Areas areas,
+                                 @DefaultValue Ruleset ruleset,
                                  @DefaultValue Directory directory, @DefaultValue Deadlines deadlines,
                                  @DefaultValue Watchdog watchdog, @DefaultValue ChildKey childKey,
                                  @DefaultValue Responses responses, String instanceId) {
@@ -76,16 +75,6 @@ public record ReferralProperties(@DefaultValue Topics topics, @DefaultValue Outb
             "classpath*:rulesets/provinces/*.yaml"}) List<String> locations) {
     }
 
-    /** @param lists the official area lists, each in force from its effectiveFrom (until the next one's) */
-    public record Areas(List<AreaListFile> lists) {
-    }
-
-    /**
-     * @param version       the list's name, shown in explanations
-     * @param effectiveFrom first day the list is in force
-     */
-    public record AreaListFile(String location, String version, LocalDate effectiveFrom) {
-    }
 
     /** @param location the agency directory file (agency codes and the units serving each area) */
     public record Directory(@DefaultValue("classpath:directory/agency-units.yaml") String location) {

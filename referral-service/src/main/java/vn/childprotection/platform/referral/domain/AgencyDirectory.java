@@ -2,6 +2,7 @@ package vn.childprotection.platform.referral.domain;
 
 import vn.childprotection.platform.contracts.Agencies;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,20 @@ public record AgencyDirectory(Map<String, String> agencies, List<AgencyUnit> uni
         return agencies.keySet();
     }
 
-    /** The most local unit of the agency along the area chain (most local first). */
+    /** The most local unit of the agency along the area chain (most local first), whatever its dates. */
     public Optional<AgencyUnit> unitFor(String agency, List<String> chain) {
+        return unitFor(agency, chain, null);
+    }
+
+    /**
+     * The most local unit of the agency along the area chain (most local first) that serves on the day: the chain is
+     * in the codes of the map in force that day, and so are the codes of the units serving then.
+     */
+    public Optional<AgencyUnit> unitFor(String agency, List<String> chain, LocalDate day) {
         for (String area : chain) {
             Optional<AgencyUnit> unit = units.stream()
-                    .filter(u -> u.areaCode().equals(area) && u.agencies().contains(agency)).findFirst();
+                    .filter(u -> u.areaCode().equals(area) && u.agencies().contains(agency) && u.servesOn(day))
+                    .findFirst();
             if (unit.isPresent()) {
                 return unit;
             }

@@ -1,44 +1,55 @@
 package vn.childprotection.platform.referral.domain;
 
+import vn.childprotection.platform.areas.AreaMaps;
+import vn.childprotection.platform.areas.Placement;
+import vn.childprotection.platform.contracts.AreaPlacement;
 import vn.childprotection.platform.contracts.Location;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The official lists of administrative units, versioned by effective date: the three-level list (province → district
- * → commune) until 30 June 2025, the two-level list (province → commune) in force from 1 July 2025 once it is loaded.
- * The list in force on a day is the one with the latest effectiveFrom not after it (the pre-2025 list stays in force
- * until a two-level list is loaded).
+ * Where a case lies, on the administrative map in force on the day it was received ({@link AreaMaps}: the three-level
+ * map until 30 June 2025, the two-level map from 1 July 2025), and on the earlier maps its place can be traced to.
  *
- * <p>{@link #resolve} never drops a case: an unknown code is routed at the nearest known level and flagged for triage.
+ * <p>{@link #resolve} never drops a case: codes that name no place are routed at the nearest known level and
+ * flagged for triage; codes of the other map are mapped where that is unambiguous.
  */
 public final class AreaDirectory {
 
-    /** No area list configured: codes are taken as given, nothing is flagged. */
-    public static final AreaDirectory NONE = new AreaDirectory(List.of());
+    /** No maps configured: codes are taken as given, nothing is flagged. */
+    public static final AreaDirectory NONE = new AreaDirectory(null);
 
-    private final List<AreaList> lists;
+    private final AreaMaps maps;
 
-    public AreaDirectory(List<AreaList> lists) {
-        this.lists = lists.stream().sorted(Comparator.comparing(AreaList::effectiveFrom)).toList();
+    public AreaDirectory(AreaMaps maps) {
+        this.maps = maps;
     }
 
-    public List<AreaList> lists() {
-        return lists;
+    public boolean configured() {
+        return maps != null;
+    }
+
+    /** The maps, {@code null} when none is configured. */
+    public AreaMaps maps() {
+        return maps;
     }
 
     /**
-     * @param chain   known areas, most local first, the province last (at least the province code as given)
-     * @param triage  why the case needs a human look at its area (unknown codes)
-     * @param notes   what is worth telling that is not a problem (a level the list does not carry)
+     * @param chain     known areas on {@code listVersion}, most local first, the province last
+     * @param chains    the same place on every map it can be traced to (for rules and units of a former territory)
+     * @param triage    why the case needs a human look at its area
+     * @param notes     what was done to the codes that is not a problem (a district mapped, an old province code)
+     * @param location  the place in the codes of {@code listVersion}
      */
-    public record Resolved(List<String> chain, List<String> triage, List<String> notes, String listVersion) {
+    public record Resolved(List<String> chain, Map<String, List<String>> chains, List<String> triage,
+                           List<String> notes, String listVersion, Location location) {
         public Resolved {
             chain = List.copyOf(chain);
+            chains = Map.copyOf(chains);
             triage = List.copyOf(triage);
             notes = List.copyOf(notes);
         }
@@ -50,75 +61,62 @@ public final class AreaDirectory {
         public String province() {
             return chain.isEmpty() ? null : chain.getLast();
         }
-    }
 
-    public AreaList inForce(LocalDate day) {
-        AreaList found = lists.getFirst();
-        for (AreaList list : lists) {
-            if (!list.effectiveFrom().isAfter(day)) {
-                found = list;
+        /**
+         * The territories whose rulesets may apply, most specific first: the province on the map of the day (plain
+         * and qualified), then the province the place belonged to on each earlier map.
+         */
+        public List<String> territories() {
+            List<String> territories = new ArrayList<>();
+            if (province() != null) {
+                territories.add(province());
+                if (listVersion != null) {
+                    territories.add(listVersion + ":" + province());
+                }
             }
+            chains.forEach((map, codes) -> {
+                if (!map.equals(listVersion) && !codes.isEmpty()) {
+                    territories.add(map + ":" + codes.getLast());
+                }
+            });
+            return territories;
         }
-        return found;
     }
 
+    /** Resolves a location as given, on the map in force on the day. */
     public Resolved resolve(Location location, LocalDate day) {
-        if (location == null || blank(location.provinceCode())) {
-            return new Resolved(List.of(), List.of("location.provinceCode is missing"), List.of(), null);
+        return resolve(location, null, day);
+    }
+
+    /**
+     * @param placement what intake did to the codes ({@code null} for reports of earlier versions): its triage notes
+     *                  stand, since the location it placed is valid as it now reads
+     */
+    public Resolved resolve(Location location, AreaPlacement placement, LocalDate day) {
+        if (location == null || location.provinceCode() == null || location.provinceCode().isBlank()) {
+            return new Resolved(List.of(), Map.of(), List.of("location.provinceCode is missing"), List.of(), null,
+                    location);
         }
-        String province = location.provinceCode().trim();
-        if (lists.isEmpty()) {
-            return new Resolved(Stream.of(location.communeCode(), location.districtCode(), province)
-                    .filter(c -> !blank(c)).toList(), List.of(), List.of(), null);
+        if (maps == null) {
+            List<String> chain = Stream.of(location.communeCode(), location.districtCode(), location.provinceCode())
+                    .filter(c -> c != null && !c.isBlank()).toList();
+            return new Resolved(chain, Map.of(), List.of(), List.of(), null, location);
         }
-        AreaList list = inForce(day);
+        Placement placed = maps.place(location, day);
         List<String> triage = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Area provinceArea = list.byCode().get(province);
-        if (provinceArea == null || provinceArea.level() != Area.Level.PROVINCE) {
-            triage.add("provinceCode " + province + " is not a province in area list " + list.version()
-                    + ": routed to the national standing agency's province-level referral as given");
-            return new Resolved(List.of(province), triage, notes, list.version());
+        if (placement != null && placement.outcome() == AreaPlacement.Outcome.NEEDS_TRIAGE) {
+            triage.addAll(placement.notes());
+        } else if (placement != null) {
+            notes.addAll(placement.notes());
         }
-        List<String> chain = new ArrayList<>(List.of(province));
-        String district = blank(location.districtCode()) ? null : location.districtCode().trim();
-        if (district != null) {
-            Area d = list.byCode().get(district);
-            if (d != null && d.level() == Area.Level.DISTRICT && province.equals(d.parentCode())) {
-                chain.addFirst(district);
-            } else if (!list.listsLevelUnder(Area.Level.DISTRICT, province)) {
-                notes.add("districtCode " + district + " ignored: area list " + list.version()
-                        + " has no district level (two-level hierarchy from 1 July 2025)");
-            } else {
-                triage.add("districtCode " + district + " is unknown in province " + province + " (area list "
-                        + list.version() + "): routed at province level");
-            }
+        switch (placed.outcome()) {
+            case AS_GIVEN -> { }
+            case MAPPED -> notes.addAll(placed.notes());
+            case NEEDS_TRIAGE -> triage.addAll(placed.notes());
+            case INVALID -> placed.problems().forEach(p -> triage.add(p.field() + " " + p.message()
+                    + ": routed at the level of the codes that are known"));
         }
-        String commune = blank(location.communeCode()) ? null : location.communeCode().trim();
-        if (commune != null) {
-            Area c = list.byCode().get(commune);
-            if (c != null && c.level() == Area.Level.COMMUNE && province.equals(list.provinceOf(c))
-                    && (c.parentCode().equals(province) || c.parentCode().equals(chain.getFirst()))) {
-                chain.addFirst(commune);
-            } else if (c != null && c.level() == Area.Level.COMMUNE && province.equals(list.provinceOf(c))
-                    && chain.size() == 1 && triage.isEmpty() && district == null) {
-                // district not given: the commune's own district is known from the list
-                chain.addFirst(c.parentCode());
-                chain.addFirst(commune);
-            } else if (!list.listsCommunesOf(province)) {
-                notes.add("communeCode " + commune + " not checked: area list " + list.version()
-                        + " does not list the communes of province " + province + "; routed at "
-                        + (chain.size() > 1 ? "district" : "province") + " level");
-            } else {
-                triage.add("communeCode " + commune + " is unknown in " + (chain.size() > 1 ? "district "
-                        + chain.getFirst() : "province " + province) + " (area list " + list.version()
-                        + "): routed at " + (chain.size() > 1 ? "district" : "province") + " level");
-            }
-        }
-        return new Resolved(chain, triage, notes, list.version());
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return new Resolved(placed.chain(), placed.chains(), triage, notes, placed.areaMap(), placed.location());
     }
 }

@@ -3,14 +3,9 @@ package vn.childprotection.platform.referral.domain;
 import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.AgencyReferral;
 import vn.childprotection.platform.contracts.AgencyResponse;
-import vn.childprotection.platform.contracts.CaseStatusChanged;
-import vn.childprotection.platform.contracts.ReasonCode;
-import vn.childprotection.platform.contracts.ReferralOverdue;
-import vn.childprotection.platform.contracts.ReferralRole;
-import vn.childprotection.platform.contracts.ReferralStatusChanged;
-import vn.childprotection.platform.contracts.ResponseAction;
 import vn.childprotection.platform.contracts.CaseOpened;
 import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.CaseStatusChanged;
 import vn.childprotection.platform.contracts.Channel;
 import vn.childprotection.platform.contracts.Child;
 import vn.childprotection.platform.contracts.Concern;
@@ -20,15 +15,22 @@ import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.Location;
+import vn.childprotection.platform.contracts.ReasonCode;
 import vn.childprotection.platform.contracts.ReferralIssued;
+import vn.childprotection.platform.contracts.ReferralOverdue;
+import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.ReferralStatus;
-import vn.childprotection.platform.contracts.Reporter;
+import vn.childprotection.platform.contracts.ReferralStatusChanged;
 import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.contracts.Reporter;
+import vn.childprotection.platform.contracts.ResponseAction;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Topics;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -113,7 +115,9 @@ public record Case(
         String caseId = report.caseId();
         RoutingPlan plan = routing.plan(new RoutingEnvironment.Request(caseId, report.receivedAt(),
                 report.contactType(), report.concerns(), report.severity(), report.location(),
-                report.child() == null ? null : report.child().ageYears()));
+                report.child() == null ? null : report.child().ageYears(), report.placement()));
+        // the place in the codes of the map of the day: what the case, its events and the agencies carry
+        Location location = plan.location() == null ? report.location() : plan.location();
         List<Concern> concerns = sorted(report.concerns());
         List<Referral> referrals = plan.referrals().stream()
                 .map(routed -> new Referral(Ids.nameBased("referral", caseId, routed.agency()), routed.agency(),
@@ -130,7 +134,7 @@ public record Case(
         boolean feedback = report.reporter() != null && report.reporter().expectsFeedback();
         outbox.add(message(Topics.CASE_EVENTS, new CaseOpened(Ids.nameBased(CaseOpened.TYPE, caseId), openedAt,
                 caseId, report.reportId(), report.receivedAt(), report.channel(), report.contactType(), concerns,
-                report.severity(), report.location(), report.child() == null ? null : report.child().profile(),
+                report.severity(), location, report.child() == null ? null : report.child().profile(),
                 feedback, status, referrals.size(),
                 (pseudonym == null ? ChildPseudonym.NONE : pseudonym).keyOf(report.child(), report.location()))));
         for (Escalation escalation : escalations) {
@@ -143,7 +147,7 @@ public record Case(
             outbox.add(message(Topics.referralsFor(referral.agency()), new AgencyReferral(
                     Ids.nameBased(AgencyReferral.TYPE, referral.referralId()), openedAt, caseId,
                     referral.referralId(), referral.agency(), referral.role(), referral.areaCode(),
-                    report.receivedAt(), concerns, report.severity(), report.location(), report.child(),
+                    report.receivedAt(), concerns, report.severity(), location, report.child(),
                     report.narrative(), referral.ruleId(), referral.rulesetVersion(), referral.legalBasis(),
                     referral.dueAt(), referral.unitId())));
             outbox.add(message(Topics.CASE_EVENTS, new ReferralIssued(
@@ -153,7 +157,7 @@ public record Case(
                     referral.legalBasis(), referral.dueAt(), referral.unitId())));
         }
         return new CaseOpening.Opened(new Case(caseId, report.reportId(), report.eventId(), status,
-                report.contactType(), report.channel(), concerns, report.severity(), report.location(),
+                report.contactType(), report.channel(), concerns, report.severity(), location,
                 report.child(), report.reporter(), report.narrative(), report.receivedAt(), openedAt,
                 plan.rulesetVersion(), referrals, outbox, plan.triage(), escalations, 0, List.of(),
                 report.submittedBy()));
@@ -282,7 +286,7 @@ public record Case(
             // S0 Art 8.4: not a dead end — back to the standing agency's provincial unit for triage
             String standing = standingAgency(routing);
             String province = chain.isEmpty() ? referral.areaCode() : chain.getLast();
-            Optional<AgencyUnit> provincial = routing.agencies().unitFor(standing, List.of(province));
+            Optional<AgencyUnit> provincial = unitServing(standing, List.of(province), now, routing);
             boolean declinedByThatUnit = referral.agency().equals(standing) && (provincial.isPresent()
                     ? provincial.get().id().equals(referral.unitId()) : province.equals(referral.areaCode()));
             if (declinedByThatUnit) {
@@ -351,6 +355,23 @@ public record Case(
         }
     }
 
+    /**
+     * The unit of an agency that serves the case's place on the day a new referral is issued: along the case's
+     * chain (on the map of its day of receipt, which the case keeps), else, when those units no longer exist (a
+     * district unit after 30 June 2025), along the same place on the map of that day.
+     */
+    private Optional<AgencyUnit> unitServing(String agency, List<String> chain, Instant now,
+                                             RoutingEnvironment routing) {
+        LocalDate today = routing.dayOf(now.atOffset(ZoneOffset.UTC));
+        Optional<AgencyUnit> unit = routing.agencies().unitFor(agency, chain, today);
+        if (unit.isPresent() || location == null || receivedAt == null
+                || routing.dayOf(receivedAt).equals(today)) {
+            return unit;
+        }
+        List<String> todays = routing.areas().resolve(location, today).chain();
+        return todays.equals(chain) ? unit : routing.agencies().unitFor(agency, todays, today);
+    }
+
     /** The case's known areas, most local first (as routing resolved them on the day of receipt). */
     private List<String> areaChain(RoutingEnvironment routing) {
         if (location == null || receivedAt == null) {
@@ -366,7 +387,7 @@ public record Case(
         String unitId = null;
         String note = null;
         if (routing.agencies().configured()) {
-            Optional<AgencyUnit> unit = routing.agencies().unitFor(agency, chain);
+            Optional<AgencyUnit> unit = unitServing(agency, chain, now, routing);
             if (unit.isPresent()) {
                 unitId = unit.get().id();
                 areaCode = unit.get().areaCode();

@@ -1,10 +1,11 @@
 package vn.childprotection.platform.referral.domain;
 
+import vn.childprotection.platform.contracts.AreaPlacement;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ContactType;
-import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.EscalationRaised.Deadline;
 import vn.childprotection.platform.contracts.EscalationRaised.DeadlineKind;
+import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.Location;
 import vn.childprotection.platform.contracts.Severity;
@@ -30,28 +31,58 @@ public record RoutingEnvironment(RulesetCatalog rulesets, AreaDirectory areas, A
                 DeadlinePolicy.DEFAULT);
     }
 
-    /** What a report says that routing needs; no personal data. */
+    /**
+     * What a report says that routing needs; no personal data.
+     *
+     * @param placement what intake did to the area codes ({@code null}: reports of earlier versions, previews)
+     */
     public record Request(String caseId, OffsetDateTime receivedAt, ContactType contactType,
-                          Collection<Concern> concerns, Severity severity, Location location, Integer ageYears) {
+                          Collection<Concern> concerns, Severity severity, Location location, Integer ageYears,
+                          AreaPlacement placement) {
+
+        public Request(String caseId, OffsetDateTime receivedAt, ContactType contactType,
+                       Collection<Concern> concerns, Severity severity, Location location, Integer ageYears) {
+            this(caseId, receivedAt, contactType, concerns, severity, location, ageYears, null);
+        }
     }
 
     public LocalDate dayOf(OffsetDateTime receivedAt) {
         return receivedAt.atZoneSameInstant(deadlines.zone()).toLocalDate();
     }
 
-    /** The ruleset in force for the province on the day the report was received (a case keeps it). */
+    /**
+     * The ruleset in force on the day the report was received for the province, or for the former province whose
+     * territory the place was in (a case keeps it).
+     */
     public Ruleset rulesetFor(Location location, OffsetDateTime receivedAt) {
-        return rulesets.inForce(location == null ? null : location.provinceCode(), dayOf(receivedAt));
+        LocalDate day = dayOf(receivedAt);
+        return rulesets.inForce(areas.resolve(location, day).territories(), day);
+    }
+
+    /**
+     * The ruleset in force on a day for a province code (of the map of that day, or of an earlier map, whose
+     * territory then decides; a province merged from several keeps only the new province's own ruleset).
+     */
+    public Ruleset rulesetOn(String provinceCode, LocalDate day) {
+        if (provinceCode == null || RulesetCatalog.NATIONAL.equals(provinceCode)) {
+            return rulesets.inForce(provinceCode, day);
+        }
+        return rulesets.inForce(areas.resolve(new Location(provinceCode, null, null), day).territories(), day);
+    }
+
+    /** Where a case lies on the map of its day (and on the earlier maps it can be traced to). */
+    public AreaDirectory.Resolved area(Location location, OffsetDateTime receivedAt) {
+        return areas.resolve(location, dayOf(receivedAt));
     }
 
     public RoutingPlan plan(Request request) {
         LocalDate day = dayOf(request.receivedAt());
-        AreaDirectory.Resolved area = areas.resolve(request.location(), day);
-        Ruleset ruleset = rulesets.inForce(area.province(), day);
+        AreaDirectory.Resolved area = areas.resolve(request.location(), request.placement(), day);
+        Ruleset ruleset = rulesets.inForce(area.territories(), day);
         RoutingDecision decision = Router.route(new RoutingFacts(request.contactType(),
                 request.concerns() == null ? Set.of() : Set.copyOf(request.concerns().stream()
                         .filter(c -> c != null).toList()),
-                request.severity(), request.ageYears(), area.chain()), ruleset);
+                request.severity(), request.ageYears(), area.chain(), area.chains()), ruleset);
         List<String> triage = new ArrayList<>(area.triage());
         if (decision.routed() && (request.concerns() == null || request.concerns().isEmpty()
                 || request.concerns().contains(Concern.OTHER))) {
@@ -63,7 +94,7 @@ public record RoutingEnvironment(RulesetCatalog rulesets, AreaDirectory areas, A
             String areaCode = area.mostLocal();
             List<String> notes = new ArrayList<>(area.triage());
             if (agencies.configured()) {
-                Optional<AgencyUnit> unit = agencies.unitFor(routed.agency(), area.chain());
+                Optional<AgencyUnit> unit = agencies.unitFor(routed.agency(), area.chain(), day);
                 if (unit.isPresent()) {
                     unitId = unit.get().id();
                     areaCode = unit.get().areaCode();
@@ -84,7 +115,8 @@ public record RoutingEnvironment(RulesetCatalog rulesets, AreaDirectory areas, A
                     notes.isEmpty() ? null : String.join("; ", notes)));
         }
         return new RoutingPlan(decision.rulesetVersion(), area.listVersion(), referrals,
-                escalation(request, decision.routed()), Triage.of(triage.stream().distinct().toList()));
+                escalation(request, decision.routed()), Triage.of(triage.stream().distinct().toList()),
+                area.location(), area.notes());
     }
 
     /** HIGH and EMERGENCY interventions go to the coordinator at once (S0 Art 5.4). */

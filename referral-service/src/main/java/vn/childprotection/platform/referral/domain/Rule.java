@@ -16,9 +16,11 @@ import java.util.Set;
  * @param note          free text explaining a policy default, or anything else worth knowing
  * @param conditions    when the rule applies (severity, age band, contact type, area); {@link RuleConditions#ANY}
  * @param source        the jurisdiction whose ruleset contributed the rule ({@code VN}, {@code 11}, ...)
+ * @param sourceMap     the administrative map that ruleset's codes are written in ({@code VN-2024}), {@code null}:
+ *                      the map of the case's day
  */
 public record Rule(String id, Set<Concern> concerns, List<AgencyAssignment> agencies, String legalBasis,
-                   boolean policyDefault, String note, RuleConditions conditions, String source) {
+                   boolean policyDefault, String note, RuleConditions conditions, String source, String sourceMap) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -29,15 +31,24 @@ public record Rule(String id, Set<Concern> concerns, List<AgencyAssignment> agen
 
     public Rule(String id, Set<Concern> concerns, List<AgencyAssignment> agencies, String legalBasis,
                 boolean policyDefault, String note) {
-        this(id, concerns, agencies, legalBasis, policyDefault, note, RuleConditions.ANY, null);
+        this(id, concerns, agencies, legalBasis, policyDefault, note, RuleConditions.ANY, null, null);
+    }
+
+    public Rule(String id, Set<Concern> concerns, List<AgencyAssignment> agencies, String legalBasis,
+                boolean policyDefault, String note, RuleConditions conditions, String source) {
+        this(id, concerns, agencies, legalBasis, policyDefault, note, conditions, source, null);
     }
 
     public Rule from(String jurisdiction) {
-        return new Rule(id, concerns, agencies, legalBasis, policyDefault, note, conditions, jurisdiction);
+        return from(jurisdiction, sourceMap);
+    }
+
+    public Rule from(String jurisdiction, String areaMap) {
+        return new Rule(id, concerns, agencies, legalBasis, policyDefault, note, conditions, jurisdiction, areaMap);
     }
 
     public boolean appliesTo(RoutingFacts facts) {
-        return conditions.holdFor(facts);
+        return conditions.holdFor(facts, sourceMap);
     }
 
     public boolean covers(Concern concern) {

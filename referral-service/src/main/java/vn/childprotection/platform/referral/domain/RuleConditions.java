@@ -30,6 +30,13 @@ public record RuleConditions(Set<Severity> severities, Integer ageMin, Integer a
 
     /** Whether the rule applies; an unknown age never satisfies an age bound. */
     public boolean holdFor(RoutingFacts facts) {
+        return holdFor(facts, null);
+    }
+
+    /**
+     * @param areaMap the map the rule's area codes are written in ({@code null}: the map of the case's day)
+     */
+    public boolean holdFor(RoutingFacts facts, String areaMap) {
         if (!severities.isEmpty() && (facts.severity() == null || !severities.contains(facts.severity()))) {
             return false;
         }
@@ -42,6 +49,6 @@ public record RuleConditions(Set<Severity> severities, Integer ageMin, Integer a
         if (ageMax != null && (facts.ageYears() == null || facts.ageYears() > ageMax)) {
             return false;
         }
-        return areaCodes.isEmpty() || facts.areaCodes().stream().anyMatch(areaCodes::contains);
+        return areaCodes.isEmpty() || facts.areaCodesOn(areaMap).stream().anyMatch(areaCodes::contains);
     }
 }

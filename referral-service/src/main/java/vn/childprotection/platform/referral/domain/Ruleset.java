@@ -21,10 +21,13 @@ import java.util.Set;
  * @param effectiveTo      first day the version no longer applies (exclusive), or {@code null}: until the next version
  * @param declaredAgencies agency codes this ruleset adds beyond the national seven, with their names
  * @param versions         the versions merged into this one (base first), for the explanation
+ * @param areaMap          the administrative map the jurisdiction and the rules' area codes are written in
+ *                         ({@code VN-2024}: a province of the three-level map, whose rules keep applying to its former
+ *                         territory); {@code null}: the map of the case's day
  */
 public record Ruleset(String version, LocalDate effectiveFrom, LocalDate effectiveTo, String jurisdiction,
                       String extendsJurisdiction, StandingAgency standingAgency, List<Rule> rules,
-                      Map<String, String> declaredAgencies, List<String> versions) {
+                      Map<String, String> declaredAgencies, List<String> versions, String areaMap) {
 
     public Ruleset {
         Objects.requireNonNull(version, "version");
@@ -37,9 +40,21 @@ public record Ruleset(String version, LocalDate effectiveFrom, LocalDate effecti
         versions = versions == null || versions.isEmpty() ? List.of(version) : List.copyOf(versions);
     }
 
+    public Ruleset(String version, LocalDate effectiveFrom, LocalDate effectiveTo, String jurisdiction,
+                   String extendsJurisdiction, StandingAgency standingAgency, List<Rule> rules,
+                   Map<String, String> declaredAgencies, List<String> versions) {
+        this(version, effectiveFrom, effectiveTo, jurisdiction, extendsJurisdiction, standingAgency, rules,
+                declaredAgencies, versions, null);
+    }
+
     public Ruleset(String version, LocalDate effectiveFrom, String jurisdiction, StandingAgency standingAgency,
                    List<Rule> rules) {
         this(version, effectiveFrom, null, jurisdiction, null, standingAgency, rules, Map.of(), List.of(version));
+    }
+
+    /** The key the catalog files this ruleset under: the jurisdiction, qualified by its map when it names one. */
+    public String territory() {
+        return areaMap == null ? jurisdiction : areaMap + ":" + jurisdiction;
     }
 
     public boolean extension() {
@@ -76,11 +91,13 @@ public record Ruleset(String version, LocalDate effectiveFrom, LocalDate effecti
         }
         Map<String, Rule> byId = new LinkedHashMap<>();
         rules.forEach(rule -> byId.put(rule.id(), rule.source() == null ? rule.from(jurisdiction) : rule));
-        extension.rules().forEach(rule -> byId.put(rule.id(), rule.from(extension.jurisdiction())));
+        extension.rules().forEach(rule -> byId.put(rule.id(), rule.from(extension.jurisdiction(),
+                extension.areaMap())));
         Map<String, String> declared = new LinkedHashMap<>(declaredAgencies);
         declared.putAll(extension.declaredAgencies());
         LocalDate from = extension.effectiveFrom().isAfter(effectiveFrom) ? extension.effectiveFrom() : effectiveFrom;
         return new Ruleset(version + "+" + extension.version(), from, null, extension.jurisdiction(), null,
-                standingAgency, List.copyOf(byId.values()), declared, List.of(version, extension.version()));
+                standingAgency, List.copyOf(byId.values()), declared, List.of(version, extension.version()),
+                extension.areaMap());
     }
 }

@@ -51,7 +51,7 @@ public final class RulesetCatalog {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<Entry>> byJurisdiction = new TreeMap<>();
         for (Entry entry : entries) {
-            byJurisdiction.computeIfAbsent(entry.ruleset().jurisdiction(), k -> new ArrayList<>()).add(entry);
+            byJurisdiction.computeIfAbsent(entry.ruleset().territory(), k -> new ArrayList<>()).add(entry);
         }
         if (!byJurisdiction.containsKey(NATIONAL)) {
             problems.add(new Problem("(all files)", new RulesetProblem(null, "no national (jurisdiction VN) ruleset")));
@@ -118,15 +118,38 @@ public final class RulesetCatalog {
      * first version applies (the platform needs some routing; policy choice, see README).
      */
     public Ruleset inForce(String provinceCode, LocalDate day) {
-        Ruleset national = version(NATIONAL, day).orElseGet(() -> byJurisdiction.get(NATIONAL).getFirst().ruleset());
-        if (provinceCode == null || NATIONAL.equals(provinceCode)) {
-            return national;
-        }
-        return version(provinceCode, day).map(national::mergedWith).orElse(national);
+        return inForce(provinceCode == null ? List.of() : List.of(provinceCode), day);
     }
 
-    private Optional<Ruleset> version(String jurisdiction, LocalDate day) {
-        List<Entry> versions = byJurisdiction.getOrDefault(jurisdiction, List.of());
+    /**
+     * The merged ruleset in force on a day for the first of a case's territories that has one: the province on the
+     * map of the day, then the province its place belonged to on each earlier map ({@code VN-2024:89}), so that a
+     * merged province's rules keep applying to its former territory until the new province publishes its own
+     * (policy default, see README). Before a jurisdiction's first version, that version applies, as for the
+     * national default.
+     *
+     * @param territories most specific first: {@code 91}, {@code VN-2025:91}, {@code VN-2024:89}
+     */
+    public Ruleset inForce(List<String> territories, LocalDate day) {
+        Ruleset national = version(NATIONAL, day).orElseThrow();
+        for (String territory : territories) {
+            if (territory == null || NATIONAL.equals(territory)) {
+                continue;
+            }
+            Optional<Ruleset> province = version(territory, day);
+            if (province.isPresent()) {
+                return national.mergedWith(province.get());
+            }
+        }
+        return national;
+    }
+
+    /** The version in force on a day; before the first version's effectiveFrom, the first version. */
+    private Optional<Ruleset> version(String territory, LocalDate day) {
+        List<Entry> versions = byJurisdiction.getOrDefault(territory, List.of());
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
         Ruleset found = null;
         for (Entry entry : versions) {
             if (!entry.ruleset().effectiveFrom().isAfter(day)
@@ -134,7 +157,8 @@ public final class RulesetCatalog {
                 found = entry.ruleset();
             }
         }
-        return Optional.ofNullable(found);
+        Ruleset first = versions.getFirst().ruleset();
+        return Optional.ofNullable(found != null ? found : day.isBefore(first.effectiveFrom()) ? first : null);
     }
 
     /** Every loaded version per jurisdiction, oldest first. */

@@ -9,14 +9,22 @@ import java.util.List;
  *
  * @param extendsJurisdiction set for a province's ruleset: the jurisdiction whose ruleset it extends ({@code VN})
  * @param agencies            agency codes the ruleset adds beyond the national seven (declared with their names)
+ * @param areaMap             the administrative map the jurisdiction and area codes are written in ({@code VN-2024})
  */
 public record RulesetDefinition(String version, String effectiveFrom, String effectiveTo, String jurisdiction,
                                 String extendsJurisdiction, StandingAgencyDefinition standingAgency,
-                                List<DeclaredAgencyDefinition> agencies, List<RuleDefinition> rules) {
+                                List<DeclaredAgencyDefinition> agencies, List<RuleDefinition> rules, String areaMap) {
 
     public RulesetDefinition {
         rules = rules == null ? List.of() : rules.stream().toList();
         agencies = agencies == null ? List.of() : agencies.stream().toList();
+    }
+
+    public RulesetDefinition(String version, String effectiveFrom, String effectiveTo, String jurisdiction,
+                             String extendsJurisdiction, StandingAgencyDefinition standingAgency,
+                             List<DeclaredAgencyDefinition> agencies, List<RuleDefinition> rules) {
+        this(version, effectiveFrom, effectiveTo, jurisdiction, extendsJurisdiction, standingAgency, agencies, rules,
+                null);
     }
 
     public RulesetDefinition(String version, String effectiveFrom, String jurisdiction,

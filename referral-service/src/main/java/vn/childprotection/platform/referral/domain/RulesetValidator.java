@@ -123,9 +123,11 @@ public final class RulesetValidator {
         }
         String jurisdiction = definition.jurisdiction().trim();
         String version = definition.version().trim();
+        String areaMap = blank(definition.areaMap()) ? null : definition.areaMap().trim();
         return new RulesetValidation.Valid(new Ruleset(version, effectiveFrom, effectiveTo, jurisdiction,
                 extension ? definition.extendsJurisdiction().trim() : null, standing,
-                rules.stream().map(rule -> rule.from(jurisdiction)).toList(), declared, List.of(version)));
+                rules.stream().map(rule -> rule.from(jurisdiction, areaMap)).toList(), declared, List.of(version),
+                areaMap));
     }
 
     private static StandingAgency standingAgency(RulesetDefinition.StandingAgencyDefinition raw,

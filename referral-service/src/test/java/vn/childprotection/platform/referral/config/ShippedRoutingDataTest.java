@@ -2,11 +2,11 @@ package vn.childprotection.platform.referral.config;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.Ruleset;
@@ -34,13 +34,14 @@ class ShippedRoutingDataTest {
 
         RulesetSource source = new ReferralConfiguration().rulesetSource(properties, new DefaultResourceLoader());
 
-        assertThat(source.routing().rulesets().versions()).containsOnlyKeys("VN", "01", "06", "11", "89");
+        assertThat(source.routing().rulesets().versions()).containsOnlyKeys("VN", "VN-2024:01", "VN-2024:06",
+                "VN-2024:11", "VN-2024:89");
         Ruleset bacKan = source.inForce("06", LocalDate.parse("2026-11-20"));
         assertThat(bacKan.versions()).containsExactly("VN-national-2025.1", "06-bac-kan-2025.1");
         assertThat(source.routing().agencies().codes()).contains("PROCURACY", "COURT", "COMMUNE_PC",
                 "CULTURE_SPORTS_TOURISM", "INFORMATION_COMMUNICATIONS");
-        assertThat(source.routing().areas().lists()).singleElement()
-                .satisfies(list -> assertThat(list.version()).isEqualTo("GSO-pre-2025"));
+        assertThat(source.routing().areas().maps().maps()).extracting(map -> map.version())
+                .containsExactly("VN-2024", "VN-2025");
         assertThat(source.routing().deadlines().acknowledgement().get(Severity.HIGH).duration())
                 .isEqualTo(Duration.ofHours(4));
         assertThat(source.routing().deadlines().acknowledgement().get(Severity.NORMAL).workingDays()).isEqualTo(2);

@@ -1,15 +1,15 @@
 package vn.childprotection.platform.referral.domain;
 
 import org.junit.jupiter.api.Test;
+import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.AgencyReferral;
 import vn.childprotection.platform.contracts.AgencyReferralEvent;
-import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.CaseStatusChanged;
 import vn.childprotection.platform.contracts.Concern;
-import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.EscalationRaised.DeadlineKind;
+import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.Location;
@@ -124,7 +124,7 @@ class AgencyResponseTest {
         assertThat(made.ruleId()).isEqualTo("FORWARDED");
         assertThat(made.legalBasis()).isEqualTo("S0 Art 7.2");
         assertThat(made.forwardedFrom()).isEqualTo(health.referralId());
-        assertThat(made.unitId()).startsWith("11-094-"); // the district unit, as routing would choose
+        assertThat(made.unitId()).isEqualTo("11-03127-POLICE"); // the commune police, as routing would choose
         assertThat(made.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(1))); // EMERGENCY acknowledgement, from now
         assertThat(made.issuedAt()).isEqualTo(NOW);
         assertThat(forwarded.updated().referrals()).hasSize(c.referrals().size() + 1);
@@ -229,7 +229,7 @@ class AgencyResponseTest {
         assertThat(triage.legalBasis()).isEqualTo("S0 Art 8.4");
         assertThat(triage.forwardedFrom()).isEqualTo(women.referralId());
         assertThat(triage.areaCode()).isEqualTo("11");
-        assertThat(triage.unitId()).startsWith("11-").doesNotContain("094");
+        assertThat(triage.unitId()).isEqualTo("11-SOCIAL_AFFAIRS");
         assertThat(declined.caseTo()).isEqualTo(CaseStatus.REFERRED);
         assertThat(declined.updated().outbox().subList(c.outbox().size(), declined.updated().outbox().size()))
                 .extracting(OutboxMessage::topic)

@@ -45,7 +45,7 @@ class CaseTest {
         assertThat(opened.referrals()).hasSize(6).allSatisfy(referral -> {
             assertThat(referral.referralId()).isEqualTo(Ids.nameBased("referral", report.caseId(),
                     referral.agency()));
-            assertThat(referral.areaCode()).isEqualTo("03199");
+            assertThat(referral.areaCode()).isEqualTo("03127");
             assertThat(referral.status()).isEqualTo(ReferralStatus.ISSUED);
             assertThat(referral.rulesetVersion()).isEqualTo("VN-national-2025.1");
         });

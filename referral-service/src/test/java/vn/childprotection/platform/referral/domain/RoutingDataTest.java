@@ -7,7 +7,6 @@ import vn.childprotection.platform.contracts.EscalationRaised.DeadlineKind;
 import vn.childprotection.platform.contracts.Location;
 import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.Severity;
-import vn.childprotection.platform.referral.adapter.out.directory.AreaCsvReader;
 import vn.childprotection.platform.referral.adapter.out.ruleset.InvalidRulesetException;
 import vn.childprotection.platform.referral.fixtures.RoutingFixtures;
 
@@ -37,15 +36,26 @@ class RoutingDataTest {
         return plan.referrals().stream().filter(r -> r.agency().equals(agency)).findFirst().orElseThrow();
     }
 
+    /** The last week of the three-level map (until 30 June 2025): districts and their units. */
+    private static final OffsetDateTime OLD_MAP_DAY = OffsetDateTime.parse("2025-06-20T10:00:00+07:00");
+
+    private RoutingPlan planOn(OffsetDateTime receivedAt, Severity severity, Location location,
+                               Concern... concerns) {
+        return routing.plan(new RoutingEnvironment.Request("case-1", receivedAt, ContactType.INTERVENTION,
+                List.of(concerns), severity, location, 12));
+    }
+
     @Test
-    void aCityRuleOfS4AppliesInDienBienPhuCityOnly() {
-        RoutingPlan city = plan(Severity.NORMAL, new Location("11", "094", null), Concern.DOMESTIC_VIOLENCE);
-        RoutingPlan elsewhere = plan(Severity.NORMAL, new Location("11", "096", null), Concern.DOMESTIC_VIOLENCE);
+    void aCityRuleOfS4AppliesInTheFormerDienBienPhuCityOnly() {
+        // Phường Điện Biên Phủ (03127) kept the code of Him Lam, a ward of the former city (district 094)
+        RoutingPlan city = plan(Severity.NORMAL, new Location("11", null, "03127"), Concern.DOMESTIC_VIOLENCE);
+        // Xã Mường Nhé (03160): formerly in district 096
+        RoutingPlan elsewhere = plan(Severity.NORMAL, new Location("11", null, "03160"), Concern.DOMESTIC_VIOLENCE);
 
         PlannedReferral culture = referral(city, "CULTURE_SPORTS_TOURISM");
         assertThat(culture.role()).isEqualTo(ReferralRole.SUPPORTING);
         assertThat(culture.ruleId()).isEqualTo("DB-01-DV-CULTURE");
-        assertThat(culture.unitId()).isEqualTo("11-094-CULTURE_INFORMATION");
+        assertThat(culture.unitId()).as("district units ended on 30 June 2025").isEqualTo("11-CULTURE_SPORTS_TOURISM");
         assertThat(culture.legalBasis()).startsWith("Policy default").contains("IV.4");
         assertThat(elsewhere.referrals()).extracting(PlannedReferral::agency)
                 .doesNotContain("CULTURE_SPORTS_TOURISM");
@@ -53,32 +63,107 @@ class RoutingDataTest {
     }
 
     @Test
-    void bacKanAddsTheCommunePeopleCommitteeAsPrimaryForNeglectCitingS1IV6() {
-        RoutingPlan plan = plan(Severity.NORMAL, new Location("06", "061", null), Concern.NEGLECT);
+    void onTheOldMapTheCityRuleGoesToTheCitysOwnDistrictUnit() {
+        RoutingPlan city = planOn(OLD_MAP_DAY, Severity.NORMAL, new Location("11", "094", null),
+                Concern.DOMESTIC_VIOLENCE);
+
+        assertThat(city.areaListVersion()).isEqualTo("VN-2024");
+        assertThat(referral(city, "CULTURE_SPORTS_TOURISM").unitId()).isEqualTo("11-094-CULTURE_INFORMATION");
+    }
+
+    @Test
+    void bacKansRulesFollowItsFormerTerritoryIntoThaiNguyen() {
+        // Xã Phúc Lộc (01894) of Thái Nguyên (19) was in Ba Bể district (061) of Bắc Kạn (06)
+        RoutingPlan plan = plan(Severity.NORMAL, new Location("19", null, "01894"), Concern.NEGLECT);
+        // Phường Phan Đình Phùng (05443) was in Thái Nguyên city (164) of the old Thái Nguyên
+        RoutingPlan oldThaiNguyen = plan(Severity.NORMAL, new Location("19", null, "05443"), Concern.NEGLECT);
 
         PlannedReferral commune = referral(plan, "COMMUNE_PC");
         assertThat(commune.role()).isEqualTo(ReferralRole.PRIMARY);
         assertThat(commune.policyDefault()).isFalse();
         assertThat(commune.legalBasis()).contains("QĐ 313/QĐ-UBND").contains("IV.6");
+        assertThat(commune.unitId()).isEqualTo("19-01894-COMMUNE_PC");
         assertThat(referral(plan, "SOCIAL_AFFAIRS").role()).as("national row kept").isEqualTo(ReferralRole.PRIMARY);
+        assertThat(plan.rulesetVersion()).isEqualTo("VN-national-2025.1+06-bac-kan-2025.1");
+        assertThat(oldThaiNguyen.rulesetVersion()).isEqualTo("VN-national-2025.1");
+    }
+
+    @Test
+    void anGiangsRulesApplyToItsFormerPartOfTheNewAnGiangAndNotToTheFormerKienGiang() {
+        RoutingPlan formerAnGiang = plan(Severity.HIGH, new Location("91", null, "30292"), Concern.SEXUAL_ABUSE);
+        // Phường Rạch Giá (30742) was in Rạch Giá city (899) of Kiên Giang (91)
+        RoutingPlan formerKienGiang = plan(Severity.HIGH, new Location("91", null, "30742"), Concern.SEXUAL_ABUSE);
+
+        assertThat(formerAnGiang.rulesetVersion()).isEqualTo("VN-national-2025.1+89-an-giang-2025.1");
+        assertThat(formerAnGiang.referrals()).extracting(PlannedReferral::agency).contains("PROCURACY");
+        assertThat(formerAnGiang.triage().required()).isFalse();
+        assertThat(formerKienGiang.rulesetVersion()).isEqualTo("VN-national-2025.1");
+        assertThat(formerKienGiang.referrals()).extracting(PlannedReferral::agency).doesNotContain("PROCURACY");
+        assertThat(formerKienGiang.triage().required()).isFalse();
     }
 
     @Test
     void theProcuracyIsInformedOfSeriousAbuseInAnGiangOnlyAtHighOrEmergency() {
-        RoutingPlan high = plan(Severity.HIGH, new Location("89", "883", null), Concern.SEXUAL_ABUSE);
-        RoutingPlan normal = plan(Severity.NORMAL, new Location("89", "883", null), Concern.SEXUAL_ABUSE);
+        RoutingPlan high = plan(Severity.HIGH, new Location("91", null, "30292"), Concern.SEXUAL_ABUSE);
+        RoutingPlan normal = plan(Severity.NORMAL, new Location("91", null, "30292"), Concern.SEXUAL_ABUSE);
 
         PlannedReferral procuracy = referral(high, "PROCURACY");
         assertThat(procuracy.role()).isEqualTo(ReferralRole.INFORMED);
-        assertThat(procuracy.unitId()).as("province-level unit: no district unit").isEqualTo("89-PROCURACY");
-        assertThat(procuracy.areaCode()).isEqualTo("89");
-        assertThat(procuracy.note()).contains("parent area 89");
+        assertThat(procuracy.unitId()).as("province-level unit: no commune unit").isEqualTo("91-PROCURACY");
+        assertThat(procuracy.areaCode()).isEqualTo("91");
+        assertThat(procuracy.note()).contains("parent area 91");
         assertThat(normal.referrals()).extracting(PlannedReferral::agency).doesNotContain("PROCURACY");
     }
 
     @Test
+    void theSameCodesOnEitherSideOfMidnightOn30June2025AreRoutedOnTheirOwnMap() {
+        Location oldAnGiang = new Location("89", "883", "30292");
+        RoutingPlan lastMinute = planOn(OffsetDateTime.parse("2025-06-30T23:59:00+07:00"), Severity.HIGH, oldAnGiang,
+                Concern.SEXUAL_ABUSE);
+        RoutingPlan firstMinute = planOn(OffsetDateTime.parse("2025-07-01T00:00:00+07:00"), Severity.HIGH,
+                oldAnGiang, Concern.SEXUAL_ABUSE);
+
+        assertThat(lastMinute.areaListVersion()).isEqualTo("VN-2024");
+        assertThat(lastMinute.location()).isEqualTo(oldAnGiang);
+        assertThat(referral(lastMinute, "POLICE").unitId()).isEqualTo("89-883-POLICE");
+        assertThat(referral(lastMinute, "PROCURACY").unitId()).isEqualTo("89-PROCURACY");
+        assertThat(firstMinute.areaListVersion()).isEqualTo("VN-2025");
+        assertThat(firstMinute.location()).isEqualTo(new Location("91", null, "30292"));
+        assertThat(firstMinute.areaNotes()).isNotEmpty();
+        assertThat(referral(firstMinute, "POLICE").unitId()).isEqualTo("91-30292-POLICE");
+        assertThat(referral(firstMinute, "PROCURACY").unitId()).isEqualTo("91-PROCURACY");
+        assertThat(lastMinute.rulesetVersion()).isEqualTo(firstMinute.rulesetVersion())
+                .isEqualTo("VN-national-2025.1+89-an-giang-2025.1");
+    }
+
+    @Test
+    void aSpecialZoneIsRoutedToItsOwnCommuneLevelUnits() {
+        RoutingPlan phuQuoc = plan(Severity.NORMAL, new Location("91", null, "31078"), Concern.VIOLENCE);
+
+        assertThat(referral(phuQuoc, "POLICE").unitId()).isEqualTo("91-31078-POLICE");
+        assertThat(phuQuoc.rulesetVersion()).as("Phú Quốc was part of Kiên Giang").isEqualTo("VN-national-2025.1");
+        assertThat(phuQuoc.triage().required()).isFalse();
+    }
+
+    @Test
+    void theStandingAgencysProvincialUnitIsTheDepartmentOfHealthFrom1March2025() {
+        RoutingPlan february = planOn(OffsetDateTime.parse("2025-02-28T10:00:00+07:00"), Severity.NORMAL,
+                new Location("11", null, null), Concern.VIOLENCE);
+        RoutingPlan march = planOn(OffsetDateTime.parse("2025-03-01T10:00:00+07:00"), Severity.NORMAL,
+                new Location("11", null, null), Concern.VIOLENCE);
+
+        assertThat(referral(february, "SOCIAL_AFFAIRS").unitId()).isEqualTo("11-SOCIAL_AFFAIRS");
+        assertThat(referral(march, "SOCIAL_AFFAIRS").unitId()).as("same desk, same id: history and topics keep it")
+                .isEqualTo("11-SOCIAL_AFFAIRS");
+        assertThat(routing.agencies().unitFor("SOCIAL_AFFAIRS", List.of("11"), LocalDate.parse("2025-02-28"))
+                .orElseThrow().name()).contains("Lao động - Thương binh và Xã hội");
+        assertThat(routing.agencies().unitFor("SOCIAL_AFFAIRS", List.of("11"), LocalDate.parse("2025-03-01"))
+                .orElseThrow().name()).contains("Sở Y tế");
+    }
+
+    @Test
     void haNoiAddsNothingToTheNationalDefault() {
-        RoutingPlan plan = plan(Severity.NORMAL, new Location("01", "008", null), Concern.VIOLENCE);
+        RoutingPlan plan = plan(Severity.NORMAL, new Location("01", null, "00301"), Concern.VIOLENCE);
 
         assertThat(plan.rulesetVersion()).isEqualTo("VN-national-2025.1+01-ha-noi-2025.1");
         assertThat(plan.referrals()).extracting(PlannedReferral::ruleId).containsOnly("VN.VIOLENCE");
@@ -86,53 +171,70 @@ class RoutingDataTest {
 
     @Test
     void aReferralGoesToTheMostLocalUnitAndAReportWithOnlyAProvinceAtProvinceLevel() {
-        RoutingPlan district = plan(Severity.NORMAL, new Location("11", "099", null), Concern.VIOLENCE);
+        RoutingPlan commune = plan(Severity.NORMAL, new Location("11", null, "03253"), Concern.VIOLENCE);
         RoutingPlan province = plan(Severity.NORMAL, new Location("11", null, null), Concern.VIOLENCE);
 
-        assertThat(referral(district, "POLICE").unitId()).isEqualTo("11-099-POLICE");
-        assertThat(referral(district, "POLICE").areaCode()).isEqualTo("099");
+        assertThat(referral(commune, "POLICE").unitId()).isEqualTo("11-03253-POLICE");
+        assertThat(referral(commune, "POLICE").areaCode()).isEqualTo("03253");
+        assertThat(referral(commune, "HEALTH").unitId()).as("no commune unit: the province's")
+                .isEqualTo("11-HEALTH");
         assertThat(referral(province, "POLICE").unitId()).isEqualTo("11-POLICE");
         assertThat(province.triage().required()).isFalse();
     }
 
     @Test
-    void anUnknownDistrictIsRoutedAtProvinceLevelAndFlaggedForTriage() {
-        RoutingPlan plan = plan(Severity.NORMAL, new Location("11", "999", null), Concern.VIOLENCE);
+    void aReportOfTodayThatNamesADistrictIsRoutedOnTodaysMapNotLost() {
+        RoutingPlan districtOnly = plan(Severity.NORMAL, new Location("11", "099", null), Concern.VIOLENCE);
+        RoutingPlan mergedCommune = plan(Severity.NORMAL, new Location("11", "094", "03124"), Concern.VIOLENCE);
+
+        assertThat(districtOnly.location()).isEqualTo(new Location("11", null, null));
+        assertThat(referral(districtOnly, "POLICE").unitId()).isEqualTo("11-POLICE");
+        assertThat(districtOnly.triage().required()).isFalse();
+        assertThat(districtOnly.areaNotes()).first().asString().contains("districtCode 099");
+        assertThat(mergedCommune.triage().required()).isTrue();
+        assertThat(mergedCommune.triage().reasons()).anySatisfy(r -> assertThat(r).contains("03124")
+                .contains("pick the commune"));
+    }
+
+    @Test
+    void anUnknownCommuneIsRoutedAtProvinceLevelAndFlaggedForTriage() {
+        RoutingPlan plan = plan(Severity.NORMAL, new Location("11", null, "99999"), Concern.VIOLENCE);
 
         assertThat(plan.referrals()).isNotEmpty().allSatisfy(r -> {
             assertThat(r.areaCode()).isEqualTo("11");
-            assertThat(r.note()).contains("districtCode 999 is unknown");
+            assertThat(r.note()).contains("location.communeCode");
         });
         assertThat(plan.triage().required()).isTrue();
-        assertThat(plan.triage().reasons()).singleElement().asString().contains("routed at province level");
+        assertThat(plan.triage().reasons()).singleElement().asString().contains("routed at the level");
     }
 
     @Test
     void anUnknownProvinceIsStillRoutedAndFlagged() {
-        RoutingPlan plan = plan(Severity.NORMAL, new Location("77", null, null), Concern.VIOLENCE);
+        RoutingPlan plan = plan(Severity.NORMAL, new Location("99", null, null), Concern.VIOLENCE);
 
         assertThat(plan.referrals()).isNotEmpty().allSatisfy(r -> assertThat(r.unitId()).isNull());
         assertThat(plan.triage().required()).isTrue();
     }
 
     @Test
-    void theTwoLevelHierarchyRoutesACommuneStraightUnderItsProvince() {
-        var twoLevel = AreaCsvReader.read("areas/two-level-fixture.csv", "TEST-2025-07", LocalDate.parse(
-                "2025-07-01"), RoutingFixtures.open("areas/two-level-fixture.csv"));
-        AreaDirectory areas = new AreaDirectory(List.of(RoutingFixtures.preTwentyTwentyFiveAreas(), twoLevel));
+    void theTwoLevelMapRoutesACommuneStraightUnderItsProvinceFrom1July2025() {
+        AreaDirectory areas = new AreaDirectory(RoutingFixtures.maps());
 
-        var after = areas.resolve(new Location("11", null, "90001"), LocalDate.parse("2025-07-01"));
+        var after = areas.resolve(new Location("11", null, "03127"), LocalDate.parse("2025-07-01"));
         var before = areas.resolve(new Location("11", "094", null), LocalDate.parse("2025-06-30"));
         var unknown = areas.resolve(new Location("11", null, "90999"), LocalDate.parse("2026-01-01"));
-        var staleDistrict = areas.resolve(new Location("11", "094", "90002"), LocalDate.parse("2026-01-01"));
+        var staleDistrict = areas.resolve(new Location("11", "094", "03127"), LocalDate.parse("2026-01-01"));
 
-        assertThat(after.chain()).containsExactly("90001", "11");
-        assertThat(after.listVersion()).isEqualTo("TEST-2025-07");
+        assertThat(after.chain()).containsExactly("03127", "11");
+        assertThat(after.listVersion()).isEqualTo("VN-2025");
+        assertThat(after.chains()).containsEntry("VN-2024", List.of("03127", "094", "11"));
         assertThat(before.chain()).containsExactly("094", "11");
+        assertThat(before.listVersion()).isEqualTo("VN-2024");
         assertThat(unknown.chain()).containsExactly("11");
-        assertThat(unknown.triage()).singleElement().asString().contains("communeCode 90999 is unknown");
-        assertThat(staleDistrict.chain()).containsExactly("90002", "11");
-        assertThat(staleDistrict.notes()).singleElement().asString().contains("no district level");
+        assertThat(unknown.triage()).singleElement().asString().contains("location.communeCode");
+        assertThat(staleDistrict.chain()).containsExactly("03127", "11");
+        assertThat(staleDistrict.triage()).isEmpty();
+        assertThat(staleDistrict.notes()).first().asString().contains("districtCode 094 belongs to map VN-2024");
     }
 
     @Test
@@ -175,8 +277,7 @@ class RoutingDataTest {
     @Test
     void aNewRulesetVersionAppliesToReportsReceivedFromItsEffectiveDateOnly() {
         RoutingEnvironment versions = RoutingFixtures.routing(List.of("rulesets-versions/national-default.yaml",
-                "rulesets-versions/dien-bien-v1.yaml", "rulesets-versions/dien-bien-v2.yaml"),
-                List.of(RoutingFixtures.preTwentyTwentyFiveAreas()));
+                "rulesets-versions/dien-bien-v1.yaml", "rulesets-versions/dien-bien-v2.yaml"));
         var location = new Location("11", "094", null);
 
         RoutingPlan before = versions.plan(new RoutingEnvironment.Request("a", OffsetDateTime.parse(
@@ -195,8 +296,7 @@ class RoutingDataTest {
     @Test
     void overlappingVersionsOfOneJurisdictionFailNamingTheFile() {
         assertThatThrownBy(() -> RoutingFixtures.routing(List.of("rulesets-versions/national-default.yaml",
-                "rulesets-versions/dien-bien-v1.yaml", "rulesets-versions/dien-bien-overlapping.yaml"), List.of(
-                RoutingFixtures.preTwentyTwentyFiveAreas())))
+                "rulesets-versions/dien-bien-v1.yaml", "rulesets-versions/dien-bien-overlapping.yaml")))
                 .isInstanceOf(InvalidRulesetException.class)
                 .hasMessageContaining("dien-bien-")
                 .hasMessageContaining("overlaps version");
@@ -205,7 +305,7 @@ class RoutingDataTest {
     @Test
     void anAgencyUnknownToTheDirectoryFailsNamingFileRuleAndAgency() {
         assertThatThrownBy(() -> RoutingFixtures.routing(List.of("rulesets-versions/national-default.yaml",
-                "rulesets-versions/unknown-agency.yaml"), List.of(RoutingFixtures.preTwentyTwentyFiveAreas())))
+                "rulesets-versions/unknown-agency.yaml")))
                 .isInstanceOf(InvalidRulesetException.class)
                 .hasMessageContaining("rulesets-versions/unknown-agency.yaml")
                 .hasMessageContaining("rule TEST-ORACLE: unknown agency ORACLE_OFFICE");

@@ -2,10 +2,10 @@ package vn.childprotection.platform.referral.domain;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ContactType;
 import vn.childprotection.platform.contracts.Location;
@@ -43,10 +43,12 @@ class RoutingPropertiesTest {
         Arbitrary<List<Concern>> concerns = Arbitraries.of(Concern.class).list().ofMinSize(1).ofMaxSize(5);
         Arbitrary<Location> locations = Arbitraries.of(
                 new Location("11", "094", null), new Location("11", "096", null), new Location("11", null, null),
-                new Location("06", "058", null), new Location("89", "883", null), new Location("01", "008", "00001"),
-                new Location("11", "999", null), new Location("48", null, null), new Location("77", "777", null));
-        Arbitrary<OffsetDateTime> receivedAt = Arbitraries.longs().between(0, 3L * 365 * 24 * 3600)
-                .map(s -> OffsetDateTime.parse("2025-07-01T00:00:00+07:00").plusSeconds(s));
+                new Location("06", "058", null), new Location("89", "883", null), new Location("01", "001", "00001"),
+                new Location("11", null, "03127"), new Location("19", null, "01894"), new Location("91", null, "30292"),
+                new Location("91", null, "31078"), new Location("11", "999", null), new Location("99", null, null),
+                new Location("77", "777", null));
+        Arbitrary<OffsetDateTime> receivedAt = Arbitraries.longs().between(0, 4L * 365 * 24 * 3600)
+                .map(s -> OffsetDateTime.parse("2024-07-01T00:00:00+07:00").plusSeconds(s));
         return Combinators.combine(Arbitraries.of(ContactType.class), concerns, Arbitraries.of(Severity.class),
                 Arbitraries.integers().between(0, 17).injectNull(0.2), locations, receivedAt).as(Report::new);
     }
@@ -110,7 +112,7 @@ class RoutingPropertiesTest {
         RoutingPlan plan = ROUTING.plan(report.request());
         boolean unknown = "999".equals(report.location().districtCode())
                 || "777".equals(report.location().districtCode())
-                || report.location().provinceCode().equals("48") || report.location().provinceCode().equals("77");
+                || report.location().provinceCode().equals("99") || report.location().provinceCode().equals("77");
         if (report.contactType() == ContactType.INTERVENTION && unknown) {
             assertThat(plan.referrals()).isNotEmpty();
             assertThat(plan.triage().required()).isTrue();

@@ -5,9 +5,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ContactType;
-import vn.childprotection.platform.contracts.ReferralRole;
-
 import vn.childprotection.platform.contracts.Location;
+import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.referral.fixtures.RoutingFixtures;
 
@@ -111,8 +110,8 @@ class RoutingTableTest {
     static Stream<Arguments> routingTableInEverySeedProvince() {
         return routingTable().flatMap(row -> RoutingFixtures.SEED_PROVINCES.stream().map(area -> {
             Object[] cells = row.get();
-            return argumentSet("province " + area[0] + " (district " + area[1] + "): " + cells[0],
-                    cells[0], cells[1], cells[2], area[0], area[1]);
+            return argumentSet("province " + area[0] + " (commune " + area[1] + "): " + cells[0],
+                    cells[0], cells[1], cells[2], area[0], area[1], area[2]);
         }));
     }
 
@@ -124,12 +123,12 @@ class RoutingTableTest {
     @MethodSource("routingTableInEverySeedProvince")
     void everySeedProvinceStillRoutesEachConcernToTheAgenciesOfTheNationalRow(Concern concern, Set<String> primary,
                                                                             Set<String> supporting, String province,
-                                                                            String district) {
+                                                                            String commune, String formerProvince) {
         RoutingEnvironment routing = RoutingFixtures.shippedRouting();
         for (Severity severity : Severity.values()) {
             RoutingPlan plan = routing.plan(new RoutingEnvironment.Request("case-1",
                     OffsetDateTime.parse("2026-11-20T09:15:00+07:00"), ContactType.INTERVENTION, List.of(concern),
-                    severity, new Location(province, district, null), 12));
+                    severity, new Location(province, null, commune), 12));
 
             Map<String, ReferralRole> roles = plan.referrals().stream()
                     .collect(Collectors.toMap(PlannedReferral::agency, PlannedReferral::role));
@@ -138,9 +137,9 @@ class RoutingTableTest {
             supporting.forEach(agency -> assertThat(roles.get(agency)).as(agency)
                     .isIn(ReferralRole.PRIMARY, ReferralRole.SUPPORTING));
             assertThat(roles).as("standing agency, S0 Art 8.4").containsKey(SOCIAL_AFFAIRS);
-            assertThat(plan.rulesetVersion()).startsWith("VN-national-2025.1+" + province + "-");
+            assertThat(plan.rulesetVersion()).startsWith("VN-national-2025.1+" + formerProvince + "-");
             assertThat(plan.referrals()).allSatisfy(r -> {
-                assertThat(r.unitId()).as("a unit of %s serves %s", r.agency(), district).isNotNull();
+                assertThat(r.unitId()).as("a unit of %s serves %s", r.agency(), commune).isNotNull();
                 assertThat(r.legalBasis()).isNotBlank();
             });
             assertThat(plan.triage().required()).isEqualTo(concern == Concern.OTHER);

@@ -196,7 +196,7 @@ abstract class AgencyLoopScenario {
         AgencyReferral work = (AgencyReferral) EventJson.read(police.getFirst().value(), AgencyReferralEvent.class);
         assertThat(work.forwardedFrom()).isEqualTo(health.referralId());
         assertThat(work.ruleId()).isEqualTo("FORWARDED");
-        assertThat(work.unitId()).isEqualTo("11-094-POLICE");
+        assertThat(work.unitId()).isEqualTo("11-03127-POLICE");
         List<CaseEvent> events = awaitCaseEvents(opened.caseId(), e -> e instanceof ReferralIssued issued
                 && health.referralId().equals(issued.forwardedFrom()), 1);
         assertThat(events).filteredOn(e -> e instanceof ReferralStatusChanged).singleElement()

@@ -171,9 +171,15 @@ abstract class ReferralFlowScenario {
             String agency = referral.path("agency").asString();
             roles.put(agency, ReferralRole.valueOf(referral.path("role").asString()));
             assertThat(referral.path("referralId").asString()).isEqualTo(Ids.nameBased("referral", caseId, agency));
-            // the commune is not in the pre-2025 list (it has no communes): the district's unit receives it
-            assertThat(referral.path("areaCode").asString()).isEqualTo("094");
-            assertThat(referral.path("unitId").asString()).isEqualTo("11-094-" + agency);
+            // the commune's police and People's Committee (the standing agency's local desk) serve it; the other
+            // agencies have no commune unit: their provincial department receives it
+            String unit = switch (agency) {
+                case "POLICE" -> "11-03127-POLICE";
+                case "SOCIAL_AFFAIRS" -> "11-03127-COMMUNE_PC";
+                default -> "11-" + agency;
+            };
+            assertThat(referral.path("unitId").asString()).isEqualTo(unit);
+            assertThat(referral.path("areaCode").asString()).isEqualTo(unit.contains("03127") ? "03127" : "11");
             assertThat(referral.path("dueAt").asString()).isEqualTo("2026-11-20T06:15:00Z"); // HIGH: 4 h
             assertThat(referral.path("status").asString()).isEqualTo("ISSUED");
             assertThat(referral.path("ruleId").asString()).isEqualTo("VN.SEXUAL_ABUSE");
@@ -408,7 +414,7 @@ abstract class ReferralFlowScenario {
         JsonNode decision = JSON.readTree(response.body());
         assertThat(decision.path("rulesetVersion").asString()).isEqualTo(V1);
         assertThat(decision.path("referrals")).hasSize(6).allSatisfy(referral -> {
-            assertThat(referral.path("unitId").asString()).startsWith("11-094-");
+            assertThat(referral.path("unitId").asString()).startsWith("11-");
             assertThat(referral.path("ruleId").asString()).startsWith("VN.");
             assertThat(referral.path("legalBasis").asString()).isNotBlank();
             assertThat(referral.path("dueAt").asString()).isEqualTo("2026-11-20T03:15:00Z"); // EMERGENCY: 1 h

@@ -1,5 +1,8 @@
 package vn.childprotection.platform.referral.adapter.out.ruleset;
 
+import vn.childprotection.platform.areas.AreaMaps;
+import vn.childprotection.platform.areas.AreaUnit;
+import vn.childprotection.platform.referral.domain.Ruleset;
 import vn.childprotection.platform.referral.domain.RulesetCatalog;
 import vn.childprotection.platform.referral.domain.RulesetProblem;
 
@@ -17,6 +20,35 @@ import java.util.Set;
 public final class RulesetFilesLoader {
 
     private RulesetFilesLoader() {
+    }
+
+    /**
+     * Checks each province ruleset's territory against the maps: a ruleset that names its map ({@code areaMap:
+     * VN-2024}) must name a province of that map, and its rules' area codes must be units of that map.
+     */
+    public static void checkTerritories(List<RulesetCatalog.Entry> entries, AreaMaps maps) {
+        for (RulesetCatalog.Entry entry : entries) {
+            Ruleset ruleset = entry.ruleset();
+            if (ruleset.areaMap() == null) {
+                continue;
+            }
+            List<RulesetProblem> problems = new ArrayList<>();
+            maps.map(ruleset.areaMap()).ifPresentOrElse(map -> {
+                if (!RulesetCatalog.NATIONAL.equals(ruleset.jurisdiction())
+                        && !map.has(ruleset.jurisdiction(), AreaUnit.Level.PROVINCE)) {
+                    problems.add(new RulesetProblem(null, "jurisdiction " + ruleset.jurisdiction()
+                            + " is not a province of map " + ruleset.areaMap()));
+                }
+                ruleset.rules().forEach(rule -> rule.conditions().areaCodes().stream()
+                        .filter(code -> map.unit(code).isEmpty())
+                        .forEach(code -> problems.add(new RulesetProblem(rule.id(), "area code " + code
+                                + " is not a unit of map " + ruleset.areaMap()))));
+            }, () -> problems.add(new RulesetProblem(null, "areaMap " + ruleset.areaMap() + " is not a known map ("
+                    + maps.maps().stream().map(m -> m.version()).toList() + ")")));
+            if (!problems.isEmpty()) {
+                throw new InvalidRulesetException(entry.source(), problems);
+            }
+        }
     }
 
     public static RulesetCatalog catalog(List<RulesetCatalog.Entry> entries, Set<String> knownAgencies) {

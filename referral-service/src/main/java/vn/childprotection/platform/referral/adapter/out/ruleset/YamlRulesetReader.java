@@ -53,7 +53,7 @@ public final class YamlRulesetReader {
     /** The file's shape (rulesets/ruleset.schema.json). */
     record RulesetFile(String version, String effectiveFrom, String effectiveTo, String jurisdiction,
                        @JsonProperty("extends") String extendsJurisdiction, StandingFile standingAgency,
-                       List<DeclaredAgencyFile> agencies, List<RuleFile> rules, String note) {
+                       List<DeclaredAgencyFile> agencies, List<RuleFile> rules, String note, String areaMap) {
 
         RulesetDefinition toDefinition() {
             return new RulesetDefinition(version, effectiveFrom, effectiveTo, jurisdiction, extendsJurisdiction,
@@ -61,7 +61,8 @@ public final class YamlRulesetReader {
                             standingAgency.agency(), standingAgency.ruleId(), standingAgency.legalBasis()),
                     agencies == null ? List.of() : agencies.stream().map(a -> a == null ? null
                             : new RulesetDefinition.DeclaredAgencyDefinition(a.code(), a.name())).toList(),
-                    rules == null ? List.of() : rules.stream().map(r -> r == null ? null : r.toDefinition()).toList());
+                    rules == null ? List.of() : rules.stream().map(r -> r == null ? null : r.toDefinition()).toList(),
+                    areaMap);
         }
     }
 

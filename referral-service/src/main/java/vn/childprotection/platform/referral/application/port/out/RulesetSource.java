@@ -15,6 +15,6 @@ public interface RulesetSource {
 
     /** The merged ruleset in force for a province (or the national one, {@code null}) on a day. */
     default Ruleset inForce(String provinceCode, LocalDate day) {
-        return routing().rulesets().inForce(provinceCode, day);
+        return routing().rulesetOn(provinceCode, day);
     }
 }
