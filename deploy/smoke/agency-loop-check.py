@@ -54,7 +54,7 @@ def post_report(concern, wants_feedback):
     body = {
         "reportId": str(uuid.uuid4()), "receivedAt": received.isoformat(timespec="seconds"),
         "channel": "HOTLINE_111", "contactType": "INTERVENTION", "concerns": [concern], "severity": "HIGH",
-        "location": {"provinceCode": "11", "districtCode": "094"},
+        "location": {"provinceCode": "11", "communeCode": "03127"},
         "child": {"fullName": "Lò Thị Mai", "sex": "FEMALE", "ageYears": 9},
         "reporter": {"fullName": "Quàng Văn Sơn", "phone": PHONE, "relationship": "NEIGHBOUR",
                      "anonymous": False, "wantsFeedback": wants_feedback},

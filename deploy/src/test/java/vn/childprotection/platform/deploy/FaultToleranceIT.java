@@ -279,7 +279,7 @@ class FaultToleranceIT {
                         Instant.now().truncatedTo(ChronoUnit.MILLIS), caseId, reportId,
                         OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(3).withNano(0), Channel.HOTLINE_111,
                         ContactType.INTERVENTION, List.of(Concern.SEXUAL_ABUSE), Severity.HIGH,
-                        new Location("11", "094", null), new Child("Lò Thị Mai", Sex.FEMALE, 11),
+                        new Location("11", null, "03127"), new Child("Lò Thị Mai", Sex.FEMALE, 11),
                         new Reporter("Lường Văn Sơn", "0987654321", ReporterRelationship.TEACHER, false, true),
                         "Giáo viên phát hiện cháu có dấu hiệu bị xâm hại.");
                 sends.add(producer.send(new ProducerRecord<>(Topics.INTAKE_REPORTS, caseId, EventJson.write(report))));

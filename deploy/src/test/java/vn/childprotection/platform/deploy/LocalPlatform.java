@@ -189,14 +189,14 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * An intervention for sexual abuse in Điện Biên Phủ (province 11, district 094), from a teacher who asked to
-     * hear the outcome. Routed to {@link #EXPECTED_AGENCIES}.
+     * An intervention for sexual abuse in Phường Điện Biên Phủ (province 11, commune 03127), from a teacher who
+     * asked to hear the outcome. Routed to {@link #EXPECTED_AGENCIES}.
      */
     static String reportBody(UUID reportId) {
         return """
                 {"reportId":"%s","receivedAt":"%s","channel":"HOTLINE_111",\
                 "contactType":"INTERVENTION","concerns":["SEXUAL_ABUSE"],"severity":"HIGH",\
-                "location":{"provinceCode":"11","districtCode":"094"},\
+                "location":{"provinceCode":"11","communeCode":"03127"},\
                 "child":{"fullName":"Lò Thị Mai","sex":"FEMALE","ageYears":11},\
                 "reporter":{"fullName":"Lường Văn Sơn","phone":"0987654321","relationship":"TEACHER",\
                 "anonymous":false,"wantsFeedback":true},\

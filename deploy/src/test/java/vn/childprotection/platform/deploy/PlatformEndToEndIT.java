@@ -470,7 +470,7 @@ class PlatformEndToEndIT {
         return """
                 {"reportId":"%s","receivedAt":"%s","channel":"HOTLINE_111",\
                 "contactType":"INTERVENTION","concerns":["SEXUAL_ABUSE"],"severity":"HIGH",\
-                "location":{"provinceCode":"11","districtCode":"094"},\
+                "location":{"provinceCode":"11","communeCode":"03127"},\
                 "child":{"fullName":"Nguyễn Thị Hoa","sex":"FEMALE","ageYears":12},\
                 "reporter":{"fullName":"Trần Văn Bình","phone":"0912345678","relationship":"NEIGHBOUR",\
                 "anonymous":false,"wantsFeedback":true},\

@@ -1,10 +1,16 @@
 package vn.childprotection.platform.deploy.bench;
 
+import vn.childprotection.platform.areas.AdministrativeMap;
+import vn.childprotection.platform.areas.AreaMapsLoader;
+import vn.childprotection.platform.areas.AreaUnit;
+
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * Realistic hotline reports for the benchmark: the concerns, severities, channels and areas of the domain reference
@@ -37,13 +43,12 @@ public final class ReportMix {
     private static final List<Weighted<String>> RELATIONSHIPS = List.of(
             w("NEIGHBOUR", 25), w("PARENT", 15), w("RELATIVE", 15), w("TEACHER", 15), w("SELF", 10),
             w("COMMUNITY_WORKER", 10), w("PROFESSIONAL", 5), w("FRIEND", 5));
-    /** Province → its districts (areas-pre-2025.csv): Hà Nội 01, An Giang 89, Điện Biên 11, Bắc Kạn 06. */
-    private static final List<Weighted<String[]>> PROVINCES = List.of(
-            w(new String[]{"01", "001", "002", "003", "004", "005", "006", "007", "008", "009", "016", "017", "018",
-                    "019", "020", "021", "250", "268", "269", "271", "272", "273", "274", "275", "276", "277"}, 40),
-            w(new String[]{"89", "883", "884", "886", "887", "888", "889", "890", "891", "892", "893", "894"}, 25),
-            w(new String[]{"11", "094", "095", "096", "097", "098", "099", "100", "101", "102", "103"}, 20),
-            w(new String[]{"06", "058", "060", "061", "062", "063", "064", "065", "066"}, 15));
+    /**
+     * Province → its communes on the map in force today (the two-level map from 1 July 2025): Hà Nội 01, An Giang 91,
+     * Điện Biên 11, Thái Nguyên 19 (the seed provinces' successors).
+     */
+    private static final List<Weighted<String[]>> PROVINCES = List.of(communes("01", 40), communes("91", 25),
+            communes("11", 20), communes("19", 15));
     private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
             "Đặng", "Bùi", "Đỗ", "Lò", "Lường", "Hà"};
     private static final String[] MIDDLE = {"Thị", "Văn", "Đức", "Ngọc", "Minh", "Thu", "Quốc", "Thanh"};
@@ -60,6 +65,12 @@ public final class ReportMix {
             "Cháu bị tai nạn đuối nước được cứu kịp, gia đình nghèo không có tiền chữa trị tiếp tại bệnh viện huyện."};
 
     private ReportMix() {
+    }
+
+    private static Weighted<String[]> communes(String province, int weight) {
+        AdministrativeMap today = AreaMapsLoader.shipped().inForce(LocalDate.now(ZoneOffset.ofHours(7)));
+        return w(Stream.concat(Stream.of(province), today.communesOf(province).stream().map(AreaUnit::code))
+                .toArray(String[]::new), weight);
     }
 
     private static <T> Weighted<T> w(T value, int weight) {
@@ -101,7 +112,7 @@ public final class ReportMix {
         }
         String severity = pick(SEVERITIES, random);
         String[] province = pick(PROVINCES, random);
-        String district = province[1 + random.nextInt(province.length - 1)];
+        String commune = province[1 + random.nextInt(province.length - 1)];
         boolean anonymous = random.nextInt(100) < 15;
         String reporter = anonymous
                 ? "{\"relationship\":\"" + pick(RELATIONSHIPS, random) + "\",\"anonymous\":true,\"wantsFeedback\":false}"
@@ -115,7 +126,7 @@ public final class ReportMix {
         String body = "{\"reportId\":\"" + reportId + "\",\"receivedAt\":\"" + receivedAt + "\",\"channel\":\""
                 + pick(CHANNELS, random) + "\",\"contactType\":\"" + (intervention ? "INTERVENTION" : "COUNSELLING")
                 + "\",\"concerns\":[" + concerns + "],\"severity\":\"" + severity
-                + "\",\"location\":{\"provinceCode\":\"" + province[0] + "\",\"districtCode\":\"" + district + "\"},"
+                + "\",\"location\":{\"provinceCode\":\"" + province[0] + "\",\"communeCode\":\"" + commune + "\"},"
                 + "\"child\":{\"fullName\":\"" + name(random) + "\",\"sex\":\"" + (random.nextBoolean() ? "FEMALE" : "MALE")
                 + "\",\"ageYears\":" + random.nextInt(18) + "},\"reporter\":" + reporter
                 + ",\"narrative\":\"" + narrative + "\"}";
