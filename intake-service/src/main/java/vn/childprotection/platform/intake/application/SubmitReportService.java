@@ -7,7 +7,9 @@ import vn.childprotection.platform.intake.application.port.out.ReportLog;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
 import vn.childprotection.platform.intake.application.port.out.RoutingBacklog;
 import vn.childprotection.platform.intake.domain.Fingerprint;
+import vn.childprotection.platform.intake.domain.PlacedLocation;
 import vn.childprotection.platform.intake.domain.ReportDraft;
+import vn.childprotection.platform.intake.domain.ReportPolicy;
 import vn.childprotection.platform.intake.domain.ReportRecord;
 
 import java.time.Clock;
@@ -23,7 +25,8 @@ import java.util.concurrent.RejectedExecutionException;
  * {@code reportId}: remember the report's fingerprint (PENDING), publish it and wait for the broker's
  * acknowledgement, then mark it PUBLISHED. A retry of the same report re-publishes the byte-identical event if
  * the first attempt never got confirmed (consumers de-duplicate by its deterministic event id) and otherwise
- * answers as before. A different report under a known id is a conflict.
+ * answers as before. A different report under a known id is a conflict. The fingerprint is over the report as
+ * given; the event carries its location as placed on the map of its day, with the placement.
  *
  * <p>Marking PUBLISHED runs on {@code marker} (off the request path in production: one store round trip less per
  * 202). It is only an optimisation of retries: a report left PENDING by a lost mark is re-published
@@ -63,9 +66,10 @@ public final class SubmitReportService implements SubmitReportUseCase {
         this.marker = marker;
     }
 
-    /** @param report a normalized report that passed {@code ReportPolicy} */
+    /** @param valid a normalized report that passed {@code ReportPolicy}, and its place */
     @Override
-    public Result submit(ReportDraft report, String submittedBy) {
+    public Result submit(ReportPolicy.Valid valid, String submittedBy) {
+        ReportDraft report = valid.report();
         if (!backlog.admits(report.severity())) {
             return new Unavailable(report.reportId(), "routing is behind: its backlog is full");
         }
@@ -88,7 +92,7 @@ public final class SubmitReportService implements SubmitReportUseCase {
             return new Accepted(report.reportId(), caseId, true);
         }
         try {
-            publisher.publish(eventOf(report, stored, submittedBy));
+            publisher.publish(eventOf(report, valid.placed(), stored, submittedBy));
         } catch (ReportPublisher.PublishFailedException e) {
             return new Unavailable(report.reportId(), "the broker did not confirm the report");
         }
@@ -111,7 +115,8 @@ public final class SubmitReportService implements SubmitReportUseCase {
         }
     }
 
-    static ReportSubmitted eventOf(ReportDraft report, ReportRecord record, String submittedBy) {
+    static ReportSubmitted eventOf(ReportDraft report, PlacedLocation placed, ReportRecord record,
+                                   String submittedBy) {
         return new ReportSubmitted(
                 Ids.nameBased(ReportSubmitted.TYPE, report.reportId().toString()),
                 record.acceptedAt(),
@@ -122,10 +127,11 @@ public final class SubmitReportService implements SubmitReportUseCase {
                 report.contactType(),
                 report.concerns(),
                 report.severity(),
-                report.location(),
+                placed.location(),
                 report.child(),
                 report.reporter(),
                 report.narrative(),
-                submittedBy);
+                submittedBy,
+                placed.placement());
     }
 }

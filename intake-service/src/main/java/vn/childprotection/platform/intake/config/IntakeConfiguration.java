@@ -21,6 +21,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import vn.childprotection.platform.access.Operation;
+import vn.childprotection.platform.areas.AreaMaps;
+import vn.childprotection.platform.areas.AreaMapsLoader;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.intake.adapter.in.web.AdmissionFilter;
 import vn.childprotection.platform.intake.adapter.in.web.IntakeMetrics;
@@ -65,9 +67,15 @@ public class IntakeConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The administrative maps shipped with the platform, read and checked at start: a broken map stops the start. */
     @Bean
-    ReportPolicy reportPolicy(Clock clock, IntakeProperties properties) {
-        return new ReportPolicy(clock, properties.maxReportAge(), properties.maxClockSkew());
+    AreaMaps areaMaps() {
+        return AreaMapsLoader.shipped();
+    }
+
+    @Bean
+    ReportPolicy reportPolicy(Clock clock, IntakeProperties properties, AreaMaps areaMaps) {
+        return new ReportPolicy(clock, properties.maxReportAge(), properties.maxClockSkew(), areaMaps);
     }
 
     /**

@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * from the request bytes: JSON key order, white space, escapes and the Unicode form of the text do not change it.
  * It covers exactly what the published event carries, so an equal fingerprint means an identical event: a
  * {@code receivedAt} written with another offset (the same instant) is another report, because the event keeps
- * the caller's offset. Each field is written as {@code name=length:value;}, so no value can shift into the next.
+ * the caller's offset. The location is taken as given: the event's placed location and placement follow from it and
+ * the day of {@code receivedAt} ({@link ReportPolicy}), so a retry of the same body is recognised and placed the
+ * same. Each field is written as {@code name=length:value;}, so no value can shift into the next.
  */
 public final class Fingerprint {
 

@@ -1,13 +1,20 @@
 package vn.childprotection.platform.intake.domain;
 
+import vn.childprotection.platform.areas.AreaMaps;
+import vn.childprotection.platform.areas.AreaMapsLoader;
+import vn.childprotection.platform.areas.Placement;
 import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.Location;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -15,6 +22,11 @@ import java.util.regex.Pattern;
  * The rules a report must meet before it is accepted. Returns every violation at once (never throws), so the
  * operator can fix the whole report in one go. Fields the reader already rejected are not reported twice.
  * Rejected values are never quoted in a message: they may be personal data.
+ *
+ * <p>The location's codes are checked against the administrative map in force on the day the report was received
+ * (its {@code receivedAt} in Vietnam's time zone: the two-level map from 1 July 2025) by {@link AreaMaps#place}.
+ * Codes of the other map are mapped, or placed as far as they allow, so that a report is never lost over a
+ * reorganisation; only codes that name no place on either map, or places that do not fit together, are violations.
  */
 public final class ReportPolicy {
 
@@ -30,23 +42,43 @@ public final class ReportPolicy {
     private static final Pattern COMMUNE = Pattern.compile("\\d{5}");
     /** Vietnamese and international numbers: digits with optional +, spaces, dots, dashes, parentheses. */
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()\\-]{5,24}");
+    /** The day of a report, and so the map its codes are read on, is the day in Vietnam. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxClockSkew;
+    private final AreaMaps maps;
 
-    public ReportPolicy(Clock clock, Duration maxAge, Duration maxClockSkew) {
+    /**
+     * @param maps the administrative maps a report's location is placed on ({@link AreaMapsLoader#shipped()})
+     */
+    public ReportPolicy(Clock clock, Duration maxAge, Duration maxClockSkew, AreaMaps maps) {
         this.clock = clock;
         this.maxAge = maxAge;
         this.maxClockSkew = maxClockSkew;
+        this.maps = Objects.requireNonNull(maps, "maps");
+    }
+
+    /** On the maps shipped with the platform. */
+    public ReportPolicy(Clock clock, Duration maxAge, Duration maxClockSkew) {
+        this(clock, maxAge, maxClockSkew, AreaMapsLoader.shipped());
     }
 
     /** The outcome of the rules for one report: a rejection is a value, never an exception. */
     public sealed interface Verdict {
     }
 
-    /** @param report the report in its canonical form ({@link ReportDraft#normalized()}): check it, publish it */
-    public record Valid(ReportDraft report) implements Verdict {
+    /**
+     * @param report the report in its canonical form ({@link ReportDraft#normalized()}), its location as given: what
+     *               is fingerprinted, so that a retry of the same body is recognised
+     * @param placed its location on the map in force on its day, and how it got there: what is published
+     */
+    public record Valid(ReportDraft report, PlacedLocation placed) implements Verdict {
+        public Valid {
+            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(placed, "a valid report has a place");
+        }
     }
 
     /** @param violations every rule the report breaks, at least one */
@@ -69,8 +101,9 @@ public final class ReportPolicy {
     public Verdict evaluate(ReportDraft draft, List<Violation> readViolations, Set<String> alreadyRejected) {
         ReportDraft canonical = draft.normalized();
         List<Violation> violations = new ArrayList<>(readViolations);
-        violations.addAll(check(canonical, alreadyRejected));
-        return violations.isEmpty() ? new Valid(canonical) : new Invalid(violations);
+        Checks checks = checked(canonical, alreadyRejected);
+        violations.addAll(checks.violations());
+        return violations.isEmpty() ? new Valid(canonical, checks.placed) : new Invalid(violations);
     }
 
     /**
@@ -78,32 +111,45 @@ public final class ReportPolicy {
      * @param alreadyRejected fields the reader could not read (wrong type, unknown code): not reported again
      */
     public List<Violation> check(ReportDraft draft, Set<String> alreadyRejected) {
+        return checked(draft, alreadyRejected).violations();
+    }
+
+    private Checks checked(ReportDraft draft, Set<String> alreadyRejected) {
         Checks checks = new Checks(alreadyRejected);
         checks.required("reportId", draft.reportId());
-        checkReceivedAt(draft.receivedAt(), checks);
+        boolean dated = checkReceivedAt(draft.receivedAt(), checks);
         checks.required("channel", draft.channel());
         checks.required("contactType", draft.contactType());
         checks.required("severity", draft.severity());
         checkConcerns(draft, checks);
-        checkLocation(draft, checks);
+        checkLocation(draft, dated, checks);
         checkChild(draft, checks);
         checkReporter(draft, checks);
         if (checks.required("narrative", draft.narrative())) {
             checks.text("narrative", draft.narrative(), MAX_NARRATIVE_LENGTH, true);
         }
-        return checks.violations();
+        return checks;
     }
 
-    private void checkReceivedAt(OffsetDateTime receivedAt, Checks checks) {
+    /** The day a report was received, in Vietnam: the day that decides the map its codes are read on. */
+    public static LocalDate dayOf(OffsetDateTime receivedAt) {
+        return receivedAt.atZoneSameInstant(VIETNAM).toLocalDate();
+    }
+
+    /** @return whether the report has a date that may be used: present, not in the future, not too old */
+    private boolean checkReceivedAt(OffsetDateTime receivedAt, Checks checks) {
         if (!checks.required("receivedAt", receivedAt)) {
-            return;
+            return false;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (receivedAt.isAfter(now.plus(maxClockSkew))) {
             checks.add("receivedAt", "must not be more than " + maxClockSkew.toMinutes() + " minutes in the future");
+            return false;
         } else if (receivedAt.isBefore(now.minus(maxAge))) {
             checks.add("receivedAt", "must be within the last " + maxAge.toDays() + " days");
+            return false;
         }
+        return true;
     }
 
     private static void checkConcerns(ReportDraft draft, Checks checks) {
@@ -127,16 +173,37 @@ public final class ReportPolicy {
         }
     }
 
-    private static void checkLocation(ReportDraft draft, Checks checks) {
+    /**
+     * The codes' format first (2, 3, 5 digits), then the codes that have it on the map of the report's day: every
+     * problem of an {@code INVALID} placement is a violation of its field, unless that field failed already. Not
+     * placed without a readable province or without a usable {@code receivedAt}, which chooses the map (both are
+     * named already).
+     *
+     * @param dated whether {@code receivedAt} passed its checks
+     */
+    private void checkLocation(ReportDraft draft, boolean dated, Checks checks) {
         if (!checks.required("location", draft.location())) {
             return;
         }
         var location = draft.location();
-        if (checks.required("location.provinceCode", location.provinceCode())) {
-            checks.matches("location.provinceCode", location.provinceCode(), PROVINCE, "a 2-digit province code");
+        boolean province = checks.required("location.provinceCode", location.provinceCode())
+                && checks.matches("location.provinceCode", location.provinceCode(), PROVINCE,
+                "a 2-digit province code");
+        boolean district = checks.matches("location.districtCode", location.districtCode(), DISTRICT,
+                "a 3-digit district code");
+        boolean commune = checks.matches("location.communeCode", location.communeCode(), COMMUNE,
+                "a 5-digit commune code");
+        if (!province || !dated) {
+            return;
         }
-        checks.matches("location.districtCode", location.districtCode(), DISTRICT, "a 3-digit district code");
-        checks.matches("location.communeCode", location.communeCode(), COMMUNE, "a 5-digit commune code");
+        Location readable = new Location(location.provinceCode(), district ? location.districtCode() : null,
+                commune ? location.communeCode() : null);
+        Placement placement = maps.place(readable, dayOf(draft.receivedAt()));
+        if (placement.outcome() == Placement.Outcome.INVALID) {
+            placement.problems().forEach(problem -> checks.add(problem.field(), problem.message()));
+        } else {
+            checks.placed = PlacedLocation.of(placement);
+        }
     }
 
     private static void checkChild(ReportDraft draft, Checks checks) {
@@ -173,6 +240,8 @@ public final class ReportPolicy {
     private static final class Checks {
         private final Set<String> alreadyRejected;
         private final List<Violation> violations = new ArrayList<>();
+        /** The location on the map of the report's day, once its codes are found to name a place. */
+        private PlacedLocation placed;
 
         Checks(Set<String> alreadyRejected) {
             this.alreadyRejected = alreadyRejected;
@@ -197,10 +266,13 @@ public final class ReportPolicy {
             return false;
         }
 
-        void matches(String field, String value, Pattern pattern, String expected) {
+        /** True when absent or in the expected form, and not rejected by the reader; names it otherwise. */
+        boolean matches(String field, String value, Pattern pattern, String expected) {
             if (value != null && !pattern.matcher(value).matches()) {
                 add(field, "must be " + expected);
+                return false;
             }
+            return !rejected(field);
         }
 
         void text(String field, String value, int maxLength, boolean multiline) {

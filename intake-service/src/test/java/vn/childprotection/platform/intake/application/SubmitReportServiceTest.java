@@ -1,16 +1,19 @@
 package vn.childprotection.platform.intake.application;
 
 import org.junit.jupiter.api.Test;
-import vn.childprotection.platform.intake.fixtures.ReportDrafts;
+import vn.childprotection.platform.contracts.AreaPlacement;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
+import vn.childprotection.platform.contracts.Location;
 import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 import vn.childprotection.platform.intake.application.port.out.ReportLog;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
+import vn.childprotection.platform.intake.domain.Fingerprint;
 import vn.childprotection.platform.intake.domain.ReportDraft;
 import vn.childprotection.platform.intake.domain.ReportRecord;
+import vn.childprotection.platform.intake.fixtures.ReportDrafts;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.childprotection.platform.intake.fixtures.ReportDrafts.placed;
 
 class SubmitReportServiceTest {
 
@@ -34,7 +38,7 @@ class SubmitReportServiceTest {
     void a_new_report_is_published_keyed_by_its_case_and_then_marked_published() {
         ReportDraft report = ReportDrafts.valid();
 
-        SubmitReportUseCase.Result result = service.submit(report);
+        SubmitReportUseCase.Result result = service.submit(placed(report));
 
         String caseId = Ids.caseIdFor(report.reportId());
         assertThat(result).isEqualTo(new SubmitReportUseCase.Accepted(report.reportId(), caseId, false));
@@ -49,9 +53,9 @@ class SubmitReportServiceTest {
     @Test
     void the_same_report_again_answers_the_same_case_and_publishes_nothing_new() {
         ReportDraft report = ReportDrafts.valid();
-        service.submit(report);
+        service.submit(placed(report));
 
-        SubmitReportUseCase.Result again = service.submit(report);
+        SubmitReportUseCase.Result again = service.submit(placed(report));
 
         assertThat(again).isEqualTo(new SubmitReportUseCase.Accepted(report.reportId(),
                 Ids.caseIdFor(report.reportId()), true));
@@ -65,9 +69,9 @@ class SubmitReportServiceTest {
                 Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneOffset.UTC), marks::add);
         ReportDraft report = ReportDrafts.valid();
 
-        assertThat(deferred.submit(report)).isInstanceOf(SubmitReportUseCase.Accepted.class);
+        assertThat(deferred.submit(placed(report))).isInstanceOf(SubmitReportUseCase.Accepted.class);
         assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PENDING);
-        SubmitReportUseCase.Result again = deferred.submit(report);
+        SubmitReportUseCase.Result again = deferred.submit(placed(report));
         marks.forEach(Runnable::run);
 
         assertThat(again).isEqualTo(new SubmitReportUseCase.Accepted(report.reportId(),
@@ -82,7 +86,7 @@ class SubmitReportServiceTest {
                 severity -> severity == Severity.EMERGENCY, Clock.systemUTC(), Runnable::run);
         ReportDraft high = ReportDrafts.valid();
 
-        SubmitReportUseCase.Result result = behind.submit(high);
+        SubmitReportUseCase.Result result = behind.submit(placed(high));
 
         assertThat(result).isEqualTo(new SubmitReportUseCase.Unavailable(high.reportId(),
                 "routing is behind: its backlog is full"));
@@ -91,18 +95,18 @@ class SubmitReportServiceTest {
 
         // the emergency lane has a backlog of its own
         ReportDraft emergency = ReportDrafts.valid(Severity.EMERGENCY);
-        assertThat(behind.submit(emergency)).isInstanceOf(SubmitReportUseCase.Accepted.class);
+        assertThat(behind.submit(placed(emergency))).isInstanceOf(SubmitReportUseCase.Accepted.class);
     }
 
     @Test
     void another_report_under_a_known_id_is_a_conflict() {
         ReportDraft report = ReportDrafts.valid();
-        service.submit(report);
+        service.submit(placed(report));
         ReportDraft changed = new ReportDraft(report.reportId(), report.receivedAt(), report.channel(),
                 report.contactType(), report.concerns(), report.severity(), report.location(), report.child(),
                 report.reporter(), "Một câu chuyện khác.");
 
-        assertThat(service.submit(changed)).isInstanceOf(SubmitReportUseCase.Conflict.class);
+        assertThat(service.submit(placed(changed))).isInstanceOf(SubmitReportUseCase.Conflict.class);
         assertThat(publisher.published).hasSize(1);
     }
 
@@ -111,10 +115,10 @@ class SubmitReportServiceTest {
         ReportDraft report = ReportDrafts.valid();
         publisher.failNext = true;
 
-        assertThat(service.submit(report)).isInstanceOf(SubmitReportUseCase.Unavailable.class);
+        assertThat(service.submit(placed(report))).isInstanceOf(SubmitReportUseCase.Unavailable.class);
         assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PENDING);
 
-        assertThat(service.submit(report)).isInstanceOf(SubmitReportUseCase.Accepted.class);
+        assertThat(service.submit(placed(report))).isInstanceOf(SubmitReportUseCase.Accepted.class);
         assertThat(publisher.attempts).hasSize(2);
         assertThat(EventJson.write(publisher.attempts.get(1))).isEqualTo(EventJson.write(publisher.attempts.get(0)));
         assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PUBLISHED);
@@ -124,7 +128,7 @@ class SubmitReportServiceTest {
     void the_event_time_has_the_millisecond_precision_the_store_keeps_so_a_re_publish_from_it_is_identical() {
         ReportDraft report = ReportDrafts.valid();
 
-        service.submit(report);
+        service.submit(placed(report));
 
         assertThat(publisher.published.getFirst().occurredAt()).isEqualTo(Instant.parse("2026-11-20T03:00:00.123Z"));
         assertThat(log.records.get(report.reportId()).acceptedAt()).isEqualTo(Instant.parse("2026-11-20T03:00:00.123Z"));
@@ -138,7 +142,7 @@ class SubmitReportServiceTest {
         log.records.put(report.reportId(), new ReportRecord(report.reportId(), fingerprint,
                 Ids.caseIdFor(report.reportId()), ReportRecord.Status.PENDING, firstAttempt));
 
-        SubmitReportUseCase.Result result = service.submit(report);
+        SubmitReportUseCase.Result result = service.submit(placed(report));
 
         assertThat(result).isEqualTo(new SubmitReportUseCase.Accepted(report.reportId(),
                 Ids.caseIdFor(report.reportId()), true));
@@ -152,28 +156,56 @@ class SubmitReportServiceTest {
         ReportDraft report = ReportDrafts.valid();
         log.markFails = true;
 
-        assertThat(service.submit(report)).isInstanceOf(SubmitReportUseCase.Accepted.class);
+        assertThat(service.submit(placed(report))).isInstanceOf(SubmitReportUseCase.Accepted.class);
         assertThat(publisher.published).hasSize(1);
     }
 
     @Test
-    void the_event_carries_nothing_but_the_report_and_its_deterministic_ids() {
+    void the_event_carries_nothing_but_the_report_its_placement_and_its_deterministic_ids() {
         ReportDraft report = ReportDrafts.valid();
 
-        service.submit(report);
+        service.submit(placed(report));
 
         ReportSubmitted event = publisher.published.getFirst();
         assertThat(event).isEqualTo(new ReportSubmitted(Ids.nameBased(ReportSubmitted.TYPE, report.reportId().toString()),
                 Instant.parse("2026-11-20T03:00:00.123Z"), Ids.caseIdFor(report.reportId()), report.reportId(),
                 report.receivedAt(), report.channel(), report.contactType(), report.concerns(), report.severity(),
-                report.location(), report.child(), report.reporter(), report.narrative()));
+                report.location(), report.child(), report.reporter(), report.narrative(), null,
+                new AreaPlacement("VN-2025", AreaPlacement.Outcome.AS_GIVEN, null, List.of())));
+    }
+
+    @Test
+    void a_mapped_report_is_published_at_its_placed_location_and_remembered_by_the_codes_as_given() {
+        ReportDraft given = withLocation(ReportDrafts.valid(), new Location("11", "094", "03127"));
+
+        SubmitReportUseCase.Result first = service.submit(placed(given), "operator-111");
+        SubmitReportUseCase.Result again = service.submit(placed(given), "operator-111");
+
+        assertThat(first).isEqualTo(new SubmitReportUseCase.Accepted(given.reportId(),
+                Ids.caseIdFor(given.reportId()), false));
+        assertThat(again).isEqualTo(new SubmitReportUseCase.Accepted(given.reportId(),
+                Ids.caseIdFor(given.reportId()), true));
+        assertThat(publisher.published).singleElement().satisfies(event -> {
+            assertThat(event.location()).isEqualTo(new Location("11", null, "03127"));
+            assertThat(event.placement().areaMap()).isEqualTo("VN-2025");
+            assertThat(event.placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
+            assertThat(event.placement().reported()).isEqualTo(new Location("11", "094", "03127"));
+            assertThat(event.placement().notes()).anySatisfy(note -> assertThat(note).contains("094"));
+        });
+        assertThat(log.records.get(given.reportId()).fingerprint()).isEqualTo(Fingerprint.of(given));
+    }
+
+    private static ReportDraft withLocation(ReportDraft report, Location location) {
+        return new ReportDraft(report.reportId(), report.receivedAt(), report.channel(), report.contactType(),
+                report.concerns(), report.severity(), location, report.child(), report.reporter(),
+                report.narrative());
     }
 
     @Test
     void a_report_log_that_cannot_be_reached_makes_the_report_unavailable_and_publishes_nothing() {
         log.down = true;
 
-        assertThat(service.submit(ReportDrafts.valid())).isInstanceOf(SubmitReportUseCase.Unavailable.class);
+        assertThat(service.submit(placed(ReportDrafts.valid()))).isInstanceOf(SubmitReportUseCase.Unavailable.class);
         assertThat(publisher.attempts).isEmpty();
     }
 

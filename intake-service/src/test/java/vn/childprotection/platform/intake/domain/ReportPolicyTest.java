@@ -1,7 +1,10 @@
 package vn.childprotection.platform.intake.domain;
 
 import org.junit.jupiter.api.Test;
-import vn.childprotection.platform.intake.fixtures.ReportDrafts;
+import vn.childprotection.platform.areas.AreaMaps;
+import vn.childprotection.platform.areas.AreaMapsLoader;
+import vn.childprotection.platform.areas.AreaUnit;
+import vn.childprotection.platform.contracts.AreaPlacement;
 import vn.childprotection.platform.contracts.Channel;
 import vn.childprotection.platform.contracts.Child;
 import vn.childprotection.platform.contracts.Concern;
@@ -11,10 +14,12 @@ import vn.childprotection.platform.contracts.Reporter;
 import vn.childprotection.platform.contracts.ReporterRelationship;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Sex;
+import vn.childprotection.platform.intake.fixtures.ReportDrafts;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportPolicyTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneOffset.UTC);
-    private final ReportPolicy policy = new ReportPolicy(CLOCK, Duration.ofDays(365), Duration.ofMinutes(5));
+    private static final AreaMaps MAPS = AreaMapsLoader.shipped();
+    private final ReportPolicy policy = new ReportPolicy(CLOCK, Duration.ofDays(365), Duration.ofMinutes(5), MAPS);
 
     private static ReportDraft valid() {
         return ReportDrafts.valid();
@@ -113,6 +119,117 @@ class ReportPolicyTest {
     }
 
     @Test
+    void a_report_from_each_of_the_34_provinces_of_todays_map_is_valid_as_given() {
+        LocalDate today = ReportPolicy.dayOf(valid().receivedAt());
+        List<AreaUnit> provinces = MAPS.inForce(today).provinces();
+
+        assertThat(provinces).hasSize(34);
+        for (AreaUnit province : provinces) {
+            Location location = new Location(province.code(), null, null);
+            PlacedLocation placed = placedOf(policy.evaluate(withLocation(location), List.of(), Set.of()));
+
+            assertThat(placed.location()).as(province.code()).isEqualTo(location);
+            assertThat(placed.placement()).as(province.code()).isEqualTo(
+                    new AreaPlacement("VN-2025", AreaPlacement.Outcome.AS_GIVEN, null, List.of()));
+        }
+    }
+
+    @Test
+    void a_report_of_today_that_names_a_district_is_accepted_and_mapped_never_lost() {
+        Location districtOnly = new Location("11", "094", null);
+        Location districtAndKeptCommune = new Location("11", "094", "03127");
+
+        ReportPolicy.Verdict province = policy.evaluate(withLocation(districtOnly), List.of(), Set.of());
+        ReportPolicy.Verdict commune = policy.evaluate(withLocation(districtAndKeptCommune), List.of(), Set.of());
+
+        assertThat(placedOf(province).location()).isEqualTo(new Location("11", null, null));
+        assertThat(placedOf(province).placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
+        assertThat(placedOf(province).placement().reported()).isEqualTo(districtOnly);
+        assertThat(placedOf(province).placement().notes()).anySatisfy(note -> assertThat(note)
+                .contains("districtCode 094").contains("VN-2024"));
+        assertThat(placedOf(commune).location()).isEqualTo(new Location("11", null, "03127"));
+        assertThat(placedOf(commune).placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
+        assertThat(placedOf(commune).placement().areaMap()).isEqualTo("VN-2025");
+        assertThat(placedOf(commune).placement().reported()).isEqualTo(districtAndKeptCommune);
+        assertThat(commune).isInstanceOfSatisfying(ReportPolicy.Valid.class, v -> assertThat(v.report().location())
+                .as("the report as given, which is fingerprinted").isEqualTo(districtAndKeptCommune));
+    }
+
+    @Test
+    void a_province_merged_on_1_july_2025_is_mapped_to_the_province_it_became_part_of() {
+        PlacedLocation bacKan = placedOf(policy.evaluate(withLocation(new Location("06", null, null)), List.of(),
+                Set.of()));
+
+        assertThat(bacKan.location()).isEqualTo(new Location("19", null, null));
+        assertThat(bacKan.placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
+        assertThat(bacKan.placement().reported()).isEqualTo(new Location("06", null, null));
+        assertThat(bacKan.placement().notes()).anySatisfy(note -> assertThat(note).contains("06").contains("19"));
+    }
+
+    @Test
+    void a_commune_of_another_province_is_a_violation_of_the_commune_code() {
+        ReportDraft draft = withLocation(new Location("01", null, "03127"));
+
+        assertThat(policy.check(draft, Set.of())).containsExactly(
+                new Violation("location.communeCode", "is not a commune of province 01 on map VN-2025"));
+        assertThat(policy.evaluate(draft, List.of(), Set.of())).isInstanceOf(ReportPolicy.Invalid.class);
+    }
+
+    @Test
+    void a_province_of_no_map_is_a_violation_of_the_province_code() {
+        assertThat(policy.check(withLocation(new Location("99", null, null)), Set.of())).containsExactly(
+                new Violation("location.provinceCode", "is not a province on map VN-2025"));
+    }
+
+    @Test
+    void a_code_that_failed_its_format_check_is_named_once_and_the_others_are_still_placed() {
+        ReportDraft badDistrict = withLocation(new Location("01", "94", "03127"));
+        ReportDraft badCommune = withLocation(new Location("11", null, "3127"));
+
+        assertThat(policy.check(badDistrict, Set.of())).containsExactlyInAnyOrder(
+                new Violation("location.districtCode", "must be a 3-digit district code"),
+                new Violation("location.communeCode", "is not a commune of province 01 on map VN-2025"));
+        assertThat(policy.check(badCommune, Set.of())).containsExactly(
+                new Violation("location.communeCode", "must be a 5-digit commune code"));
+        assertThat(policy.check(withLocation(new Location("01", null, "03127")), Set.of("location.communeCode")))
+                .as("a code the reader rejected is not placed").isEmpty();
+    }
+
+    @Test
+    void codes_are_not_placed_on_a_date_that_is_itself_rejected_not_even_at_the_end_of_time() {
+        Location haNoiWithADienBienCommune = new Location("01", null, "03127");
+        ReportDraft endOfTime = withLocation(haNoiWithADienBienCommune, OffsetDateTime.MAX);
+        ReportDraft ancient = withLocation(haNoiWithADienBienCommune,
+                OffsetDateTime.parse("1999-01-01T00:00:00+07:00"));
+
+        assertThat(policy.check(endOfTime, Set.of())).extracting(Violation::field).containsExactly("receivedAt");
+        assertThat(policy.check(ancient, Set.of())).extracting(Violation::field).containsExactly("receivedAt");
+    }
+
+    @Test
+    void the_map_is_the_one_in_force_on_the_day_of_receipt_in_vietnam() {
+        ReportPolicy afterTheChange = new ReportPolicy(Clock.fixed(Instant.parse("2025-07-02T03:00:00Z"),
+                ZoneOffset.UTC), Duration.ofDays(365), Duration.ofMinutes(5), MAPS);
+        Location longXuyen = new Location("89", "883", "30292");
+
+        PlacedLocation lastMinute = placedOf(afterTheChange.evaluate(withLocation(longXuyen,
+                OffsetDateTime.parse("2025-06-30T23:59:00+07:00")), List.of(), Set.of()));
+        PlacedLocation firstMinute = placedOf(afterTheChange.evaluate(withLocation(longXuyen,
+                OffsetDateTime.parse("2025-07-01T00:00:00+07:00")), List.of(), Set.of()));
+        PlacedLocation firstMinuteInUtc = placedOf(afterTheChange.evaluate(withLocation(longXuyen,
+                OffsetDateTime.parse("2025-06-30T17:00:00Z")), List.of(), Set.of()));
+
+        assertThat(lastMinute.placement()).isEqualTo(
+                new AreaPlacement("VN-2024", AreaPlacement.Outcome.AS_GIVEN, null, List.of()));
+        assertThat(lastMinute.location()).isEqualTo(longXuyen);
+        assertThat(firstMinute.placement().areaMap()).isEqualTo("VN-2025");
+        assertThat(firstMinute.placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
+        assertThat(firstMinute.placement().reported()).isEqualTo(longXuyen);
+        assertThat(firstMinute.location()).isEqualTo(new Location("91", null, "30292"));
+        assertThat(firstMinuteInUtc).isEqualTo(firstMinute);
+    }
+
+    @Test
     void a_negative_age_and_an_age_of_seventeen_are_told_apart() {
         assertThat(policy.check(withChild(new Child(null, Sex.MALE, -1)), Set.of()))
                 .containsExactly(new Violation("child.ageYears", "must be between 0 and 17"));
@@ -159,6 +276,17 @@ class ReportPolicyTest {
                 v -> assertThat(v.report().narrative()).isEqualTo("Chấu bé khóc."));
         assertThat(invalid).isInstanceOfSatisfying(ReportPolicy.Invalid.class,
                 v -> assertThat(v.violations()).extracting(Violation::field).containsExactly("channel", "narrative"));
+    }
+
+    private static PlacedLocation placedOf(ReportPolicy.Verdict verdict) {
+        assertThat(verdict).isInstanceOf(ReportPolicy.Valid.class);
+        return ((ReportPolicy.Valid) verdict).placed();
+    }
+
+    private static ReportDraft withLocation(Location location, OffsetDateTime receivedAt) {
+        ReportDraft v = valid();
+        return new ReportDraft(v.reportId(), receivedAt, v.channel(), v.contactType(), v.concerns(),
+                v.severity(), location, v.child(), v.reporter(), v.narrative());
     }
 
     private static ReportDraft withNarrative(String narrative) {

@@ -17,11 +17,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.contracts.AreaPlacement;
 import vn.childprotection.platform.contracts.AuditEvent;
 import vn.childprotection.platform.contracts.AuditRecorded;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.IntakeEvent;
+import vn.childprotection.platform.contracts.Location;
 import vn.childprotection.platform.contracts.ReportSubmitted;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.intake.fixtures.HostileReports;
@@ -98,10 +100,16 @@ abstract class IntakeScenario {
         assertThat(body.get("reportId").asString()).isEqualTo(report.reportId());
         assertThat(body.get("caseId").asString()).isEqualTo(caseId);
         assertThat(body.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(body.get("placement")).isEqualTo(JSON.readTree("""
+                {"areaMap":"VN-2025","outcome":"AS_GIVEN","location":{"provinceCode":"11","communeCode":"03127"},
+                 "notes":[]}"""));
 
         List<ConsumerRecord<String, byte[]>> records = recordsFor(caseId, 1);
         ConsumerRecord<String, byte[]> record = records.getFirst();
         ReportSubmitted event = (ReportSubmitted) EventJson.read(record.value(), IntakeEvent.class);
+        assertThat(event.location()).isEqualTo(new Location("11", null, "03127"));
+        assertThat(event.placement()).isEqualTo(new AreaPlacement("VN-2025", AreaPlacement.Outcome.AS_GIVEN, null,
+                List.of()));
         assertThat(event.narrative()).isEqualTo("Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm.");
         assertThat(event.child().fullName()).isEqualTo("Nguyễn Thị Hoa");
         assertThat(event.reporter().fullName()).isEqualTo("Trần Văn Bình");
@@ -114,6 +122,56 @@ abstract class IntakeScenario {
         post(marker.toString());
         recordsFor(Ids.caseIdFor(UUID.fromString(marker.reportId())), 1);
         assertThat(seen.stream().filter(r -> caseId.equals(r.key()))).as("exactly one record").hasSize(1);
+    }
+
+    @Test
+    void a_report_of_today_naming_a_district_is_accepted_published_at_its_place_on_todays_map_and_the_answer_says_so() {
+        ReportJson report = ReportJson.valid().with(root -> root.putObject("location").put("provinceCode", "11")
+                .put("districtCode", "094").put("communeCode", "03127"));
+
+        HttpResponse<String> response = post(report.toString());
+        HttpResponse<String> again = post(report.toString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode placement = JSON.readTree(response.body()).get("placement");
+        assertThat(placement.get("areaMap").asString()).isEqualTo("VN-2025");
+        assertThat(placement.get("outcome").asString()).isEqualTo("MAPPED");
+        assertThat(placement.get("location")).isEqualTo(JSON.readTree("""
+                {"provinceCode":"11","communeCode":"03127"}"""));
+        assertThat(placement.get("reported")).isEqualTo(JSON.readTree("""
+                {"provinceCode":"11","districtCode":"094","communeCode":"03127"}"""));
+        assertThat(placement.get("notes").get(0).asString()).contains("districtCode 094").contains("VN-2024");
+        assertThat(again.statusCode()).as("a retry of the same body").isEqualTo(202);
+        assertThat(JSON.readTree(again.body())).as("answers the same").isEqualTo(JSON.readTree(response.body()));
+
+        String caseId = Ids.caseIdFor(UUID.fromString(report.reportId()));
+        ReportSubmitted event = (ReportSubmitted) EventJson.read(recordsFor(caseId, 1).getFirst().value(),
+                IntakeEvent.class);
+        assertThat(event.location()).isEqualTo(new Location("11", null, "03127"));
+        assertThat(event.placement().areaMap()).isEqualTo("VN-2025");
+        assertThat(event.placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
+        assertThat(event.placement().reported()).isEqualTo(new Location("11", "094", "03127"));
+        assertThat(event.placement().notes()).containsExactly(
+                StreamSupport.stream(placement.get("notes").spliterator(), false).map(JsonNode::asString)
+                        .toArray(String[]::new));
+        ReportJson marker = ReportJson.valid();
+        post(marker.toString());
+        recordsFor(Ids.caseIdFor(UUID.fromString(marker.reportId())), 1);
+        assertThat(seen.stream().filter(r -> caseId.equals(r.key()))).as("exactly one record").hasSize(1);
+    }
+
+    @Test
+    void codes_that_name_no_place_on_the_map_of_the_day_are_a_problem_naming_the_field_and_nothing_is_published() {
+        ReportJson haNoiWithADienBienCommune = ReportJson.valid().with(root -> root.putObject("location")
+                .put("provinceCode", "01").put("communeCode", "03127"));
+
+        HttpResponse<String> response = post(haNoiWithADienBienCommune.toString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(fieldsNamedIn(response)).containsExactly("location.communeCode");
+        assertThat(response.body()).contains("is not a commune of province 01 on map VN-2025");
+        assertNothingPublishedFor(haNoiWithADienBienCommune);
     }
 
     @Test
@@ -257,7 +315,12 @@ abstract class IntakeScenario {
         assertThat(operation.get("responses").propertyNames())
                 .contains("202", "400", "401", "403", "406", "409", "413", "415", "503");
         assertThat(operation.at("/security/0").has("bearer")).as("the operation names its security scheme").isTrue();
-        assertThat(operation.at("/requestBody/content/application~1json/examples").toString()).contains("Nguyễn Thị Hoa");
+        assertThat(operation.at("/requestBody/content/application~1json/examples").toString()).contains("Nguyễn Thị Hoa")
+                .contains("districtCode");
+        assertThat(operation.at("/responses/202/content/application~1json/examples").propertyNames())
+                .contains("accepted", "mapped");
+        assertThat(JSON.readTree(apiDocs.body()).at("/components/schemas/ReportResponse/properties").propertyNames())
+                .contains("placement");
         assertThat(operation.at("/responses/400/content/application~1problem+json/examples").isEmpty()).isFalse();
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(readiness.statusCode()).isEqualTo(200);
@@ -390,6 +453,21 @@ abstract class IntakeScenario {
                 IntakeEvent.class);
         assertThat(event.submittedBy()).as("the submitter, for the read-back").isEqualTo(dienBienLine.subject());
         assertNothingPublishedFor(haNoi);
+    }
+
+    @Test
+    void an_operator_submits_for_the_province_a_report_is_placed_in_on_the_map_of_its_day() {
+        TestActor thaiNguyenLine = TestActor.person("operator-19", "operator", List.of("19"), null, null);
+        ReportJson formerBacKan = ReportJson.valid().with(root -> root.putObject("location").put("provinceCode", "06"));
+
+        HttpResponse<String> response = sendAs(thaiNguyenLine, postOf(formerBacKan));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).at("/placement/location/provinceCode").asString()).isEqualTo("19");
+        ReportSubmitted event = (ReportSubmitted) EventJson.read(recordsFor(Ids.caseIdFor(
+                UUID.fromString(formerBacKan.reportId())), 1).getFirst().value(), IntakeEvent.class);
+        assertThat(event.location()).isEqualTo(new Location("19", null, null));
+        assertThat(event.placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
     }
 
     @Test

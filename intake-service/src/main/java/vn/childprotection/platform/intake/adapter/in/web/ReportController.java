@@ -22,6 +22,7 @@ import vn.childprotection.platform.access.Target;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 import vn.childprotection.platform.intake.config.IntakeProperties;
+import vn.childprotection.platform.intake.domain.PlacedLocation;
 import vn.childprotection.platform.intake.domain.ReportDraft;
 import vn.childprotection.platform.intake.domain.ReportPolicy;
 import vn.childprotection.platform.intake.domain.Violation;
@@ -72,7 +73,13 @@ public class ReportController {
                     reportId is the caller's idempotency key: the same report again returns the same caseId and \
                     creates nothing; another report under the same reportId is a 409. Every bad field is named \
                     in a 400 (application/problem+json). A 503 with Retry-After means the report could not be \
-                    made durable now: keep it and send it again.""",
+                    made durable now: keep it and send it again. \
+                    The location's codes are read on the administrative map in force on the day of receivedAt \
+                    (in Vietnam): the three-level map VN-2024 until 30 June 2025, the two-level map VN-2025 (34 \
+                    provinces, 3,321 communes, wards and special zones, no districts) from 1 July 2025. Codes of \
+                    the other map (a district, a merged province, a commune code a new unit kept) are mapped \
+                    rather than refused, and the 202 says where the report was placed and what was done; only \
+                    codes that name no place on either map, or places that do not fit together, are a 400.""",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ReportRequestSchema.class),
                     examples = {
@@ -80,19 +87,30 @@ public class ReportController {
                                     summary = "An intervention request from the 111 hotline", value = ApiExamples.REPORT_VI),
                             @ExampleObject(name = "Anonymous counselling, Hà Nội",
                                     summary = "No names, no phone; province and commune only",
-                                    value = ApiExamples.REPORT_ANONYMOUS)})),
+                                    value = ApiExamples.REPORT_ANONYMOUS),
+                            @ExampleObject(name = "A district named after 1 July 2025, Điện Biên Phủ",
+                                    summary = "Old three-level codes for a day of the two-level map: read on the "
+                                            + "old map and mapped (see the 202 example 'mapped')",
+                                    value = ApiExamples.REPORT_WITH_DISTRICT)})),
             responses = {
                     @ApiResponse(responseCode = "202", description = "Durably on intake.reports.v1 (EMERGENCY: "
-                            + "intake.reports.urgent.v1); the case id is final. "
+                            + "intake.reports.urgent.v1); the case id is final. placement says on which map the "
+                            + "location was placed, where (the codes published and routed on) and, when the codes "
+                            + "were mapped, the codes as given and what was done. "
                             + "The same report sent again gets the same answer.",
                             content = @Content(mediaType = "application/json",
                                     schema = @Schema(implementation = ReportResponse.class),
-                                    examples = @ExampleObject(name = "accepted", value = ApiExamples.ACCEPTED))),
+                                    examples = {
+                                            @ExampleObject(name = "accepted", summary = "Codes of the map of the day",
+                                                    value = ApiExamples.ACCEPTED),
+                                            @ExampleObject(name = "mapped", summary = "A district named after "
+                                                    + "1 July 2025, mapped", value = ApiExamples.ACCEPTED_MAPPED)})),
                     @ApiResponse(responseCode = "400", description = "Not a valid report: every bad field in errors[] "
                             + "(field as a JSON path, message); rejected values are never echoed",
                             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class),
                                     examples = {
                                             @ExampleObject(name = "invalid fields", value = ApiExamples.INVALID),
+                                            @ExampleObject(name = "codes of no place", value = ApiExamples.INVALID_AREA),
                                             @ExampleObject(name = "malformed JSON", value = ApiExamples.MALFORMED)})),
                     @ApiResponse(responseCode = "401", description = "No valid bearer token",
                             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemSchema.class))),
@@ -124,25 +142,28 @@ public class ReportController {
         if (read.draft() == null) {
             throw rejected(read.violations(), null);
         }
-        ReportDraft report = switch (policy.evaluate(read.draft(), read.violations(), read.rejectedFields())) {
-            case ReportPolicy.Valid valid -> valid.report();
+        ReportPolicy.Valid valid = switch (policy.evaluate(read.draft(), read.violations(), read.rejectedFields())) {
+            case ReportPolicy.Valid v -> v;
             case ReportPolicy.Invalid invalid -> throw rejected(invalid.violations(), read.draft());
         };
+        ReportDraft report = valid.report();
+        PlacedLocation placed = valid.placed();
         String caseId = Ids.caseIdFor(report.reportId());
-        guard.require(actor, SUBMIT_REPORT,
-                new Target.Province(report.location() == null ? null : report.location().provinceCode()),
+        // the province the report is placed in, on the map of its day: the one it is routed to
+        guard.require(actor, SUBMIT_REPORT, new Target.Province(placed.location().provinceCode()),
                 AuditIds.ofCase(caseId), () -> new IllegalStateException("a submission is never hidden"));
         // the record first: a report is never on its topic without the record of who submitted it
         AccessGuard.Attempt attempt = guard.attempt(actor, SUBMIT_REPORT, AuditIds.ofCase(caseId),
                 HttpStatus.ACCEPTED.value());
-        SubmitReportUseCase.Result result = submitReport.submit(report, actor.subject());
+        SubmitReportUseCase.Result result = submitReport.submit(valid, actor.subject());
         metrics.count(result, report.channel());
         return switch (result) {
             case SubmitReportUseCase.Accepted accepted -> {
-                log.info("report {} {} as case {}", accepted.reportId(),
-                        accepted.duplicate() ? "was already accepted" : "accepted", accepted.caseId());
+                log.info("report {} {} as case {} on map {} ({})", accepted.reportId(),
+                        accepted.duplicate() ? "was already accepted" : "accepted", accepted.caseId(),
+                        placed.placement().areaMap(), placed.placement().outcome());
                 yield ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .body(ReportResponse.accepted(accepted.reportId(), accepted.caseId()));
+                        .body(ReportResponse.accepted(accepted.reportId(), accepted.caseId(), placed));
             }
             case SubmitReportUseCase.Conflict conflict -> {
                 log.info("report {} conflicts with an earlier report under the same id", conflict.reportId());

@@ -21,7 +21,10 @@ record ReportRequestSchema(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Chosen by the caller; the idempotency key")
         UUID reportId,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time", example = "2026-11-20T09:15:00+07:00",
-                description = "When the hotline received the report, with its offset; not in the future, not older than the configured maximum age")
+                description = "When the hotline received the report, with its offset; not in the future, not older "
+                        + "than the configured maximum age. Its day in Vietnam (Asia/Ho_Chi_Minh) decides the "
+                        + "administrative map the location is read on: VN-2024 until 30 June 2025, VN-2025 from "
+                        + "1 July 2025")
         String receivedAt,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
@@ -34,11 +37,27 @@ record ReportRequestSchema(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 10_000,
                 description = "What the informant said, usually in Vietnamese; line breaks allowed") String narrative) {
 
-    @Schema(name = "Location", description = "Official administrative unit codes (General Statistics Office)")
+    @Schema(name = "Location", description = """
+            Official administrative unit codes (General Statistics Office) of the map in force on the day of \
+            receivedAt: until 30 June 2025 the three-level map (63 provinces, districts, communes); from 1 July 2025 \
+            the two-level map (34 provinces, 3,321 communes, wards and special zones; no districts). Codes that \
+            name no place on that map are read on the other one and mapped where that is unambiguous (the 202's \
+            placement says so); codes that name no place on either, or places that do not fit together, are a \
+            400 naming the field.""")
     record LocationSchema(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^\\d{2}$", example = "11") String provinceCode,
-            @Schema(pattern = "^\\d{3}$", example = "094", description = "Absent in the two-level hierarchy (from 1 July 2025)") String districtCode,
-            @Schema(pattern = "^\\d{5}$", example = "03169") String communeCode) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^\\d{2}$", example = "11",
+                    description = "A province of the map in force on receivedAt (from 1 July 2025: one of the 34; "
+                            + "a province merged then is mapped to the province it became part of)")
+            String provinceCode,
+            @Schema(pattern = "^\\d{3}$", example = "094", description = "Only for a receivedAt before 1 July 2025: "
+                    + "a district of the province. On or after 1 July 2025 omit it (districts were abolished); a "
+                    + "district given then is read with the other codes on the old map and mapped, and the answer "
+                    + "says so")
+            String districtCode,
+            @Schema(pattern = "^\\d{5}$", example = "03127", description = "A commune, ward or special zone of the "
+                    + "province on the map in force on receivedAt (from 1 July 2025: one of the 3,321 of the "
+                    + "two-level map, e.g. 03127 Phường Điện Biên Phủ in province 11); optional")
+            String communeCode) {
     }
 
     @Schema(name = "Child")

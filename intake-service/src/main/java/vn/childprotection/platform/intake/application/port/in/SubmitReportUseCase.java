@@ -1,6 +1,6 @@
 package vn.childprotection.platform.intake.application.port.in;
 
-import vn.childprotection.platform.intake.domain.ReportDraft;
+import vn.childprotection.platform.intake.domain.ReportPolicy;
 
 import java.util.UUID;
 
@@ -8,14 +8,15 @@ import java.util.UUID;
 public interface SubmitReportUseCase {
 
     /**
-     * @param report      a report that passed {@code ReportPolicy}
+     * @param report      a report that passed {@link ReportPolicy}: as given (its fingerprint) and placed on the map
+     *                    of its day (what is published)
      * @param submittedBy the account that submits it (the operator's token subject), carried on the event so that
      *                    the operator may read the case back
      */
-    Result submit(ReportDraft report, String submittedBy);
+    Result submit(ReportPolicy.Valid report, String submittedBy);
 
     /** A report whose submitter is not known. */
-    default Result submit(ReportDraft report) {
+    default Result submit(ReportPolicy.Valid report) {
         return submit(report, null);
     }
 

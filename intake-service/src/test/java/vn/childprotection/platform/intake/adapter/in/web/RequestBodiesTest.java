@@ -18,7 +18,7 @@ class RequestBodiesTest {
     private static final String REPORT = """
             {"reportId":"3f0e9a4c-2b1d-4c8e-9f6a-7d5b1e2c3a40","receivedAt":"2026-11-20T09:15:00+07:00",
              "channel":"HOTLINE_111","contactType":"INTERVENTION","concerns":["SEXUAL_ABUSE","VIOLENCE"],
-             "severity":"HIGH","location":{"provinceCode":"11","districtCode":"094"},
+             "severity":"HIGH","location":{"provinceCode":"11","communeCode":"03127"},
              "child":{"fullName":"Nguyễn Thị Hoa","sex":"FEMALE","ageYears":12},
              "reporter":{"fullName":"Trần Văn Bình","phone":"0912345678","relationship":"NEIGHBOUR",
                          "anonymous":false,"wantsFeedback":true},
@@ -31,7 +31,7 @@ class RequestBodiesTest {
               "reporter" : { "wantsFeedback" : true, "anonymous" : false, "relationship" : "NEIGHBOUR",
                              "phone" : "0912345678", "fullName" : "Tra\\u0302\\u0300n Văn Bình" },
               "child" : { "ageYears" : 12, "sex" : "FEMALE", "fullName" : "Nguyễn Thị Hoa" },
-              "location" : { "districtCode" : "094", "provinceCode" : "11" },
+              "location" : { "communeCode" : "03127", "provinceCode" : "11" },
               "severity" : "HIGH",
               "concerns" : [ "SEXUAL_ABUSE", "VIOLENCE" ],
               "contactType" : "INTERVENTION",
