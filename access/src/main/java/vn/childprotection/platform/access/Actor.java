@@ -40,8 +40,9 @@ public record Actor(String subject, String client, Set<Role> roles, Set<String> 
 
     /**
      * Whether a referral addressed to {@code referralUnit} is this actor's to see and answer: an officer's own unit
-     * and the units under it (a provincial {@code 11-POLICE} oversees the commune police {@code 11-03127-POLICE}); an agency system's
-     * agency in its provinces. Unit ids are {@code <province>[-<district>…]-<AGENCY>} (the agency directory).
+     * and the units under it (a provincial {@code 11-POLICE} oversees the commune police {@code 11-03127-POLICE});
+     * an agency system's agency in its provinces. Unit ids are {@code <province>[-<district or commune>]-<AGENCY>}
+     * (the agency directory).
      */
     public boolean coversUnit(String referralUnit) {
         if (referralUnit == null || agency == null || !referralUnit.endsWith("-" + agency)) {
