@@ -356,20 +356,25 @@ public record Case(
     }
 
     /**
-     * The unit of an agency that serves the case's place on the day a new referral is issued: along the case's
-     * chain (on the map of its day of receipt, which the case keeps), else, when those units no longer exist (a
-     * district unit after 30 June 2025), along the same place on the map of that day.
+     * The unit of an agency that serves the case's place on the day a new referral is issued, along the chain given
+     * (the case's, or its province alone). The case keeps the map of its day of receipt; when a later map is in force
+     * on the day of the new referral (a case of June 2025 forwarded in 2026), the units of that day are found along
+     * the same place on the later map, since their codes are of that map (the district units ended).
      */
     private Optional<AgencyUnit> unitServing(String agency, List<String> chain, Instant now,
                                              RoutingEnvironment routing) {
         LocalDate today = routing.dayOf(now.atOffset(ZoneOffset.UTC));
-        Optional<AgencyUnit> unit = routing.agencies().unitFor(agency, chain, today);
-        if (unit.isPresent() || location == null || receivedAt == null
-                || routing.dayOf(receivedAt).equals(today)) {
-            return unit;
+        if (location == null || receivedAt == null || !routing.areas().configured() || chain.isEmpty()) {
+            return routing.agencies().unitFor(agency, chain, today);
         }
-        List<String> todays = routing.areas().resolve(location, today).chain();
-        return todays.equals(chain) ? unit : routing.agencies().unitFor(agency, todays, today);
+        AreaDirectory.Resolved then = routing.areas().resolve(location, routing.dayOf(receivedAt));
+        AreaDirectory.Resolved current = routing.areas().resolve(location, today);
+        if (Objects.equals(then.listVersion(), current.listVersion())) {
+            return routing.agencies().unitFor(agency, chain, today);
+        }
+        List<String> todays = chain.size() == 1 && current.province() != null ? List.of(current.province())
+                : current.chain();
+        return routing.agencies().unitFor(agency, todays, today);
     }
 
     /** The case's known areas, most local first (as routing resolved them on the day of receipt). */

@@ -310,6 +310,31 @@ class AgencyResponseTest {
                 });
     }
 
+    @Test
+    void anOldCaseAnsweredAfterTheChangeKeepsItsMapAndRulesetAndANewReferralGoesToAUnitOfToday() {
+        // received 20 June 2025 in An Giang (89), district Long Xuyên (883): the three-level map, An Giang's rules
+        Case old = ((CaseOpening.Opened) Case.open(report().concerns(Concern.HIV_AIDS).severity(Severity.HIGH)
+                .receivedAt(java.time.OffsetDateTime.parse("2025-06-20T10:00:00+07:00"))
+                .location(new Location("89", "883", "30292")).build(), shippedRouting(),
+                Instant.parse("2025-06-20T03:01:00Z"))).opened();
+        Referral health = referral(old, Agencies.HEALTH);
+        assertThat(health.unitId()).isEqualTo("89-883-HEALTH");
+
+        ResponseDecision.Applied forwarded = (ResponseDecision.Applied) old.respond(response(old, health,
+                ResponseAction.FORWARDED).forwardTo(Agencies.POLICE).reasonCode(ReasonCode.BETTER_PLACED_AGENCY)
+                .build(), NOW, shippedRouting());
+
+        assertThat(forwarded.updated().rulesetVersion()).isEqualTo(old.rulesetVersion())
+                .isEqualTo("VN-national-2025.1+89-an-giang-2025.1");
+        assertThat(forwarded.updated().location()).isEqualTo(new Location("89", "883", "30292"));
+        assertThat(forwarded.updated().referrals()).filteredOn(r -> r.agency().equals(Agencies.HEALTH))
+                .singleElement().satisfies(r -> assertThat(r.unitId()).isEqualTo("89-883-HEALTH"));
+        // the district police ended on 30 June 2025: the same place on today's map, Phường Bình Đức of An Giang (91)
+        Referral police = forwarded.issued().getFirst();
+        assertThat(police.unitId()).isEqualTo("91-30292-POLICE");
+        assertThat(police.rulesetVersion()).isEqualTo(old.rulesetVersion());
+    }
+
     static Case open(Concern concern, Severity severity) {
         return ((CaseOpening.Opened) Case.open(report().concerns(concern).severity(severity).build(),
                 shippedRouting(), OPENED)).opened();
