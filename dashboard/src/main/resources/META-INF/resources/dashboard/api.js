@@ -1,7 +1,7 @@
 // The reporting API, relative to the page (the console relays it with the signed-in person's token): same-origin
 // requests only, filters as query parameters.
 
-const FILTER_KEYS = ['period', 'from', 'to', 'province', 'district', 'agency', 'concern'];
+const FILTER_KEYS = ['period', 'from', 'to', 'province', 'district', 'commune', 'agency', 'concern'];
 
 /** The query string of the API filters that are set (period and from/to are exclusive: the form ensures it). */
 export function filterQuery(filters, extra = {}) {

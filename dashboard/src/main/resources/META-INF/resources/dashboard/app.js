@@ -8,13 +8,16 @@ const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const POLL_MS = 30_000;
 const DEBOUNCE_MS = 300;
 const SSE_RETRY_MS = 60_000;
-const FILTERS = ['period', 'from', 'to', 'province', 'district', 'agency', 'concern'];
+const FILTERS = ['period', 'from', 'to', 'province', 'district', 'commune', 'agency', 'concern'];
+const DAY_MS = 86_400_000;
 const PERIODIC_PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
 
 const state = {
   filters: {},
   granularity: 'auto',
-  areas: { provinces: {}, districts: {} },
+  // provinces of today's map; its communes and the districts of the map before it, each with the province of today's
+  // map it lies in (the pickers and the names of the area panel)
+  areas: { provinces: {}, districts: {}, communes: {}, effectiveFrom: null, districtsOf: new Set() },
   results: {},
   seenAgencies: new Set(),
   generation: 0,
@@ -95,9 +98,13 @@ function districtName(code) {
   return districtEntry(code)?.name ?? code;
 }
 
+function communeName(code) {
+  return state.areas.communes[code]?.name ?? code;
+}
+
 function areaName(code) {
   if (!code) return '–';
-  return districtEntry(code)?.name ?? state.areas.provinces[code] ?? code;
+  return districtEntry(code)?.name ?? state.areas.communes[code]?.name ?? state.areas.provinces[code] ?? code;
 }
 
 function periodLabel(period) {
@@ -141,7 +148,7 @@ function writeUrl() {
     if (f.from) params.set('from', f.from);
     if (f.to) params.set('to', f.to);
   } else params.set('period', f.period || 'all');
-  ['province', 'district', 'agency', 'concern'].forEach((key) => f[key] && params.set(key, f[key]));
+  ['province', 'district', 'commune', 'agency', 'concern'].forEach((key) => f[key] && params.set(key, f[key]));
   if (state.granularity !== 'auto') params.set('granularity', state.granularity);
   window.history.replaceState(null, '', `${window.location.pathname}?${params}`);
 }
@@ -207,6 +214,17 @@ function renderFilters() {
     ...[...districts].sort().map((code) => ({ value: code, text: `${districtName(code)}${districtName(code) === code ? '' : ` (${code})`}` }))],
   f.district);
 
+  // the communes of today's map, once a province is chosen
+  const communes = new Set(f.province ? Object.keys(state.areas.communes)
+    .filter((code) => state.areas.communes[code].province === f.province) : []);
+  if (f.province) Object.keys(state.results.overview?.data?.byCommune ?? {}).forEach((code) => communes.add(code));
+  if (f.commune) communes.add(f.commune);
+  const commune = $('#f-commune');
+  fillSelect(commune, [{ value: '', text: t('filters.all') },
+    ...[...communes].sort().map((code) => ({ value: code, text: `${communeName(code)}${communeName(code) === code ? '' : ` (${code})`}` }))],
+  f.commune);
+  commune.disabled = !f.province && !f.commune;
+
   const agencies = new Set([...codes('agency'), ...state.seenAgencies]);
   if (f.agency) agencies.add(f.agency);
   fillSelect($('#f-agency'), [{ value: '', text: t('filters.all') },
@@ -251,6 +269,12 @@ function onFilterChange(event) {
     else delete f[key];
     if (key === 'province') {
       delete f.district;
+      delete f.commune;
+      renderFilters();
+      loadDistrictsBefore(f.province).then(renderFilters);
+    } else if (key === 'district' || key === 'commune') {
+      // a district names days before the change of map, a commune days after: one of them at a time
+      delete f[key === 'district' ? 'commune' : 'district'];
       renderFilters();
     }
   }
@@ -308,7 +332,8 @@ function granularity() {
   return 'month';
 }
 
-const areaLevel = () => (state.filters.province ? 'district' : 'province');
+/** Without a province, by province; with one, by district for the days before the change of map, by commune after. */
+const areaLevel = () => (state.filters.province ? 'area' : 'province');
 
 // ---------------------------------------------------------------- loading
 
@@ -356,11 +381,43 @@ async function refresh() {
   }
 }
 
+/** Adds the districts and communes of a map's answer, each with the province of today's map it lies in. */
+function addUnits(data) {
+  (data.units ?? []).forEach((province) => {
+    const latest = province.latestProvince ?? province.code;
+    (province.districts ?? []).forEach((district) => {
+      state.areas.districts[district.code] = { name: district.name, province: latest };
+    });
+    (province.communes ?? []).forEach((commune) => {
+      state.areas.communes[commune.code] = { name: commune.name, province: latest };
+    });
+  });
+}
+
+/** Today's map (the pickers' provinces and communes). */
 async function loadAreas() {
   const result = await getJson('api/v1/areas', {}, {});
   if (result.kind === 'ok') {
-    state.areas = { provinces: result.data.provinces ?? {}, districts: result.data.districts ?? {} };
+    state.areas = {
+      provinces: result.data.provinces ?? {},
+      districts: { ...(result.data.districts ?? {}) },
+      communes: {},
+      effectiveFrom: result.data.effectiveFrom ?? null,
+      districtsOf: new Set(),
+    };
+    addUnits(result.data);
   }
+  await loadDistrictsBefore(state.filters.province);
+}
+
+/** The districts of a province's former parts, from the map in force the day before today's map began. */
+async function loadDistrictsBefore(province) {
+  const from = state.areas.effectiveFrom;
+  if (!province || !from || state.areas.districtsOf.has(province)) return;
+  state.areas.districtsOf.add(province);
+  const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  const result = await getJson('api/v1/areas', {}, { on: dayBefore, province });
+  if (result.kind === 'ok') addUnits(result.data);
 }
 
 // ---------------------------------------------------------------- rendering
@@ -499,14 +556,14 @@ function renderBreakdown({ name, result, fallback, kindLabel, keyHeader, canvas,
 }
 
 function renderAreas(overview) {
-  const district = areaLevel() === 'district';
-  $('#areas-title').textContent = t(district ? 'areas.titleDistrict' : 'areas.titleProvince');
+  const local = areaLevel() === 'area';
+  $('#areas-title').textContent = t(local ? 'areas.titleArea' : 'areas.titleProvince');
   renderBreakdown({
     name: 'areas',
     result: state.results.areas,
-    fallback: district ? overview?.byDistrict : overview?.byProvince,
-    kindLabel: district ? districtName : provinceName,
-    keyHeader: t(district ? 'areas.district' : 'areas.province'),
+    fallback: local ? (overview ? { ...overview.byDistrict, ...overview.byCommune } : null) : overview?.byProvince,
+    kindLabel: local ? areaName : provinceName,
+    keyHeader: t(local ? 'areas.area' : 'areas.province'),
     canvas: 'chart-areas',
     horizontal: false,
   });

@@ -9,6 +9,7 @@ import vn.childprotection.platform.contracts.NotificationEvent;
 import vn.childprotection.platform.reporting.application.port.out.FactStore;
 import vn.childprotection.platform.reporting.application.port.out.ProjectionListener;
 import vn.childprotection.platform.reporting.application.port.out.Revisioned;
+import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.CaseContext;
 import vn.childprotection.platform.reporting.domain.CaseFact;
 import vn.childprotection.platform.reporting.domain.NotificationFact;
@@ -50,17 +51,22 @@ public final class EventProjector {
     private final ProjectionTargets targets;
     private final ProjectionListener listener;
     private final Clock clock;
+    private final Areas areas;
     private final AtomicLong applied = new AtomicLong();
     /** case id → the context of an opened case (the same in every generation: it comes from CaseOpened alone) */
     private final Cache<String, CaseContext> openedContexts;
 
-    public EventProjector(FactStore store, ProjectionTargets targets, ProjectionListener listener, Clock clock) {
-        this(store, targets, listener, clock, DEFAULT_CASE_CONTEXT_CACHE_SIZE);
+    public EventProjector(FactStore store, ProjectionTargets targets, ProjectionListener listener, Clock clock,
+                          Areas areas) {
+        this(store, targets, listener, clock, areas, DEFAULT_CASE_CONTEXT_CACHE_SIZE);
     }
 
-    /** @param caseContextCacheSize how many opened cases' contexts are kept in memory (0: none) */
+    /**
+     * @param areas                places each opened case on the map of its day
+     * @param caseContextCacheSize how many opened cases' contexts are kept in memory (0: none)
+     */
     public EventProjector(FactStore store, ProjectionTargets targets, ProjectionListener listener, Clock clock,
-                          int caseContextCacheSize) {
+                          Areas areas, int caseContextCacheSize) {
         if (caseContextCacheSize < 0) {
             throw new IllegalArgumentException("the case context cache size must not be negative");
         }
@@ -68,6 +74,7 @@ public final class EventProjector {
         this.targets = targets;
         this.listener = listener;
         this.clock = clock;
+        this.areas = areas;
         this.openedContexts = Caffeine.newBuilder().maximumSize(caseContextCacheSize)
                 .executor(Runnable::run).build(); // evicts on the writing thread, at once
     }
@@ -92,6 +99,11 @@ public final class EventProjector {
         return applied.get();
     }
 
+    /** The maps the projection places cases on (a rebuild folds with the same). */
+    public Areas areas() {
+        return areas;
+    }
+
     ProjectionOutcome projectInto(long generation, Event event) {
         return switch (event) {
             case CaseEvent caseEvent -> ProjectionRules.referralIdOf(caseEvent)
@@ -107,7 +119,7 @@ public final class EventProjector {
         Projected<CaseFact> projected = compareAndSet(ProjectionRules.usuallyCreatesItsFact(event),
                 () -> store.findCase(generation, event.caseId()),
                 () -> new CaseFact(event.caseId()),
-                fact -> ProjectionRules.applyToCase(fact, event),
+                fact -> ProjectionRules.applyToCase(fact, event, areas),
                 (fact, revision) -> store.saveCase(generation, fact, revision),
                 event.eventId());
         if (event instanceof CaseOpened && projected.fact().opened()) {

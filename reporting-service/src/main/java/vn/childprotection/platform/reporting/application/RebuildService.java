@@ -105,7 +105,7 @@ public final class RebuildService {
             store.drop(generation);
             do {
                 long tPass = System.nanoTime();
-                FactFold fold = new FactFold();
+                FactFold fold = new FactFold(projector.areas());
                 EventLog.Replay replay = eventLog.replay(new EventLog.Sink() {
                     @Override
                     public void accept(Event event) {

@@ -18,6 +18,7 @@ import vn.childprotection.platform.reporting.domain.Views;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -118,22 +119,27 @@ public final class StatsService {
         return calendar.dueIn(province, year);
     }
 
-    public Areas areas() {
-        return areas;
-    }
-
-    /** The periodic report of a province for a quarter, half-year or year (S0 Art 9.4; S2 B.VIII.1). */
+    /**
+     * The periodic report of a province of the latest map for a quarter, half-year or year (S0 Art 9.4; S2
+     * B.VIII.1), its former parts included. The places below the province follow the maps of the period's days: by
+     * district for days until 30 June 2025, by commune from 1 July 2025 (a period across the change has both).
+     */
     public PeriodicReport periodic(String province, ReportingPeriod period) {
         StatsFilter filter = new StatsFilter(period, province, null, null, null);
+        List<StatsCalculator.Dimension> places = areas.mapsDuring(period.from(), period.to()).stream()
+                .map(map -> areas.hasDistricts(map) ? StatsCalculator.Dimension.DISTRICT
+                        : StatsCalculator.Dimension.COMMUNE).distinct().toList();
         return computed(filter, facts -> {
             Instant now = clock.instant();
+            List<Views.Breakdown> breakdowns = new ArrayList<>();
+            places.forEach(place -> breakdowns.add(StatsCalculator.breakdown(facts, place)));
+            for (StatsCalculator.Dimension by : List.of(StatsCalculator.Dimension.CONCERN,
+                    StatsCalculator.Dimension.AGENCY, StatsCalculator.Dimension.SEVERITY,
+                    StatsCalculator.Dimension.CHANNEL)) {
+                breakdowns.add(StatsCalculator.breakdown(facts, by));
+            }
             return new PeriodicReport(province, areas.provinceName(province), period, now,
-                    StatsCalculator.overview(facts, filter, now),
-                    List.of(StatsCalculator.breakdown(facts, StatsCalculator.Dimension.DISTRICT),
-                            StatsCalculator.breakdown(facts, StatsCalculator.Dimension.CONCERN),
-                            StatsCalculator.breakdown(facts, StatsCalculator.Dimension.AGENCY),
-                            StatsCalculator.breakdown(facts, StatsCalculator.Dimension.SEVERITY),
-                            StatsCalculator.breakdown(facts, StatsCalculator.Dimension.CHANNEL)),
+                    StatsCalculator.overview(facts, filter, now), breakdowns,
                     Indicators.compute(indicators, facts, province, now),
                     StatsCalculator.funnel(facts, now),
                     StatsCalculator.overdue(facts, now),

@@ -10,6 +10,8 @@ import org.springframework.http.HttpMethod;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.platform.access.Operation;
+import vn.childprotection.platform.areas.AreaMaps;
+import vn.childprotection.platform.areas.AreaMapsLoader;
 import vn.childprotection.platform.reporting.adapter.in.web.ProjectionStream;
 import vn.childprotection.platform.reporting.adapter.out.kafka.KafkaEventLog;
 import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactReader;
@@ -31,7 +33,6 @@ import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Wires the use cases to the adapters (the domain and application are plain Java, not scanned) and loads the data
- * files — indicators and targets, the reporting calendar, the area names — failing the start when one is invalid.
+ * files — indicators and targets, the reporting calendar, the administrative maps — failing the start when one is
+ * invalid.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({RebuildProperties.class, ProjectionProperties.class, StatsProperties.class})
@@ -71,7 +73,6 @@ public class ReportingConfig {
 
     static final String INDICATORS = "reporting/indicators.json";
     static final String CALENDAR = "reporting/reporting-calendar.json";
-    static final String AREAS = "reporting/areas-pre-2025.csv";
 
     private static final JsonMapper DATA = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -81,9 +82,20 @@ public class ReportingConfig {
         return Clock.systemUTC();
     }
 
+    /** The administrative maps of the areas module, checked as they load (a broken map fails the start). */
     @Bean
-    MongoFactStore factStore(MongoTemplate mongo) {
-        return new MongoFactStore(mongo);
+    AreaMaps areaMaps() {
+        return AreaMapsLoader.shipped();
+    }
+
+    @Bean
+    Areas areas(AreaMaps maps) {
+        return new Areas(maps);
+    }
+
+    @Bean
+    MongoFactStore factStore(MongoTemplate mongo, Areas areas) {
+        return new MongoFactStore(mongo, areas);
     }
 
     /** Readiness of the facts' store (one ping), instead of Spring Boot's MongoHealthIndicator. */
@@ -98,8 +110,8 @@ public class ReportingConfig {
     }
 
     @Bean
-    FactReader factReader(MongoTemplate mongo) {
-        return new MongoFactReader(mongo);
+    FactReader factReader(MongoTemplate mongo, Areas areas) {
+        return new MongoFactReader(mongo, areas);
     }
 
     @Bean
@@ -116,8 +128,8 @@ public class ReportingConfig {
 
     @Bean
     EventProjector eventProjector(FactStore store, ProjectionTargets targets, ProjectionStream stream, Clock clock,
-                                  ProjectionProperties projection) {
-        return new EventProjector(store, targets, stream, clock, projection.caseContextCacheSize());
+                                  Areas areas, ProjectionProperties projection) {
+        return new EventProjector(store, targets, stream, clock, areas, projection.caseContextCacheSize());
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -148,13 +160,6 @@ public class ReportingConfig {
     @Bean
     ReportCalendar reportCalendar() {
         return read(CALENDAR, ReportCalendar.class).validated();
-    }
-
-    @Bean
-    Areas areas() throws IOException {
-        try (InputStream in = new ClassPathResource(AREAS).getInputStream()) {
-            return Areas.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-        }
     }
 
     @Bean

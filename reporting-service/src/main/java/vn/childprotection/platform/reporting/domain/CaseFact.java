@@ -40,6 +40,7 @@ public final class CaseFact {
     private String provinceCode;
     private String districtCode;
     private String communeCode;
+    private CaseArea area;
     private Sex childSex;
     private Integer childAgeYears;
     private String childKey;
@@ -67,6 +68,41 @@ public final class CaseFact {
 
     public boolean isIntervention() {
         return contactType == ContactType.INTERVENTION;
+    }
+
+    /**
+     * Records where the case lies for the figures (the map of its day, its province on the latest map), derived from
+     * its reception date and codes; called whenever the codes are set, by the rules and when a fact is read back, so
+     * that a fact stored before it recorded them gets them too.
+     */
+    public CaseFact place(Areas areas) {
+        this.area = areas.caseArea(receivedDate, provinceCode, districtCode, communeCode);
+        return this;
+    }
+
+    /** The map of the case's day ({@code VN-2024}, {@code VN-2025}); {@code null} before it is placed. */
+    public String areaMap() {
+        return area == null ? null : area.map();
+    }
+
+    /** The province of the latest map the case counts under; the province as given before it is placed. */
+    public String latestProvinceCode() {
+        return area == null ? provinceCode : area.latestProvince();
+    }
+
+    /** The district, for a case on a map with districts (given, or its commune's); otherwise {@code null}. */
+    public String districtOnMap() {
+        return area == null ? districtCode : area.district();
+    }
+
+    /** The commune, for a case on a map without districts (the two-level map); otherwise {@code null}. */
+    public String communeOnMap() {
+        return area == null || !area.districts() ? communeCode : null;
+    }
+
+    /** The commune, when the case is on the latest map (what a commune filter names); otherwise {@code null}. */
+    public String communeOnLatestMap() {
+        return area == null || area.latestMap() ? communeCode : null;
     }
 
     public CaseContext context() {
@@ -97,6 +133,7 @@ public final class CaseFact {
     public String provinceCode() { return provinceCode; }
     public String districtCode() { return districtCode; }
     public String communeCode() { return communeCode; }
+    public CaseArea area() { return area; }
     public Sex childSex() { return childSex; }
     public Integer childAgeYears() { return childAgeYears; }
     public String childKey() { return childKey; }
@@ -130,6 +167,7 @@ public final class CaseFact {
         this.provinceCode = provinceCode;
         this.districtCode = districtCode;
         this.communeCode = communeCode;
+        this.area = null; // placed again from the new codes (place)
         this.childSex = childSex;
         this.childAgeYears = childAgeYears;
         this.childKey = childKey;

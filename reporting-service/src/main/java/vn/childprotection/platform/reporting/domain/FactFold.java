@@ -18,11 +18,17 @@ import java.util.Set;
  */
 public final class FactFold {
 
+    private final Areas areas;
     private final Map<String, CaseFact> cases = new HashMap<>();
     private final Map<String, ReferralFact> referrals = new LinkedHashMap<>();
     private final Map<String, NotificationFact> notifications = new LinkedHashMap<>();
     private final Set<String> seen = new HashSet<>();
     private long duplicates;
+
+    /** @param areas places the opened cases on the map of their day, as the live projection does */
+    public FactFold(Areas areas) {
+        this.areas = areas;
+    }
 
     /** Folds one event; false when its id was folded already. */
     public boolean fold(Event event) {
@@ -35,7 +41,7 @@ public final class FactFold {
                     referralId -> ProjectionRules.applyToReferral(referrals.computeIfAbsent(referralId,
                             id -> new ReferralFact(id, caseEvent.caseId())), caseEvent),
                     () -> ProjectionRules.applyToCase(cases.computeIfAbsent(caseEvent.caseId(), CaseFact::new),
-                            caseEvent));
+                            caseEvent, areas));
             case NotificationEvent notification ->
                     notifications.putIfAbsent(notification.eventId(), NotificationFact.of(notification));
             default -> {

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param contacts contacts per type: COUNSELLING (tư vấn) and INTERVENTION (kết nối can thiệp)
  * @param cases    contacts opened for intervention, i.e. cases routed to agencies
  * @param referrals referrals issued for the contacts counted
+ * @param byProvince contacts per province of the latest map (a merged province's former parts under it)
+ * @param byDistrict contacts per district, of the days on the three-level map (until 30 June 2025)
+ * @param byCommune  contacts per commune, of the days on the two-level map (from 1 July 2025)
  */
 public record Overview(
         long reports,
@@ -26,6 +29,7 @@ public record Overview(
         Map<String, Long> byChannel,
         Map<String, Long> byProvince,
         Map<String, Long> byDistrict,
+        Map<String, Long> byCommune,
         Map<String, Long> byRole,
         Map<String, Long> casesByStatus,
         long openOverdueReferrals,
@@ -41,6 +45,7 @@ public record Overview(
         byChannel = ordered(byChannel);
         byProvince = ordered(byProvince);
         byDistrict = ordered(byDistrict);
+        byCommune = ordered(byCommune);
         byRole = ordered(byRole);
         casesByStatus = ordered(casesByStatus);
     }

@@ -49,14 +49,18 @@ public final class ProjectionRules {
         return event instanceof CaseOpened || event instanceof ReferralIssued;
     }
 
-    /** Applies a case-level event (CaseOpened, CaseStatusChanged, EscalationRaised) to the case's fact. */
-    public static ProjectionOutcome applyToCase(CaseFact fact, CaseEvent event) {
+    /**
+     * Applies a case-level event (CaseOpened, CaseStatusChanged, EscalationRaised) to the case's fact.
+     *
+     * @param areas places an opened case on the map of its day (the same maps every time: replay gives the same fact)
+     */
+    public static ProjectionOutcome applyToCase(CaseFact fact, CaseEvent event, Areas areas) {
         if (fact.hasApplied(event.eventId())) {
             return ProjectionOutcome.DUPLICATE;
         }
         EventVersion version = new EventVersion(event.occurredAt(), event.eventId());
         ProjectionOutcome outcome = switch (event) {
-            case CaseOpened opened -> caseOpened(fact, opened, version);
+            case CaseOpened opened -> caseOpened(fact, opened, version, areas);
             case CaseStatusChanged changed -> caseStatusChanged(fact, changed, version);
             case EscalationRaised escalation -> escalationRaised(fact, escalation, version);
             default -> ProjectionOutcome.IGNORED;
@@ -87,9 +91,10 @@ public final class ProjectionRules {
 
     /**
      * A contact was recorded: counselling (counted, not referred) or an intervention that was routed (domain
-     * reference, "The flow a case takes", step 1). The opening event describes the whole case as it was opened.
+     * reference, "The flow a case takes", step 1). The opening event describes the whole case as it was opened; its
+     * location is in the codes of the map in force on the day it was received.
      */
-    private static ProjectionOutcome caseOpened(CaseFact fact, CaseOpened event, EventVersion version) {
+    private static ProjectionOutcome caseOpened(CaseFact fact, CaseOpened event, EventVersion version, Areas areas) {
         Location location = event.location() == null ? new Location(null, null, null) : event.location();
         ChildProfile child = event.child() == null ? new ChildProfile(null, null) : event.child();
         Instant receivedAt = event.receivedAt() == null ? event.occurredAt() : event.receivedAt().toInstant();
@@ -98,6 +103,7 @@ public final class ProjectionRules {
                 blankToNull(location.districtCode()), blankToNull(location.communeCode()), child.sex(),
                 child.ageYears(), blankToNull(event.childKey()), event.informantExpectsFeedback(),
                 event.referralCount(), version.occurredAt());
+        fact.place(areas);
         return mergeStatus(fact, event.status(), version);
     }
 

@@ -38,7 +38,15 @@ public final class StatsCalculator {
             Concern.SCHOOL_DROPOUT_WORK, Concern.VIOLENCE, Concern.EXPLOITATION, Concern.SEXUAL_ABUSE,
             Concern.TRAFFICKING, Concern.SERIOUS_ILLNESS_POOR, Concern.MIGRANT_UNACCOMPANIED);
 
-    public enum Dimension { PROVINCE, DISTRICT, CONCERN, AGENCY, ROLE, SEVERITY, CHANNEL, CONTACT_TYPE, STATUS }
+    /**
+     * What a breakdown groups by. PROVINCE: the province of the latest map; DISTRICT: the district, for cases of days
+     * on the three-level map (until 30 June 2025); COMMUNE: the commune, for cases of days on the two-level map (from
+     * 1 July 2025); AREA: the unit below the province on the map of the case's day, the district before and the
+     * commune after (rows say which in {@code group}).
+     */
+    public enum Dimension {
+        PROVINCE, DISTRICT, COMMUNE, AREA, CONCERN, AGENCY, ROLE, SEVERITY, CHANNEL, CONTACT_TYPE, STATUS
+    }
 
     private static final List<String> CONTACT_TYPES = names(ContactType.values());
 
@@ -54,14 +62,16 @@ public final class StatsCalculator {
         Map<String, Long> channels = new HashMap<>();
         Map<String, Long> provinces = new HashMap<>();
         Map<String, Long> districts = new HashMap<>();
+        Map<String, Long> communes = new HashMap<>();
         Map<String, Long> statuses = new HashMap<>();
         for (CaseFact fact : facts.cases()) {
             increment(contacts, name(fact.contactType()));
             fact.concerns().forEach(concern -> increment(concerns, concern.name()));
             increment(severities, name(fact.severity()));
             increment(channels, name(fact.channel()));
-            increment(provinces, fact.provinceCode());
-            increment(districts, fact.districtCode());
+            increment(provinces, fact.latestProvinceCode());
+            increment(districts, fact.districtOnMap());
+            increment(communes, fact.communeOnMap());
             increment(statuses, name(fact.status()));
         }
         Map<String, Long> agencies = new HashMap<>();
@@ -87,6 +97,7 @@ public final class StatsCalculator {
                 zeroFilled(names(Channel.values()), channels),
                 zeroFilled(filter.province() == null ? List.of() : List.of(filter.province()), provinces),
                 zeroFilled(filter.district() == null ? List.of() : List.of(filter.district()), districts),
+                zeroFilled(filter.commune() == null ? List.of() : List.of(filter.commune()), communes),
                 zeroFilled(names(ReferralRole.values()), roles),
                 zeroFilled(names(CaseStatus.values()), statuses),
                 overdue,
@@ -125,6 +136,7 @@ public final class StatsCalculator {
 
     public static Views.Breakdown breakdown(FactSet facts, Dimension by) {
         Map<String, long[]> rows = new HashMap<>();
+        Map<String, String> areaGroup = new HashMap<>();
         if (by == Dimension.AGENCY || by == Dimension.ROLE) {
             Map<String, Set<String>> casesPerKey = new HashMap<>();
             for (ReferralFact referral : facts.referrals()) {
@@ -142,6 +154,9 @@ public final class StatsCalculator {
             for (CaseFact fact : facts.cases()) {
                 List<String> keys = keysOf(fact, by);
                 keysOfCase.put(fact.caseId(), keys);
+                if (by == Dimension.AREA && !keys.isEmpty()) {
+                    areaGroup.put(keys.getFirst(), fact.districtOnMap() != null ? "DISTRICT" : "COMMUNE");
+                }
                 for (String key : keys) {
                     long[] row = rows.computeIfAbsent(key, k -> new long[3]);
                     row[2]++;
@@ -155,7 +170,7 @@ public final class StatsCalculator {
         }
         List<Views.BreakdownRow> result = new ArrayList<>();
         rows.forEach((key, row) -> result.add(new Views.BreakdownRow(key, row[0], row[1], row[2],
-                by == Dimension.CONCERN ? concernGroup(key) : null)));
+                by == Dimension.CONCERN ? concernGroup(key) : by == Dimension.AREA ? areaGroup.get(key) : null)));
         result.sort(Comparator.comparingLong(Views.BreakdownRow::cases).reversed()
                 .thenComparing(Comparator.comparingLong(Views.BreakdownRow::contacts).reversed())
                 .thenComparing(Views.BreakdownRow::key));
@@ -165,8 +180,10 @@ public final class StatsCalculator {
 
     private static List<String> keysOf(CaseFact fact, Dimension by) {
         String single = switch (by) {
-            case PROVINCE -> fact.provinceCode();
-            case DISTRICT -> fact.districtCode();
+            case PROVINCE -> fact.latestProvinceCode();
+            case DISTRICT -> fact.districtOnMap();
+            case COMMUNE -> fact.communeOnMap();
+            case AREA -> fact.districtOnMap() != null ? fact.districtOnMap() : fact.communeOnMap();
             case SEVERITY -> name(fact.severity());
             case CHANNEL -> name(fact.channel());
             case CONTACT_TYPE -> name(fact.contactType());
@@ -254,8 +271,8 @@ public final class StatsCalculator {
             for (ReferralDeadlines.Deadline d : ReferralDeadlines.of(r, caseFact)) {
                 if (!d.isOverdue(now)) continue;
                 rows.add(new Views.OverdueRow(r.caseId(), r.referralId(), r.agency(), r.unitId(), r.areaCode(),
-                        caseFact == null ? null : caseFact.provinceCode(),
-                        caseFact == null ? null : caseFact.districtCode(),
+                        caseFact == null ? null : caseFact.latestProvinceCode(),
+                        caseFact == null ? null : caseFact.districtOnMap(),
                         name(r.severity() != null ? r.severity() : caseFact == null ? null : caseFact.severity()),
                         d.kind().name(), d.dueAt(), d.stage() == null ? null : d.stage().name(),
                         d.overdueMinutes(now)));
@@ -296,7 +313,7 @@ public final class StatsCalculator {
         groups.forEach((key, cases) -> {
             if (cases.size() < 2) return;
             CaseFact first = cases.getFirst();
-            rows.add(new Views.RepeatRow(kind, key, first.provinceCode(), first.districtCode(), cases.size(),
+            rows.add(new Views.RepeatRow(kind, key, first.latestProvinceCode(), first.districtOnMap(), cases.size(),
                     cases.stream().map(CaseFact::receivedAt).min(Comparator.naturalOrder()).orElse(null),
                     cases.stream().map(CaseFact::receivedAt).max(Comparator.naturalOrder()).orElse(null)));
         });

@@ -20,7 +20,8 @@ public final class Views {
     /**
      * @param contacts every contact with that key (counselling included); {@code cases}: intervention cases, or for
      *                 agency and role the distinct cases with such a referral
-     * @param group    for concerns: ART10 (Law on Children Art 10 groups) or OTHER; else null
+     * @param group    for concerns: ART10 (Law on Children Art 10 groups) or OTHER; for areas: DISTRICT (a day on
+     *                 the three-level map) or COMMUNE (a day on the two-level map); else null
      */
     public record BreakdownRow(String key, long cases, long referrals, long contacts, String group) {
     }
@@ -37,11 +38,13 @@ public final class Views {
                             Percentiles timeToComplete, Map<String, OnTime> onTime, long openOverdue) {
     }
 
+    /** {@code provinceCode}: the case's province on the latest map; {@code districtCode}: on a map with districts. */
     public record OverdueRow(String caseId, String referralId, String agency, String unitId, String areaCode,
                              String provinceCode, String districtCode, String severity, String deadline,
                              Instant dueAt, String stage, long overdueMinutes) {
     }
 
+    /** {@code provinceCode}: the first case's province on the latest map; {@code districtCode} as in OverdueRow. */
     public record RepeatRow(String kind, String key, String provinceCode, String districtCode, long cases,
                             Instant firstAt, Instant lastAt) {
     }

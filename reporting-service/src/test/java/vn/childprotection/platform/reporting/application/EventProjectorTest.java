@@ -11,6 +11,7 @@ import vn.childprotection.platform.reporting.domain.NotificationFact;
 import vn.childprotection.platform.reporting.domain.ProjectionOutcome;
 import vn.childprotection.platform.reporting.domain.ReferralFact;
 import vn.childprotection.platform.reporting.fixtures.CaseEvents;
+import vn.childprotection.platform.reporting.fixtures.ShippedMaps;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -127,7 +128,7 @@ class EventProjectorTest {
 
     private EventProjector projector(int cacheSize) {
         return new EventProjector(store, new ProjectionTargets(GENERATION), applied -> {
-        }, clock, cacheSize);
+        }, clock, ShippedMaps.AREAS, cacheSize);
     }
 
     /** Facts of one generation in maps; counts the reads. An insert over an existing fact is refused, as a unique id is. */

@@ -33,16 +33,23 @@ final class ApiFigures {
     /**
      * @param filter      the API filters, e.g. {@code period=2025&province=11}
      * @param granularity the time-series granularity the page chooses for that filter
+     * @param localLevel  whether the page shows the places below the province (a province is chosen): the districts
+     *                    of the days before 1 July 2025 and the communes of the days after, else the provinces
      */
-    static ApiFigures read(RestClient http, String filter, String granularity, boolean districtLevel) {
+    static ApiFigures read(RestClient http, String filter, String granularity, boolean localLevel) {
         ApiFigures expected = new ApiFigures();
         Map<String, Object> overview = get(http, "/api/v1/stats/overview?" + filter);
         if (overview == null) throw new AssertionError("the overview must answer for " + filter);
         expected.overview(overview);
         expected.timeseries(get(http, "/api/v1/stats/timeseries?" + filter + "&granularity=" + granularity));
-        String level = districtLevel ? "district" : "province";
+        String level = localLevel ? "area" : "province";
+        Map<String, Object> overviewPlaces = mapOrNull(overview, localLevel ? "byDistrict" : "byProvince");
+        if (localLevel && overviewPlaces != null) {
+            overviewPlaces = new LinkedHashMap<>(overviewPlaces);
+            overviewPlaces.putAll(map(overview, "byCommune"));
+        }
         expected.breakdown("panel-areas", "area", get(http, "/api/v1/stats/breakdown?" + filter + "&by=" + level),
-                mapOrNull(overview, districtLevel ? "byDistrict" : "byProvince"));
+                overviewPlaces);
         expected.breakdown("panel-concerns", "concern", get(http, "/api/v1/stats/breakdown?" + filter + "&by=concern"),
                 mapOrNull(overview, "byConcern"));
         expected.funnel(get(http, "/api/v1/stats/funnel?" + filter));

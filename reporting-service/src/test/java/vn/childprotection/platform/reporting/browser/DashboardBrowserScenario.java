@@ -162,6 +162,19 @@ abstract class DashboardBrowserScenario {
                 .isEqualTo(base + "/api/v1/reports/periodic?province=11&period=2025&format=html");
         assertThat(browser.driver.findElement(By.cssSelector("a.csv[data-csv='funnel']")).getAttribute("href"))
                 .isEqualTo(base + "/api/v1/stats/funnel?period=2025&province=11&format=csv");
+        assertThat(browser.driver.findElements(By.cssSelector("#f-province option")))
+                .as("'all' and the 34 provinces of today's map").hasSize(35);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertThat(browser.driver.findElement(By.cssSelector("#f-commune option[value='03127']")).getText())
+                    .as("the province's communes on today's map").isEqualTo("Điện Biên Phủ (03127)");
+            assertThat(browser.driver.findElement(By.cssSelector("#f-district option[value='094']")).getText())
+                    .as("the districts it had until 30 June 2025").isEqualTo("Điện Biên Phủ (094)");
+        });
+
+        browser.driver.findElement(By.cssSelector("#f-commune option[value='03127']")).click();
+
+        awaitPageShowsApi(PERIOD_FILTER + "&province=11&commune=03127", true);
+        assertThat(browser.driver.getCurrentUrl()).contains("commune=03127");
         assertThat(Files.size(SCREENSHOT)).isPositive();
     }
 
@@ -212,10 +225,10 @@ abstract class DashboardBrowserScenario {
     }
 
     /** Until the page holds, under every data-testid, what the API serves now (the page follows within seconds). */
-    private void awaitPageShowsApi(String filter, boolean districtLevel) {
+    private void awaitPageShowsApi(String filter, boolean localLevel) {
         String granularity = "month"; // what the page picks for a year
         await().atMost(PAGE_PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            ApiFigures expected = ApiFigures.read(http, filter, granularity, districtLevel);
+            ApiFigures expected = ApiFigures.read(http, filter, granularity, localLevel);
             Map<String, Map<String, String>> page = browser.figures();
             Map<String, String> panels = new TreeMap<>();
             expected.panels.keySet().forEach(panel -> panels.put(panel, page.getOrDefault(panel, Map.of()).get("state")));

@@ -27,7 +27,8 @@ import java.util.List;
 
 /**
  * A year of traffic on case.events.v1 as referral-service publishes it, with the agency loop: cases opened in
- * Điện Biên (11) and Bắc Kạn (06), referrals with acknowledgement deadlines, agencies acknowledging, accepting,
+ * Điện Biên (11) and Bắc Kạn (06; the cases after 1 July 2025 still name it, and count under Thái Nguyên 19, which it
+ * became part of), referrals with acknowledgement deadlines, agencies acknowledging, accepting,
  * declining and completing (S0 Art 7.2), one referral left open past its deadline, one case completed.
  */
 final class DashboardTraffic {
@@ -49,10 +50,10 @@ final class DashboardTraffic {
     final CaseEvents.CaseOpenedBuilder trafficking = CaseEvents.aCase("dashboard-trafficking").intervention(2)
             .concerns(Concern.TRAFFICKING).severity(Severity.HIGH)
             .channel(Channel.HOTLINE_111).province("06", "058").receivedAt(date(9, 20), LocalTime.of(8, 0));
-    /** Sent later, while the page is open: the live update. */
+    /** Sent later, while the page is open: the live update. After 1 July 2025: a commune, no district. */
     final CaseEvents.CaseOpenedBuilder lateViolence = CaseEvents.aCase("dashboard-late-violence").intervention(1)
             .concerns(Concern.DOMESTIC_VIOLENCE).severity(Severity.HIGH)
-            .channel(Channel.WALK_IN).province("11", "094").receivedAt(date(10, 1), LocalTime.of(10, 0));
+            .channel(Channel.WALK_IN).commune("11", "03127").receivedAt(date(10, 1), LocalTime.of(10, 0));
 
     private static LocalDate date(int month, int day) {
         return LocalDate.of(YEAR, month, day);

@@ -3,6 +3,7 @@ package vn.childprotection.platform.reporting.domain;
 import org.junit.jupiter.api.Test;
 import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.reporting.fixtures.AgencyLoopScenario;
+import vn.childprotection.platform.reporting.fixtures.ShippedMaps;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class AgencyLoopFiguresTest {
             null);
 
     private FactSet facts(List<Event> events, StatsFilter filter) {
-        FactFold fold = new FactFold();
+        FactFold fold = new FactFold(ShippedMaps.AREAS);
         events.forEach(fold::fold);
         fold.attachContexts();
         return FactSet.select(fold.cases(), fold.referrals(), fold.notifications(), filter);

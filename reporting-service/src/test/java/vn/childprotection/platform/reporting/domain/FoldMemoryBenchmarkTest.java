@@ -7,6 +7,7 @@ import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.NotificationEvent;
 import vn.childprotection.platform.reporting.fixtures.BenchmarkTraffic;
+import vn.childprotection.platform.reporting.fixtures.ShippedMaps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class FoldMemoryBenchmarkTest {
         int events = caseEvents.size() + notifications.size();
 
         long before = usedHeapAfterGc();
-        FactFold fold = new FactFold();
+        FactFold fold = new FactFold(ShippedMaps.AREAS);
         caseEvents.forEach(json -> fold.fold(EventJson.read(json, CaseEvent.class)));
         notifications.forEach(json -> fold.fold(EventJson.read(json, NotificationEvent.class)));
         fold.attachContexts();

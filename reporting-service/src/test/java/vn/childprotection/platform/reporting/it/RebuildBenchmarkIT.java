@@ -28,6 +28,7 @@ import vn.childprotection.platform.reporting.application.ProjectionTargets;
 import vn.childprotection.platform.reporting.application.RebuildService;
 import vn.childprotection.platform.reporting.application.RebuildStatus;
 import vn.childprotection.platform.reporting.fixtures.BenchmarkTraffic;
+import vn.childprotection.platform.reporting.fixtures.ShippedMaps;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,13 +91,13 @@ class RebuildBenchmarkIT {
         long produced = produce(broker.getBrokersAsString(), traffic);
 
         MongoTemplate mongo = new MongoTemplate(client, "reporting");
-        MongoFactStore store = new MongoFactStore(mongo);
+        MongoFactStore store = new MongoFactStore(mongo, ShippedMaps.AREAS);
         MongoGenerations generations = new MongoGenerations(mongo);
         long active = generations.active();
         store.prepare(active);
         ProjectionTargets targets = new ProjectionTargets(active);
         EventProjector projector = new EventProjector(store, targets, applied -> {
-        }, Clock.systemUTC());
+        }, Clock.systemUTC(), ShippedMaps.AREAS);
         RebuildService onePass = rebuildService(broker, store, generations, targets, projector, Long.MAX_VALUE);
         // the same log in three passes, each folding a third of the cases (bounded memory): the same facts
         RebuildService threePasses = rebuildService(broker, store, generations, targets, projector,

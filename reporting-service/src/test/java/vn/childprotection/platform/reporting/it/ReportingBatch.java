@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * A year of hotline traffic, in the order referral-service publishes it (each case, then its referrals): three
  * interventions routed per the default routing table and two counselling contacts, in provinces 11 (Điện Biên),
- * 06 (Bắc Kạn) and 89 (An Giang). Each scenario uses its own year, so scenarios sharing one store do not meet.
+ * 19 (Thái Nguyên) and 91 (An Giang), in the codes of the two-level map of those years (province and commune). Each
+ * scenario uses its own year, so scenarios sharing one store do not meet.
  */
 final class ReportingBatch {
 
@@ -33,20 +34,20 @@ final class ReportingBatch {
         this.year = year;
         sexualAbuse = CaseEvents.aCase(year + "-sexual-abuse").intervention(4)
                 .concerns(Concern.SEXUAL_ABUSE, Concern.VIOLENCE).severity(Severity.EMERGENCY)
-                .channel(Channel.HOTLINE_111).province("11", "094").receivedAt(date(2, 10), LocalTime.of(9, 15));
+                .channel(Channel.HOTLINE_111).commune("11", "03127").receivedAt(date(2, 10), LocalTime.of(9, 15));
         trafficking = CaseEvents.aCase(year + "-trafficking").intervention(3)
                 .concerns(Concern.TRAFFICKING).severity(Severity.HIGH)
-                .channel(Channel.LOCAL_HOTLINE).province("89", "883").receivedAt(date(5, 20), LocalTime.of(14, 0));
+                .channel(Channel.LOCAL_HOTLINE).commune("91", "30292").receivedAt(date(5, 20), LocalTime.of(14, 0));
         domesticViolence = CaseEvents.aCase(year + "-domestic-violence").intervention(3)
                 .concerns(Concern.DOMESTIC_VIOLENCE).severity(Severity.HIGH)
-                .channel(Channel.ONLINE).province("06", "058").receivedAt(date(8, 1), LocalTime.of(20, 45));
+                .channel(Channel.ONLINE).commune("19", "01843").receivedAt(date(8, 1), LocalTime.of(20, 45));
         neglectCounselling = CaseEvents.aCase(year + "-neglect").counselling()
                 .concerns(Concern.NEGLECT).severity(Severity.NORMAL)
-                .channel(Channel.HOTLINE_111).province("11", "095").receivedAt(date(8, 2), LocalTime.of(7, 30));
+                .channel(Channel.HOTLINE_111).commune("11", "03151").receivedAt(date(8, 2), LocalTime.of(7, 30));
         // 17:30 UTC on 30 November is 00:30 on 1 December in Viet Nam
         dropoutCounselling = CaseEvents.aCase(year + "-dropout").counselling()
                 .concerns(Concern.SCHOOL_DROPOUT_WORK, Concern.OTHER).severity(Severity.NORMAL)
-                .channel(Channel.WALK_IN).province("11", "094")
+                .channel(Channel.WALK_IN).commune("11", "03127")
                 .receivedAt(OffsetDateTime.of(year, 11, 30, 17, 30, 0, 0, ZoneOffset.UTC));
     }
 
@@ -89,7 +90,7 @@ final class ReportingBatch {
         f.count(f.bySeverity(), "EMERGENCY", 1).count(f.bySeverity(), "HIGH", 2).count(f.bySeverity(), "NORMAL", 2);
         f.count(f.byChannel(), "HOTLINE_111", 2).count(f.byChannel(), "LOCAL_HOTLINE", 1)
                 .count(f.byChannel(), "WALK_IN", 1).count(f.byChannel(), "ONLINE", 1);
-        f.count(f.byProvince(), "06", 1).count(f.byProvince(), "11", 3).count(f.byProvince(), "89", 1);
+        f.count(f.byProvince(), "11", 3).count(f.byProvince(), "19", 1).count(f.byProvince(), "91", 1);
         return f;
     }
 }

@@ -31,18 +31,22 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
+import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactReader;
 import vn.childprotection.platform.reporting.adapter.out.mongo.MongoFactStore;
 import vn.childprotection.platform.reporting.application.ProjectionTargets;
 import vn.childprotection.platform.reporting.application.port.out.TooManyFactsException;
+import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.FactSet;
 import vn.childprotection.platform.reporting.domain.ReportingPeriod;
 import vn.childprotection.platform.reporting.domain.StatsFilter;
 import vn.childprotection.platform.reporting.fixtures.AgencyLoopScenario;
+import vn.childprotection.platform.reporting.fixtures.CaseEvents;
 import vn.childprotection.platform.support.security.EndpointOperations;
 import vn.childprotection.platform.testsupport.AuditTrailReader;
 import vn.childprotection.platform.testsupport.identity.EndpointMatrix;
@@ -51,6 +55,8 @@ import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +97,8 @@ abstract class ReportingScenario {
     MeterRegistry meters;
     @Autowired
     ProjectionTargets targets;
+    @Autowired
+    Areas areas;
 
     private DefaultKafkaProducerFactory<String, byte[]> producerFactory;
     private KafkaTemplate<String, byte[]> kafka;
@@ -244,11 +252,81 @@ abstract class ReportingScenario {
         Figures midYear = figures("from=2033-05-01&to=2033-08-01");
         assertThat(midYear.reports()).isEqualTo(2);
         assertThat(midYear.referrals()).isEqualTo(6);
-        assertThat(midYear.byProvince()).containsOnlyKeys("06", "89");
+        assertThat(midYear.byProvince()).containsOnlyKeys("19", "91");
 
         assertThat(figures("from=2033-11-30&to=2033-11-30").reports())
                 .as("17:30 UTC on 30 November is 1 December in Viet Nam").isZero();
         assertThat(figures("from=2033-12-01&to=2033-12-01").reports()).isEqualTo(1);
+    }
+
+    /**
+     * Vietnam's map changed on 1 July 2025: An Giang 89 and Kiên Giang 91 became the new An Giang 91. A case of 2024
+     * (old codes: province 89, district 883) and one of 2026 (new codes: province 91, commune 30292) are one series.
+     */
+    @Test
+    void a_2024_case_of_the_former_an_giang_89_and_a_2026_case_of_the_new_an_giang_91_count_in_one_series() {
+        CaseEvents.CaseOpenedBuilder former = CaseEvents.aCase("scenario-an-giang-89-2024").intervention(1)
+                .province("89", "883").receivedAt(LocalDate.of(2024, 5, 20), LocalTime.of(14, 0));
+        CaseEvents.CaseOpenedBuilder merged = CaseEvents.aCase("scenario-an-giang-91-2026").intervention(1)
+                .commune("91", "30292").receivedAt(LocalDate.of(2026, 3, 10), LocalTime.of(9, 0));
+        send(List.of(former.build(), former.referral(Agencies.POLICE, ReferralRole.PRIMARY).build(),
+                merged.build(), merged.referral(Agencies.SOCIAL_AFFAIRS, ReferralRole.PRIMARY).build()));
+        String trend = "/api/v1/stats/timeseries?from=2024-01-01&to=2026-12-31&granularity=year&province=91";
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat((List<Map<String, Object>>) json(trend).get("buckets"))
+                        .extracting(b -> b.get("period") + " " + b.get("cases") + " " + b.get("referrals"))
+                        .containsExactly("2024 1 1", "2026 1 1"));
+        assertThat(json(trend.replace("province=91", "province=89"))).as("the former code reads as its successor")
+                .isEqualTo(json(trend));
+        assertThat(json("/api/v1/facts/cases/" + former.caseId())).containsEntry("provinceCode", "89")
+                .containsEntry("areaMap", "VN-2024").containsEntry("latestProvinceCode", "91");
+        assertThat((List<Map<String, Object>>) json("/api/v1/stats/breakdown?period=2024-05&province=91&by=district")
+                .get("rows")).extracting(row -> row.get("key") + " " + row.get("cases")).containsExactly("883 1");
+        assertThat((List<Map<String, Object>>) json("/api/v1/stats/breakdown?period=2026-03&province=91&by=commune")
+                .get("rows")).extracting(row -> row.get("key") + " " + row.get("cases")).containsExactly("30292 1");
+    }
+
+    @Test
+    void an_analyst_of_the_new_an_giang_91_sees_the_cases_of_the_former_an_giang_89_from_before_the_change() {
+        CaseEvents.CaseOpenedBuilder former = CaseEvents.aCase("scenario-an-giang-89-2023").counselling()
+                .province("89", "883").receivedAt(LocalDate.of(2023, 9, 4), LocalTime.of(10, 0));
+        send(List.of(former.build()));
+        RestClient anGiang = as(TestActor.ANALYST_11.withProvinces("91").withSubject("subject-analyst-91"));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(json("/api/v1/stats/overview?period=2023&province=91")).containsEntry("reports", 1));
+
+        Map<String, Object> own = anGiang.get().uri("/api/v1/stats/overview?period=2023").retrieve().body(Map.class);
+        int asFormerCode = statusOf(anGiang, "/api/v1/stats/overview?period=2023&province=89");
+        int fromDienBien = statusOf(as(TestActor.ANALYST_11), "/api/v1/stats/overview?period=2023&province=89");
+
+        assertThat(own).containsEntry("reports", 1).containsEntry("byProvince", Map.of("91", 1));
+        assertThat(asFormerCode).isEqualTo(200);
+        assertThat(fromDienBien).as("89 is part of 91 now, outside Điện Biên's scope").isEqualTo(404);
+    }
+
+    @Test
+    void the_periodic_report_breaks_down_by_district_before_1_july_2025_and_by_commune_after() {
+        CaseEvents.CaseOpenedBuilder before = CaseEvents.aCase("scenario-periodic-before").intervention(0)
+                .province("11", "095").receivedAt(LocalDate.of(2025, 6, 30), LocalTime.of(23, 0));
+        CaseEvents.CaseOpenedBuilder after = CaseEvents.aCase("scenario-periodic-after").intervention(0)
+                .commune("11", "03151").receivedAt(LocalDate.of(2025, 7, 1), LocalTime.of(8, 0));
+        send(List.of(before.build(), after.build()));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
+                (Map<String, Object>) json("/api/v1/stats/overview?from=2025-06-30&to=2025-07-01&province=11")
+                        .get("byProvince")).containsEntry("11", 2));
+
+        String firstHalf = http.get().uri("/api/v1/reports/periodic?province=11&period=2025-H1&format=csv")
+                .retrieve().body(String.class);
+        String secondHalf = http.get().uri("/api/v1/reports/periodic?province=11&period=2025-H2&format=csv")
+                .retrieve().body(String.class);
+        String year = http.get().uri("/api/v1/reports/periodic?province=11&period=2025&format=html").retrieve()
+                .body(String.class);
+
+        assertThat(firstHalf).contains("by-district,095,Mường Lay").doesNotContain("by-commune");
+        assertThat(secondHalf).contains("by-commune,03151,Mường Lay").doesNotContain("by-district");
+        assertThat(year).contains("Theo huyện/quận (địa giới đến 30/06/2025)")
+                .contains("Theo xã/phường/đặc khu (địa giới từ 01/07/2025)");
     }
 
     @Test
@@ -257,7 +335,7 @@ abstract class ReportingScenario {
         send(batch.events());
         awaitFigures("from=2034-01-01&to=2034-12-31", ReportingBatch.yearFigures());
         StatsFilter year = new StatsFilter(ReportingPeriod.parse("2034").orElseThrow(), null, null, null, null);
-        MongoFactReader reader = new MongoFactReader(mongo);
+        MongoFactReader reader = new MongoFactReader(mongo, areas);
 
         FactSet all = reader.load(targets.active(), year, 10_000);
         long facts = all.cases().size() + all.referrals().size() + all.notifications().size();

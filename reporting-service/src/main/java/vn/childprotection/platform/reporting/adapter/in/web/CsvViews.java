@@ -43,6 +43,7 @@ final class CsvViews {
         table(csv, "byChannel", o.byChannel());
         table(csv, "byProvince", o.byProvince());
         table(csv, "byDistrict", o.byDistrict());
+        table(csv, "byCommune", o.byCommune());
         table(csv, "byRole", o.byRole());
         table(csv, "casesByStatus", o.casesByStatus());
         return csv;

@@ -27,8 +27,14 @@ public class FactsController {
         this.guard = guard;
     }
 
+    /**
+     * @param provinceCode       the province as the case's codes name it (on the map of its day)
+     * @param areaMap            the administrative map of the case's day ({@code VN-2024}, {@code VN-2025})
+     * @param latestProvinceCode the province of the map in force today the case counts under
+     */
     public record CaseFactResponse(String caseId, String status, Instant receivedAt, String provinceCode,
-                                   String districtCode, String severity, int referrals, Instant lastEventAt) {
+                                   String districtCode, String communeCode, String areaMap,
+                                   String latestProvinceCode, String severity, int referrals, Instant lastEventAt) {
     }
 
     @GetMapping(path = "/api/v1/facts/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +47,8 @@ public class FactsController {
         return stats.caseFact(caseId).map(summary -> {
             CaseFact f = summary.fact();
             return new CaseFactResponse(f.caseId(), f.status() == null ? null : f.status().name(), f.receivedAt(),
-                    f.provinceCode(), f.districtCode(), f.severity() == null ? null : f.severity().name(),
+                    f.provinceCode(), f.districtCode(), f.communeCode(), f.areaMap(), f.latestProvinceCode(),
+                    f.severity() == null ? null : f.severity().name(),
                     summary.referrals(), f.lastEvent() == null ? null : f.lastEvent().occurredAt());
         }).orElseThrow(() -> new NotFoundException("case " + caseId));
     }

@@ -3,6 +3,7 @@ package vn.childprotection.platform.reporting.adapter.in.web;
 import vn.childprotection.platform.access.Actor;
 import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.access.Target;
+import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.StatsFilter;
 import vn.childprotection.platform.support.audit.AuditIds;
 import vn.childprotection.platform.support.security.AccessGuard;
@@ -13,14 +14,19 @@ import java.util.function.Supplier;
 /**
  * Who sees which figures: the selection narrowed to the caller's province (a province-scoped caller who names none
  * gets its own; one who names another gets the 404 of a province it may not know of), exports and reads of ids
- * audited. National figures need a national scope.
+ * audited. National figures need a national scope. The scope is compared with the province of the latest map the
+ * figures are for (a caller of An Giang 91 sees the 2024 cases of the former An Giang 89 and Kiên Giang 91, which
+ * count under 91). The caller's own codes are taken as they are: a token that still names a former province (89)
+ * does not reach the figures of the province it became part of.
  */
 final class FigureAccess {
 
     private final AccessGuard guard;
+    private final Areas areas;
 
-    FigureAccess(AccessGuard guard) {
+    FigureAccess(AccessGuard guard, Areas areas) {
         this.guard = guard;
+        this.areas = areas;
     }
 
     /** The filter the caller may have figures for, after the role check for the operation. */
@@ -32,7 +38,8 @@ final class FigureAccess {
                 throw new InvalidParametersException(List.of(FilterParser.error("province",
                         "is required: the caller's scope is several provinces")));
             }
-            filter = filter.withProvince(actor.provinces().iterator().next());
+            String own = actor.provinces().iterator().next();
+            filter = filter.withProvince(areas.provinceOnLatestMap(own).orElse(own));
         }
         province(actor, operation, filter.province());
         return filter;

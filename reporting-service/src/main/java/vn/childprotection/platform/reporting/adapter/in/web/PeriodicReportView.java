@@ -20,8 +20,10 @@ final class PeriodicReportView {
 
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(ReportingCalendar.ZONE);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<String, String> BREAKDOWN_TITLES = Map.of(
-            "district", "Theo huyện/quận", "concern", "Theo vấn đề (Luật Trẻ em Điều 10 và vấn đề khác)",
+            "district", "Theo huyện/quận", "commune", "Theo xã/phường/đặc khu",
+            "concern", "Theo vấn đề (Luật Trẻ em Điều 10 và vấn đề khác)",
             "agency", "Theo cơ quan", "severity", "Theo mức độ nghiêm trọng", "channel", "Theo kênh tiếp nhận");
     private static final Map<String, String> DEADLINES = Map.of(
             "ACKNOWLEDGEMENT", "Xác nhận tiếp nhận (mặc định chính sách)",
@@ -71,12 +73,12 @@ final class PeriodicReportView {
 
         int section = 2;
         for (Views.Breakdown b : r.breakdowns()) {
-            h.append("<h2>").append(section++).append(". ").append(esc(BREAKDOWN_TITLES.getOrDefault(b.by(), b.by())))
+            h.append("<h2>").append(section++).append(". ").append(esc(title(r, b.by())))
                     .append("</h2><table><thead><tr><th>Mã</th><th>Tên</th><th class=\"n\">Vụ việc</th>"
                             + "<th class=\"n\">Chuyển gửi</th><th class=\"n\">Tiếp nhận</th></tr></thead><tbody>");
             if (b.rows().isEmpty()) h.append("<tr><td colspan=\"5\">Không có số liệu</td></tr>");
             for (Views.BreakdownRow row : b.rows()) {
-                String name = "district".equals(b.by()) ? r.areas().districtName(row.key()) : "";
+                String name = placeName(r, b.by(), row.key());
                 h.append("<tr><td>").append(esc(row.key())).append("</td><td>").append(esc(name))
                         .append("</td><td class=\"n\">").append(row.cases()).append("</td><td class=\"n\">")
                         .append(row.referrals()).append("</td><td class=\"n\">").append(row.contacts())
@@ -152,8 +154,9 @@ final class PeriodicReportView {
                 null);
         for (Views.Breakdown b : r.breakdowns()) {
             for (Views.BreakdownRow row : b.rows()) {
-                csv.row("by-" + b.by(), row.key(), "district".equals(b.by()) ? r.areas().districtName(row.key())
-                        : null, row.contacts(), row.cases(), row.referrals(), null, null);
+                csv.row("by-" + b.by(), row.key(), "district".equals(b.by()) || "commune".equals(b.by())
+                        ? placeName(r, b.by(), row.key()) : null, row.contacts(), row.cases(), row.referrals(),
+                        null, null);
             }
         }
         for (Indicators.Value v : r.indicators()) {
@@ -170,6 +173,31 @@ final class PeriodicReportView {
                     null, null, null);
         }
         return csv;
+    }
+
+    /**
+     * A breakdown's title; the places say which days they cover: districts until the three-level map ended
+     * (30/06/2025), communes from the day the two-level map began.
+     */
+    private static String title(PeriodicReport r, String by) {
+        String title = BREAKDOWN_TITLES.getOrDefault(by, by);
+        java.time.LocalDate lastDay = r.areas().lastDayWithDistricts();
+        if (lastDay == null) {
+            return title;
+        }
+        return switch (by) {
+            case "district" -> title + " (địa giới đến " + DAY.format(lastDay) + ")";
+            case "commune" -> title + " (địa giới từ " + DAY.format(lastDay.plusDays(1)) + ")";
+            default -> title;
+        };
+    }
+
+    private static String placeName(PeriodicReport r, String by, String code) {
+        return switch (by) {
+            case "district" -> r.areas().districtName(code);
+            case "commune" -> r.areas().communeName(code);
+            default -> "";
+        };
     }
 
     private static void row(StringBuilder h, String label, Object value) {

@@ -18,22 +18,23 @@ import vn.childprotection.platform.support.security.AccessGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static vn.childprotection.platform.access.Operation.EXPORT_FIGURES;
 import static vn.childprotection.platform.access.Operation.READ_FIGURES;
 
-/** The periodic reports (S0 Art 4.7, 9.4; S2 B.VIII.1; S4 V), their calendar, and the area names. */
+/** The periodic reports (S0 Art 4.7, 9.4; S2 B.VIII.1; S4 V) and their calendar. */
 @RestController
-@Tag(name = "Reports", description = "Periodic reports, the reporting calendar, area names")
+@Tag(name = "Reports", description = "Periodic reports and the reporting calendar")
 public class ReportsController {
 
     private final StatsService stats;
     private final FigureAccess access;
+    private final Areas areas;
 
-    public ReportsController(StatsService stats, AccessGuard guard) {
+    public ReportsController(StatsService stats, AccessGuard guard, Areas areas) {
         this.stats = stats;
-        this.access = new FigureAccess(guard);
+        this.areas = areas;
+        this.access = new FigureAccess(guard, areas);
     }
 
     public record CalendarResponse(String province, int year, List<ReportCalendar.DueReport> reports) {
@@ -62,12 +63,17 @@ public class ReportsController {
 
     @GetMapping(path = "/api/v1/reports/periodic", produces = {MediaType.TEXT_HTML_VALUE, "text/csv"})
     @Operation(summary = "The periodic report of a province for a quarter, half-year or year",
-            description = "Printable HTML (A4, Vietnamese) or CSV (UTF-8 with BOM): totals, breakdowns by district, "
-                    + "concern, agency, severity and channel, indicators against targets, funnel and timeliness, "
-                    + "open overdue referrals; header with the province, period, generation time and sources.")
+            description = "Printable HTML (A4, Vietnamese) or CSV (UTF-8 with BOM): totals, breakdowns by place "
+                    + "(district for the days until 30 June 2025, commune for the days from 1 July 2025: a period "
+                    + "across the change has both), concern, agency, severity and channel, indicators against "
+                    + "targets, funnel and timeliness, open overdue referrals; header with the province, period, "
+                    + "generation time and sources. The province is one of the map in force today, its former "
+                    + "parts included on every day of the period.")
     public ResponseEntity<byte[]> periodic(
             Actor actor,
-            @Parameter(description = "GSO province code", example = "11") @RequestParam(required = false)
+            @Parameter(description = "GSO province code of the map in force today; a province of the earlier map is "
+                    + "read as the province it became part of (89 → 91)", example = "11")
+            @RequestParam(required = false)
             String province,
             @Parameter(description = "2026-Q4, 2026-H1 or 2026", example = "2026-Q4") @RequestParam(required = false)
             String period,
@@ -75,8 +81,7 @@ public class ReportsController {
         access.requireRole(actor, EXPORT_FIGURES);
         List<InvalidParametersException.FieldError> errors = new ArrayList<>();
         String code = required("province", province, errors);
-        if (code != null) code = FilterParser.code("province", code, FilterParser.PROVINCE,
-                "a two-digit GSO province code, e.g. 11", errors);
+        if (code != null) code = FilterParser.province(areas, code, errors);
         ReportingPeriod reportingPeriod = null;
         if (required("period", period, errors) != null) {
             reportingPeriod = ReportingPeriod.parse(period).filter(ReportingPeriod::isReportingPeriod).orElse(null);
@@ -97,14 +102,6 @@ public class ReportsController {
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .body(PeriodicReportView.html(report).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @GetMapping(path = "/api/v1/areas", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Province and district names by GSO code (the list in force until 30 June 2025)")
-    public Map<String, Map<String, String>> areas(Actor actor) {
-        access.requireRole(actor, READ_FIGURES);
-        Areas areas = stats.areas();
-        return Map.of("provinces", areas.provinces(), "districts", areas.districts());
     }
 
     private static String required(String name, String value, List<InvalidParametersException.FieldError> errors) {

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.childprotection.platform.access.Actor;
 import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.reporting.application.StatsService;
+import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.Csv;
 import vn.childprotection.platform.reporting.domain.Granularity;
 import vn.childprotection.platform.reporting.domain.Indicators;
@@ -56,19 +57,23 @@ public class StatsController {
     private final StatsService stats;
     private final ProjectionStream stream;
     private final FigureAccess access;
+    private final Areas areas;
 
-    public StatsController(StatsService stats, ProjectionStream stream, AccessGuard guard) {
+    public StatsController(StatsService stats, ProjectionStream stream, AccessGuard guard, Areas areas) {
         this.stats = stats;
         this.stream = stream;
-        this.access = new FigureAccess(guard);
+        this.areas = areas;
+        this.access = new FigureAccess(guard, areas);
     }
 
     @GetMapping(path = "/overview", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @io.swagger.v3.oas.annotations.Operation(summary = "Headline figures",
             description = "Contacts (counselling, intervention), cases and referrals by agency, concern, severity, "
-                    + "channel, province, district, role and case status; open overdue referrals; notifications "
-                    + "delivered and failed. Dates are Vietnamese calendar dates of the contact's reception; "
-                    + "referrals are counted with their case.")
+                    + "channel, province, district, commune, role and case status; open overdue referrals; "
+                    + "notifications delivered and failed. Dates are Vietnamese calendar dates of the contact's "
+                    + "reception; referrals are counted with their case. byProvince counts under the provinces of "
+                    + "the map in force today (a merged province's former parts under it), byDistrict the days "
+                    + "until 30 June 2025 (three-level map), byCommune the days from 1 July 2025 (two-level map).")
     public ResponseEntity<?> overview(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
                                       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         StatsFilter filter = figures(actor, params, accept, Operation.READ_FIGURES);
@@ -79,7 +84,9 @@ public class StatsController {
     @GetMapping(path = "/timeseries", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @io.swagger.v3.oas.annotations.Operation(summary = "Figures per day, month, quarter, half-year or year",
             description = "Buckets of the reporting calendar in Asia/Ho_Chi_Minh (S0 Art 9.4), ascending; labels "
-                    + "2026-11-23, 2026-11, 2026-Q4, 2026-H2, 2026.")
+                    + "2026-11-23, 2026-11, 2026-Q4, 2026-H2, 2026. With a province, every bucket counts the "
+                    + "province as it is today: the 2024 buckets of An Giang 91 hold the cases of the former "
+                    + "An Giang 89 and Kiên Giang 91, so a trend across 1 July 2025 compares like with like.")
     public ResponseEntity<?> timeseries(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
                                         @Parameter(description = "day (default), month, quarter, half, year")
                                         @RequestParam(name = "granularity", required = false) String granularity,
@@ -95,10 +102,13 @@ public class StatsController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Cases and referrals by one dimension",
             description = "Rows sorted by cases (descending), then key. For agency and role, cases = distinct cases "
                     + "with such a referral; otherwise intervention cases (contacts = every contact). Concerns carry "
-                    + "their group: ART10 (Law on Children Art 10) or OTHER.")
+                    + "their group: ART10 (Law on Children Art 10) or OTHER. Places: province = the province of the "
+                    + "map in force today (former provinces under their successor); district = cases of days until "
+                    + "30 June 2025; commune = cases of days from 1 July 2025; area = the district before and the "
+                    + "commune after, with group DISTRICT or COMMUNE.")
     public ResponseEntity<?> breakdown(Actor actor, @ParameterObject @ModelAttribute CommonParams params,
-                                       @Parameter(description = "province, district, concern, agency, role, severity, "
-                                               + "channel, contactType or status", required = true)
+                                       @Parameter(description = "province, district, commune, area, concern, agency, "
+                                               + "role, severity, channel, contactType or status", required = true)
                                        @RequestParam(name = "by", required = false) String by,
                                        @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         StatsCalculator.Dimension dimension = dimension(by);
@@ -172,7 +182,7 @@ public class StatsController {
      */
     private StatsFilter figures(Actor actor, CommonParams params, String accept, Operation read) {
         Operation operation = params.csv(accept) && read == Operation.READ_FIGURES ? Operation.EXPORT_FIGURES : read;
-        return access.filter(actor, operation, params::filter);
+        return access.filter(actor, operation, () -> params.filter(areas));
     }
 
     private static StatsCalculator.Dimension dimension(String by) {
@@ -184,7 +194,7 @@ public class StatsController {
             return StatsCalculator.Dimension.valueOf(normalised);
         } catch (IllegalArgumentException unknown) {
             throw new InvalidParametersException(List.of(FilterParser.error("by", "must be province, district, "
-                    + "concern, agency, role, severity, channel, contactType or status")));
+                    + "commune, area, concern, agency, role, severity, channel, contactType or status")));
         }
     }
 

@@ -14,6 +14,7 @@ import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Sex;
+import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.CaseContext;
 import vn.childprotection.platform.reporting.domain.CaseFact;
 import vn.childprotection.platform.reporting.domain.EventVersion;
@@ -32,7 +33,10 @@ import static vn.childprotection.platform.reporting.adapter.out.mongo.Codes.pars
  * Facts as BSON documents, written by hand (no mapping reflection: a rebuild writes tens of thousands per second).
  * Codes are stored as strings so that a code this version does not know is still stored; {@code receivedDate} is the
  * ISO Vietnamese calendar date, which compares correctly as a string; referral facts carry their case's
- * {@code provinceCode}, {@code districtCode}, {@code receivedDate} so they are filtered like cases.
+ * {@code provinceCode}, {@code districtCode}, {@code receivedDate} so they are filtered like cases. A case fact
+ * records {@code areaMap} (the map of its day) and {@code latestProvinceCode} (its province on the latest map) for
+ * people and ad-hoc queries; reading derives both again from the reception date and the codes, so documents written
+ * before they were recorded read the same, and a later map moves them without a rebuild.
  */
 final class FactCodec {
 
@@ -53,6 +57,8 @@ final class FactCodec {
                 .append("provinceCode", f.provinceCode())
                 .append("districtCode", f.districtCode())
                 .append("communeCode", f.communeCode())
+                .append("areaMap", f.areaMap())
+                .append("latestProvinceCode", f.area() == null ? null : f.area().latestProvince())
                 .append("childSex", name(f.childSex()))
                 .append("childAgeYears", f.childAgeYears())
                 .append("childKey", f.childKey())
@@ -73,7 +79,7 @@ final class FactCodec {
                 .append("revision", revision);
     }
 
-    static CaseFact decodeCase(Document d) {
+    static CaseFact decodeCase(Document d, Areas areas) {
         CaseFact f = new CaseFact(d.getString("_id"));
         f.describe(d.getString("reportId"), instant(d.get("receivedAt")), parse(Channel.class, d.get("channel")),
                 parse(ContactType.class, d.get("contactType")), Codes.parseAll(Concern.class, d.get("concerns")),
@@ -81,6 +87,7 @@ final class FactCodec {
                 d.getString("communeCode"), parse(Sex.class, d.get("childSex")), d.getInteger("childAgeYears"),
                 d.getString("childKey"), Boolean.TRUE.equals(d.getBoolean("informantExpectsFeedback")),
                 d.getInteger("referralCount", 0), instant(d.get("openedAt")));
+        f.place(areas);
         f.status(parse(CaseStatus.class, d.get("status")), version(d.get("statusAt"), d.getString("statusEventId")));
         f.milestones(instant(d.get("completedAt")), instant(d.get("closedAt")), instant(d.get("escalatedAt")));
         f.outcomes().addAll(Codes.parseAll(ReferralOutcome.class, d.get("outcomes")));

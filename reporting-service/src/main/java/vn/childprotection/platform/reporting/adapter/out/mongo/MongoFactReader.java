@@ -7,31 +7,39 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.childprotection.platform.reporting.application.port.out.FactReader;
 import vn.childprotection.platform.reporting.application.port.out.TooManyFactsException;
+import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.CaseFact;
 import vn.childprotection.platform.reporting.domain.FactSet;
 import vn.childprotection.platform.reporting.domain.NotificationFact;
 import vn.childprotection.platform.reporting.domain.ReferralFact;
 import vn.childprotection.platform.reporting.domain.StatsFilter;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads the facts of one generation narrowed in MongoDB by reception date, province and district (indexed; both
- * case and referral facts carry them), then by concern; the rest of the filter (agency) and every figure are
+ * Reads the facts of one generation narrowed in MongoDB by reception date and province (indexed; both case and
+ * referral facts carry them), then by commune and concern; the rest of the filter (agency) and every figure are
  * computed in plain Java ({@code domain.StatsCalculator}) — the stand-in's aggregation covers too little of what the
  * funnel and the percentiles need. Every query is limited to the fact budget left, so that neither this service nor
  * the store reads a selection larger than the budget whole.
+ *
+ * <p>A province of the latest map is asked for with the codes of its former parts too ({@code 91}: 89 and 91), as
+ * the facts hold the codes of their day; which of them count under it is decided on the facts read
+ * ({@link StatsFilter#matchesCase}). So documents of any age are narrowed alike, with no field they may lack.
  */
 public class MongoFactReader implements FactReader {
 
     private static final int IN_CHUNK = 500;
 
     private final MongoTemplate mongo;
+    private final Areas areas;
 
-    public MongoFactReader(MongoTemplate mongo) {
+    public MongoFactReader(MongoTemplate mongo, Areas areas) {
         this.mongo = mongo;
+        this.areas = areas;
     }
 
     @Override
@@ -40,20 +48,36 @@ public class MongoFactReader implements FactReader {
         List<Bson> narrow = new ArrayList<>();
         if (filter.from() != null) narrow.add(Filters.gte("receivedDate", filter.from().toString()));
         if (filter.to() != null) narrow.add(Filters.lte("receivedDate", filter.to().toString()));
-        if (filter.province() != null) narrow.add(Filters.eq("provinceCode", filter.province()));
-        if (filter.district() != null) narrow.add(Filters.eq("districtCode", filter.district()));
+        if (filter.province() != null) {
+            List<String> codes = List.copyOf(areas.provinceCodesOf(filter.province()));
+            narrow.add(codes.size() == 1 ? Filters.eq("provinceCode", codes.getFirst())
+                    : Filters.in("provinceCode", codes));
+        }
+        // a district names days on a map with districts, a commune days on the latest map: only those days are read
+        // (the district itself is matched on the facts: a case may name its commune only)
+        LocalDate lastDayWithDistricts = areas.lastDayWithDistricts();
+        if (filter.district() != null && lastDayWithDistricts != null) {
+            narrow.add(Filters.lte("receivedDate", lastDayWithDistricts.toString()));
+        }
+        LocalDate latestFrom = areas.latest().effectiveFrom();
+        if (filter.commune() != null && latestFrom != null) {
+            narrow.add(Filters.gte("receivedDate", latestFrom.toString()));
+        }
         Bson where = narrow.isEmpty() ? new Document() : Filters.and(narrow);
 
         List<Bson> caseNarrow = new ArrayList<>(narrow);
+        // referral facts do not carry the commune: they are kept with their cases (FactSet.select)
+        if (filter.commune() != null) caseNarrow.add(Filters.eq("communeCode", filter.commune()));
         if (filter.concern() != null) caseNarrow.add(Filters.eq("concerns", filter.concern().name()));
         List<CaseFact> cases = new ArrayList<>();
         budget.read(mongo.getCollection(MongoFactStore.cases(generation))
-                .find(caseNarrow.isEmpty() ? new Document() : Filters.and(caseNarrow)), FactCodec::decodeCase, cases);
+                .find(caseNarrow.isEmpty() ? new Document() : Filters.and(caseNarrow)),
+                document -> FactCodec.decodeCase(document, areas), cases);
         List<ReferralFact> referrals = new ArrayList<>();
         budget.read(mongo.getCollection(MongoFactStore.referrals(generation)).find(where), FactCodec::decodeReferral,
                 referrals);
         List<NotificationFact> notifications = new ArrayList<>();
-        if (narrow.isEmpty() && filter.concern() == null) {
+        if (narrow.isEmpty() && filter.concern() == null && filter.commune() == null) {
             budget.read(mongo.getCollection(MongoFactStore.notifications(generation)).find(),
                     FactCodec::decodeNotification, notifications);
         } else {

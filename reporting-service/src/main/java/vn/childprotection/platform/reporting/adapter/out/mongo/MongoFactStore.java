@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.childprotection.platform.reporting.application.port.out.FactStore;
 import vn.childprotection.platform.reporting.application.port.out.Revisioned;
+import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.CaseContext;
 import vn.childprotection.platform.reporting.domain.CaseFact;
 import vn.childprotection.platform.reporting.domain.NotificationFact;
@@ -37,9 +38,12 @@ public class MongoFactStore implements FactStore {
     static final int BATCH = 2_000;
 
     private final MongoTemplate mongo;
+    private final Areas areas;
 
-    public MongoFactStore(MongoTemplate mongo) {
+    /** @param areas places the case facts read back on the map of their day */
+    public MongoFactStore(MongoTemplate mongo, Areas areas) {
         this.mongo = mongo;
+        this.areas = areas;
     }
 
     public static String cases(long generation) {
@@ -77,7 +81,7 @@ public class MongoFactStore implements FactStore {
 
     @Override
     public Optional<Revisioned<CaseFact>> findCase(long generation, String caseId) {
-        return find(cases(generation), caseId, FactCodec::decodeCase);
+        return find(cases(generation), caseId, document -> FactCodec.decodeCase(document, areas));
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -12,6 +13,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.childprotection.platform.access.audit.AuditRecord;
 import vn.childprotection.platform.reporting.application.StatsService;
+import vn.childprotection.platform.reporting.domain.Areas;
+import vn.childprotection.platform.reporting.fixtures.ShippedMaps;
 import vn.childprotection.platform.support.audit.AuditTrail;
 import vn.childprotection.platform.support.security.ApiSecurityConfiguration;
 import vn.childprotection.platform.testsupport.identity.TestActor;
@@ -41,6 +44,11 @@ class FiguresAccessSliceTest {
     @TestConfiguration(proxyBeanMethods = false)
     @EnableWebSecurity
     static class WebSecurity {
+
+        @Bean
+        Areas areas() {
+            return ShippedMaps.AREAS;
+        }
     }
 
     @Autowired
