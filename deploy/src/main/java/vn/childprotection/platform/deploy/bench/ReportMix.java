@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Realistic hotline reports for the benchmark: the concerns, severities, channels and areas of the domain reference
  * (domain README: the concern table of the Law on Children 2016 Art 10, the severities of S0 Art 5.4,
- * the 111 hotline and local lines, the four seed provinces with their districts from areas-pre-2025.csv), with
+ * the 111 hotline and local lines, the four seed provinces' successors with their communes on the map in force today), with
  * Vietnamese names and narratives. The weights are the benchmark's assumption (the seeds give no shares): violence,
  * neglect and sexual abuse lead, as in the provinces' plans (S2 B.I, S4 IV); a quarter of the contacts are
  * counselling only (counted, never routed: domain README "The flow a case takes" 1).
