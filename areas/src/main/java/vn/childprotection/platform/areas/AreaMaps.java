@@ -169,8 +169,10 @@ public final class AreaMaps {
         Builder old = onMap(earlier.get(), given);
         if (!old.problems.isEmpty()) {
             List<Problem> problems = new ArrayList<>();
-            problems.add(new Problem(DISTRICT_FIELD, "districts ended with map " + earlier.get().version()
-                    + " (until " + earlier.get().effectiveUntil() + "); give the commune of map " + map.version()));
+            String ended = "districts ended with map " + earlier.get().version() + " (until "
+                    + earlier.get().effectiveUntil() + "); give the commune of map " + map.version();
+            problems.add(new Problem(DISTRICT_FIELD, old.problems.stream().filter(p -> p.field().equals(
+                    DISTRICT_FIELD)).map(p -> p.message() + "; " + ended).findFirst().orElse(ended)));
             problems.addAll(old.problems.stream().filter(p -> !p.field().equals(DISTRICT_FIELD)).toList());
             return invalid(map, given, reported, problems);
         }

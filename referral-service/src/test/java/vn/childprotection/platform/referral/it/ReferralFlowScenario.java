@@ -394,11 +394,12 @@ abstract class ReferralFlowScenario {
         awaitRecords(List.of(Topics.CASE_EVENTS), report.caseId(), 1 + 5);
         JsonNode body = getCase(report.caseId());
         assertThat(body.path("triage").path("required").asBoolean()).isTrue();
-        assertThat(body.path("triage").path("reasons").get(0).asString()).contains("districtCode 999 is unknown");
+        assertThat(body.path("triage").path("reasons").get(0).asString())
+                .contains("location.districtCode is not a district of province 11");
         assertThat(body.path("referrals")).hasSize(5).allSatisfy(referral -> {
             assertThat(referral.path("areaCode").asString()).isEqualTo("11");
             assertThat(referral.path("unitId").asString()).startsWith("11-");
-            assertThat(referral.path("note").asString()).contains("routed at province level");
+            assertThat(referral.path("note").asString()).contains("routed at the level of the codes that are known");
         });
     }
 
