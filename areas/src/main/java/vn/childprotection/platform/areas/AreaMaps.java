@@ -91,12 +91,15 @@ public final class AreaMaps {
      */
     public String latestProvinceOf(String mapVersion, String provinceCode) {
         Optional<AdministrativeMap> from = map(mapVersion);
-        if (from.isEmpty() || provinceCode == null) {
-            return provinceCode;
-        }
+        return from.isEmpty() || provinceCode == null ? provinceCode : provinceOn(from.get(), provinceCode, latest());
+    }
+
+
+    /** A province of one map on a later map, step by step through the successions. */
+    private String provinceOn(AdministrativeMap from, String provinceCode, AdministrativeMap to) {
         String code = provinceCode;
-        AdministrativeMap current = from.get();
-        for (Optional<AdministrativeMap> n = next(current); n.isPresent(); n = next(current)) {
+        AdministrativeMap current = from;
+        for (Optional<AdministrativeMap> n = next(current); n.isPresent() && !current.equals(to); n = next(current)) {
             Succession succession = successionInto.get(n.get().version());
             code = succession == null ? code : succession.newProvince(code).orElse(code);
             current = n.get();
@@ -189,8 +192,8 @@ public final class AreaMaps {
      * on the map after it (a new code used for a day before the change), and mapped where that is unambiguous.
      */
     private Placement placeAcrossMaps(AdministrativeMap map, Location given, Location reported, Builder asGiven) {
-        Optional<AdministrativeMap> before = previous(map);
-        if (before.isPresent()) {
+        for (Optional<AdministrativeMap> before = previous(map); before.isPresent();
+             before = previous(before.get())) {
             Builder old = onMap(before.get(), given);
             if (old.problems.isEmpty()) {
                 Builder mapped = forward(before.get(), old, map);
@@ -216,12 +219,11 @@ public final class AreaMaps {
     /** An old province with a commune code of the new map (the province was merged, the commune named anew). */
     private Optional<Placement> oldProvinceNewCommune(AdministrativeMap before, AdministrativeMap map, Location given,
                                                       Location reported) {
-        Succession succession = successionInto.get(map.version());
-        if (succession == null || !before.has(given.provinceCode(), Level.PROVINCE) || given.communeCode() == null) {
+        if (!before.has(given.provinceCode(), Level.PROVINCE) || given.communeCode() == null) {
             return Optional.empty();
         }
-        String province = succession.newProvince(given.provinceCode()).orElse(null);
-        if (province == null || !map.has(given.communeCode(), Level.COMMUNE)
+        String province = provinceOn(before, given.provinceCode(), map);
+        if (!map.has(given.communeCode(), Level.COMMUNE)
                 || !province.equals(map.provinceOf(given.communeCode()))) {
             return Optional.empty();
         }

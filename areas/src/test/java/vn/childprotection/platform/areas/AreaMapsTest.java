@@ -41,6 +41,30 @@ class AreaMapsTest {
         assertThat(now.provinces()).hasSize(34);
         assertThat(now.units().values()).filteredOn(u -> u.level() == AreaUnit.Level.COMMUNE).hasSize(3_321);
         assertThat(now.hasDistricts()).isFalse();
+        assertThat(MAPS.inForce(TODAY).version()).isEqualTo("VN-2026-04");
+    }
+
+    /**
+     * Standing Committee Resolution 237/NQ-UBTVQH16 made ten communes of Đồng Nai wards, and National Assembly
+     * Resolution 30/2026/QH16 made Đồng Nai a city, both from 30 April 2026: a new map from that day, the codes kept.
+     */
+    @Test
+    void tenCommunesOfDongNaiBecameWardsOn30April2026UnderTheSameCodes() {
+        LocalDate before = LocalDate.of(2026, 4, 29);
+        LocalDate after = LocalDate.of(2026, 4, 30);
+        Placement asCommune = MAPS.place(at("75", null, "26248"), before);
+        Placement asWard = MAPS.place(at("75", null, "26248"), after);
+
+        assertThat(asCommune.areaMap()).isEqualTo("VN-2025");
+        assertThat(MAPS.inForce(before).unit("26248").orElseThrow().fullName()).isEqualTo("Xã Trảng Bom");
+        assertThat(MAPS.inForce(before).unit("75").orElseThrow().kind()).isEqualTo("province");
+        assertThat(asWard.areaMap()).isEqualTo("VN-2026-04");
+        assertThat(MAPS.inForce(after).unit("26248").orElseThrow().fullName()).isEqualTo("Phường Trảng Bom");
+        assertThat(MAPS.inForce(after).unit("75").orElseThrow().kind()).isEqualTo("municipality");
+        assertThat(asCommune.outcome()).isEqualTo(asWard.outcome()).isEqualTo(Outcome.AS_GIVEN);
+        assertThat(asWard.chainOn("VN-2025")).containsExactly("26248", "75");
+        assertThat(asWard.chainOn("VN-2024")).isEqualTo(asCommune.chainOn("VN-2024")).hasSize(3);
+        assertThat(MAPS.latestProvinceOf("VN-2024", "75")).isEqualTo("75");
     }
 
     @Test

@@ -171,7 +171,7 @@ class SubmitReportServiceTest {
                 Instant.parse("2026-11-20T03:00:00.123Z"), Ids.caseIdFor(report.reportId()), report.reportId(),
                 report.receivedAt(), report.channel(), report.contactType(), report.concerns(), report.severity(),
                 report.location(), report.child(), report.reporter(), report.narrative(), null,
-                new AreaPlacement("VN-2025", AreaPlacement.Outcome.AS_GIVEN, null, List.of())));
+                new AreaPlacement("VN-2026-04", AreaPlacement.Outcome.AS_GIVEN, null, List.of())));
     }
 
     @Test
@@ -187,7 +187,7 @@ class SubmitReportServiceTest {
                 Ids.caseIdFor(given.reportId()), true));
         assertThat(publisher.published).singleElement().satisfies(event -> {
             assertThat(event.location()).isEqualTo(new Location("11", null, "03127"));
-            assertThat(event.placement().areaMap()).isEqualTo("VN-2025");
+            assertThat(event.placement().areaMap()).isEqualTo("VN-2026-04");
             assertThat(event.placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
             assertThat(event.placement().reported()).isEqualTo(new Location("11", "094", "03127"));
             assertThat(event.placement().notes()).anySatisfy(note -> assertThat(note).contains("094"));

@@ -130,7 +130,7 @@ class ReportPolicyTest {
 
             assertThat(placed.location()).as(province.code()).isEqualTo(location);
             assertThat(placed.placement()).as(province.code()).isEqualTo(
-                    new AreaPlacement("VN-2025", AreaPlacement.Outcome.AS_GIVEN, null, List.of()));
+                    new AreaPlacement("VN-2026-04", AreaPlacement.Outcome.AS_GIVEN, null, List.of()));
         }
     }
 
@@ -149,7 +149,7 @@ class ReportPolicyTest {
                 .contains("districtCode 094").contains("VN-2024"));
         assertThat(placedOf(commune).location()).isEqualTo(new Location("11", null, "03127"));
         assertThat(placedOf(commune).placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
-        assertThat(placedOf(commune).placement().areaMap()).isEqualTo("VN-2025");
+        assertThat(placedOf(commune).placement().areaMap()).isEqualTo("VN-2026-04");
         assertThat(placedOf(commune).placement().reported()).isEqualTo(districtAndKeptCommune);
         assertThat(commune).isInstanceOfSatisfying(ReportPolicy.Valid.class, v -> assertThat(v.report().location())
                 .as("the report as given, which is fingerprinted").isEqualTo(districtAndKeptCommune));
@@ -171,14 +171,14 @@ class ReportPolicyTest {
         ReportDraft draft = withLocation(new Location("01", null, "03127"));
 
         assertThat(policy.check(draft, Set.of())).containsExactly(
-                new Violation("location.communeCode", "is not a commune of province 01 on map VN-2025"));
+                new Violation("location.communeCode", "is not a commune of province 01 on map VN-2026-04"));
         assertThat(policy.evaluate(draft, List.of(), Set.of())).isInstanceOf(ReportPolicy.Invalid.class);
     }
 
     @Test
     void a_province_of_no_map_is_a_violation_of_the_province_code() {
         assertThat(policy.check(withLocation(new Location("99", null, null)), Set.of())).containsExactly(
-                new Violation("location.provinceCode", "is not a province on map VN-2025"));
+                new Violation("location.provinceCode", "is not a province on map VN-2026-04"));
     }
 
     @Test
@@ -188,7 +188,7 @@ class ReportPolicyTest {
 
         assertThat(policy.check(badDistrict, Set.of())).containsExactlyInAnyOrder(
                 new Violation("location.districtCode", "must be a 3-digit district code"),
-                new Violation("location.communeCode", "is not a commune of province 01 on map VN-2025"));
+                new Violation("location.communeCode", "is not a commune of province 01 on map VN-2026-04"));
         assertThat(policy.check(badCommune, Set.of())).containsExactly(
                 new Violation("location.communeCode", "must be a 5-digit commune code"));
         assertThat(policy.check(withLocation(new Location("01", null, "03127")), Set.of("location.communeCode")))

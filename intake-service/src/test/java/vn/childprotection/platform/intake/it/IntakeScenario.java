@@ -101,14 +101,14 @@ abstract class IntakeScenario {
         assertThat(body.get("caseId").asString()).isEqualTo(caseId);
         assertThat(body.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(body.get("placement")).isEqualTo(JSON.readTree("""
-                {"areaMap":"VN-2025","outcome":"AS_GIVEN","location":{"provinceCode":"11","communeCode":"03127"},
+                {"areaMap":"VN-2026-04","outcome":"AS_GIVEN","location":{"provinceCode":"11","communeCode":"03127"},
                  "notes":[]}"""));
 
         List<ConsumerRecord<String, byte[]>> records = recordsFor(caseId, 1);
         ConsumerRecord<String, byte[]> record = records.getFirst();
         ReportSubmitted event = (ReportSubmitted) EventJson.read(record.value(), IntakeEvent.class);
         assertThat(event.location()).isEqualTo(new Location("11", null, "03127"));
-        assertThat(event.placement()).isEqualTo(new AreaPlacement("VN-2025", AreaPlacement.Outcome.AS_GIVEN, null,
+        assertThat(event.placement()).isEqualTo(new AreaPlacement("VN-2026-04", AreaPlacement.Outcome.AS_GIVEN, null,
                 List.of()));
         assertThat(event.narrative()).isEqualTo("Hàng xóm nghe thấy tiếng kêu cứu của cháu bé vào ban đêm.");
         assertThat(event.child().fullName()).isEqualTo("Nguyễn Thị Hoa");
@@ -134,7 +134,7 @@ abstract class IntakeScenario {
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode placement = JSON.readTree(response.body()).get("placement");
-        assertThat(placement.get("areaMap").asString()).isEqualTo("VN-2025");
+        assertThat(placement.get("areaMap").asString()).isEqualTo("VN-2026-04");
         assertThat(placement.get("outcome").asString()).isEqualTo("MAPPED");
         assertThat(placement.get("location")).isEqualTo(JSON.readTree("""
                 {"provinceCode":"11","communeCode":"03127"}"""));
@@ -148,7 +148,7 @@ abstract class IntakeScenario {
         ReportSubmitted event = (ReportSubmitted) EventJson.read(recordsFor(caseId, 1).getFirst().value(),
                 IntakeEvent.class);
         assertThat(event.location()).isEqualTo(new Location("11", null, "03127"));
-        assertThat(event.placement().areaMap()).isEqualTo("VN-2025");
+        assertThat(event.placement().areaMap()).isEqualTo("VN-2026-04");
         assertThat(event.placement().outcome()).isEqualTo(AreaPlacement.Outcome.MAPPED);
         assertThat(event.placement().reported()).isEqualTo(new Location("11", "094", "03127"));
         assertThat(event.placement().notes()).containsExactly(
@@ -170,7 +170,7 @@ abstract class IntakeScenario {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(fieldsNamedIn(response)).containsExactly("location.communeCode");
-        assertThat(response.body()).contains("is not a commune of province 01 on map VN-2025");
+        assertThat(response.body()).contains("is not a commune of province 01 on map VN-2026-04");
         assertNothingPublishedFor(haNoiWithADienBienCommune);
     }
 

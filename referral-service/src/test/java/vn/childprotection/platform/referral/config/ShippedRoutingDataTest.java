@@ -41,7 +41,7 @@ class ShippedRoutingDataTest {
         assertThat(source.routing().agencies().codes()).contains("PROCURACY", "COURT", "COMMUNE_PC",
                 "CULTURE_SPORTS_TOURISM", "INFORMATION_COMMUNICATIONS");
         assertThat(source.routing().areas().maps().maps()).extracting(map -> map.version())
-                .containsExactly("VN-2024", "VN-2025");
+                .containsExactly("VN-2024", "VN-2025", "VN-2026-04");
         assertThat(source.routing().deadlines().acknowledgement().get(Severity.HIGH).duration())
                 .isEqualTo(Duration.ofHours(4));
         assertThat(source.routing().deadlines().acknowledgement().get(Severity.NORMAL).workingDays()).isEqualTo(2);

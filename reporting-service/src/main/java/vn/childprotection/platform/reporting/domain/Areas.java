@@ -94,6 +94,15 @@ public final class Areas {
     }
 
     /**
+     * The first day of the two-level maps, whose communes keep their codes from one to the next ({@code
+     * 2025-07-01}): the days a commune filter reads; {@code null} when no map has districts.
+     */
+    public LocalDate firstDayWithoutDistricts() {
+        LocalDate last = lastDayWithDistricts();
+        return last == null ? null : last.plusDays(1);
+    }
+
+    /**
      * Where a case received on {@code day} with these codes lies for the figures; {@code null} without a day (a case
      * whose opening event is not in yet).
      */
@@ -109,7 +118,7 @@ public final class Areas {
                     .filter(u -> u.level() == AreaUnit.Level.COMMUNE).map(AreaUnit::parentCode)
                     .filter(parent -> map.has(parent, AreaUnit.Level.DISTRICT)).orElse(null);
         }
-        return new CaseArea(map.version(), hasDistricts, map == maps.latest(), latestProvince(map, province),
+        return new CaseArea(map.version(), hasDistricts, latestProvince(map, province),
                 districtOfDay);
     }
 

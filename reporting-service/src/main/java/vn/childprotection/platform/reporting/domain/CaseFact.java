@@ -102,7 +102,7 @@ public final class CaseFact {
 
     /** The commune, when the case is on the latest map (what a commune filter names); otherwise {@code null}. */
     public String communeOnLatestMap() {
-        return area == null || area.latestMap() ? communeCode : null;
+        return area == null || !area.districts() ? communeCode : null;
     }
 
     public CaseContext context() {

@@ -43,13 +43,13 @@ final class ApiExamples {
     /** The answer to {@link #REPORT_VI}: placed as given on the map of its day. */
     static final String ACCEPTED = """
             {"reportId":"3f0e9a4c-2b1d-4c8e-9f6a-7d5b1e2c3a40","caseId":"6d40a740-6d05-3252-94a9-ec5951d5dc93",\
-            "status":"ACCEPTED","placement":{"areaMap":"VN-2025","outcome":"AS_GIVEN",\
+            "status":"ACCEPTED","placement":{"areaMap":"VN-2026-04","outcome":"AS_GIVEN",\
             "location":{"provinceCode":"11","communeCode":"03127"},"notes":[]}}""";
 
     /** The answer to {@link #REPORT_WITH_DISTRICT}: the district's codes read on the old map and mapped. */
     static final String ACCEPTED_MAPPED = """
             {"reportId":"5c7d2e8f-1a3b-4c5d-9e6f-7a8b9c0d1e2f","caseId":"5a8a17fe-5e82-3eeb-869e-18ab3d8397e7",\
-            "status":"ACCEPTED","placement":{"areaMap":"VN-2025","outcome":"MAPPED",\
+            "status":"ACCEPTED","placement":{"areaMap":"VN-2026-04","outcome":"MAPPED",\
             "location":{"provinceCode":"11","communeCode":"03127"},\
             "reported":{"provinceCode":"11","districtCode":"094","communeCode":"03127"},\
             "notes":["districtCode 094 belongs to map VN-2024 (districts ended 2025-06-30): the codes were read on \
@@ -67,7 +67,7 @@ final class ApiExamples {
     static final String INVALID_AREA = """
             {"type":"urn:problem-type:cprp:invalid-report","title":"Invalid report","status":400,\
             "detail":"1 field is not valid.","instance":"/api/v1/reports","errors":[\
-            {"field":"location.communeCode","message":"is not a commune of province 01 on map VN-2025"}]}""";
+            {"field":"location.communeCode","message":"is not a commune of province 01 on map VN-2026-04"}]}""";
 
     static final String MALFORMED = """
             {"type":"urn:problem-type:cprp:invalid-report","title":"Invalid report","status":400,\

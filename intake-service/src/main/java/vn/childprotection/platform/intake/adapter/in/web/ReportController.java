@@ -76,7 +76,8 @@ public class ReportController {
                     made durable now: keep it and send it again. \
                     The location's codes are read on the administrative map in force on the day of receivedAt \
                     (in Vietnam): the three-level map VN-2024 until 30 June 2025, the two-level map VN-2025 (34 \
-                    provinces, 3,321 communes, wards and special zones, no districts) from 1 July 2025. Codes of \
+                    provinces, 3,321 communes, wards and special zones, no districts) from 1 July 2025, and \
+                    VN-2026-04 from 30 April 2026 (ten communes of Đồng Nai became wards, the codes kept). Codes of \
                     the other map (a district, a merged province, a commune code a new unit kept) are mapped \
                     rather than refused, and the 202 says where the report was placed and what was done; only \
                     codes that name no place on either map, or places that do not fit together, are a 400.""",

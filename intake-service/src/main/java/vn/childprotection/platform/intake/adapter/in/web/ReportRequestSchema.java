@@ -24,7 +24,7 @@ record ReportRequestSchema(
                 description = "When the hotline received the report, with its offset; not in the future, not older "
                         + "than the configured maximum age. Its day in Vietnam (Asia/Ho_Chi_Minh) decides the "
                         + "administrative map the location is read on: VN-2024 until 30 June 2025, VN-2025 from "
-                        + "1 July 2025")
+                        + "1 July 2025, VN-2026-04 (the same codes) from 30 April 2026")
         String receivedAt,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,

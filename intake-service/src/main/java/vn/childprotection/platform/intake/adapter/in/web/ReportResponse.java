@@ -26,12 +26,13 @@ public record ReportResponse(
     @Schema(name = "Placement", description = """
             Where the report's location is on the administrative map in force on the day it was received \
             (receivedAt in Vietnam's time zone): VN-2024 (three levels: province, district, commune) until \
-            30 June 2025, VN-2025 (two levels: province, commune/ward/special zone) from 1 July 2025. The report \
+            30 June 2025, VN-2025 (two levels: province, commune/ward/special zone) from 1 July 2025, VN-2026-04 \
+            (the same codes) from 30 April 2026. The report \
             is routed and counted at `location`; when the codes given were of the other map they were mapped, \
             and `reported` and `notes` say so.""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PlacementAnswer(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "VN-2025",
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "VN-2026-04",
                     description = "The map in force on the day the report was received") String areaMap,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "MAPPED", description = """
                     AS_GIVEN: the codes name a place on that map. MAPPED: they were of the other map (a district, \
@@ -39,13 +40,13 @@ public record ReportResponse(
                     ambiguity. NEEDS_TRIAGE: accepted and placed as far as the codes allow (usually the province); \
                     a person picks the rest.""") AreaPlacement.Outcome outcome,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = "The place in that map's codes (no district on VN-2025): what is published")
+                    description = "The place in that map's codes (no district from 1 July 2025): what is published")
             Codes location,
             @Schema(description = "The codes as given; only when they were mapped (outcome other than AS_GIVEN)")
             Codes reported,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "What was done to the codes, for "
                     + "people; empty when placed as given",
-                    example = "[\"province 06 (map VN-2024) is part of province 19 on map VN-2025\"]")
+                    example = "[\"province 06 (map VN-2024) is part of province 19 on map VN-2026-04\"]")
             List<String> notes) {
 
         static PlacementAnswer of(PlacedLocation placed) {

@@ -16,9 +16,9 @@ import java.util.List;
 public record PreviewResponse(String rulesetVersion, String areaListVersion, List<ReferralView> referrals,
                               CaseResponse.EscalationView escalation, CaseResponse.TriageView triage, AreaView area) {
 
-    @Schema(description = "The map in force on receivedAt (VN-2024 until 2025-06-30, VN-2025 from 2025-07-01), the "
-            + "place in its codes, and what was done to the codes as given (a district or an old province mapped)")
-    public record AreaView(@Schema(example = "VN-2025") String areaMap, Location location, List<String> notes) {
+    @Schema(description = "The map in force on receivedAt (VN-2024 until 2025-06-30, VN-2025 from 2025-07-01, "
+            + "VN-2026-04 from 2026-04-30, the same codes), the place in its codes, and what was done to the codes as given (a district or an old province mapped)")
+    public record AreaView(@Schema(example = "VN-2026-04") String areaMap, Location location, List<String> notes) {
     }
 
     public record ReferralView(String agency, ReferralRole role, String unitId, String areaCode, String ruleId,

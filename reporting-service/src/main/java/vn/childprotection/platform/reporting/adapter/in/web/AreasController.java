@@ -75,7 +75,7 @@ public class AreasController {
 
     @Schema(description = "The map in force on a day and its units")
     public record AreasResponse(
-            @Schema(description = "the map's version", example = "VN-2025") String map,
+            @Schema(description = "the map's version", example = "VN-2026-04") String map,
             @Schema(description = "the day asked for (Asia/Ho_Chi_Minh)") LocalDate on,
             @Schema(description = "first day in force; null: since before any report") LocalDate effectiveFrom,
             @Schema(description = "last day in force (inclusive); null: until a later map") LocalDate effectiveUntil,
@@ -94,7 +94,7 @@ public class AreasController {
             description = "The map in force on 'on' (default: today in Asia/Ho_Chi_Minh): its version and period, "
                     + "province names by code ('provinces'), district names by code ('districts', empty on the "
                     + "two-level map) and every province with its units ('units'): until 30 June 2025 (VN-2024, 63 "
-                    + "provinces) its districts with their communes, from 1 July 2025 (VN-2025, 34 provinces) its "
+                    + "provinces) its districts with their communes, from 1 July 2025 (VN-2025, and VN-2026-04 from 30 April 2026, 34 provinces) its "
                     + "communes, wards and special zones; each with code, name, full name and kind. 'province' "
                     + "narrows the answer to one province of the map in force today (an earlier code reads as its "
                     + "successor, 89 → 91): on an earlier map, the provinces that became part of it.")

@@ -75,7 +75,7 @@ final class FilterParser {
                 errors.add(error("commune", "is no commune of map " + latestMap));
             } else if (districtCode != null) {
                 errors.add(error("commune", "give a district (days until " + areas.lastDayWithDistricts()
-                        + ") or a commune (days from " + areas.latest().effectiveFrom() + "), not both"));
+                        + ") or a commune (days from " + areas.firstDayWithoutDistricts() + "), not both"));
             } else if (provinceCode != null && !provinceCode.equals(of)) {
                 errors.add(error("commune", "is not in province " + provinceCode + " (it is in " + of
                         + " on map " + latestMap + ")"));

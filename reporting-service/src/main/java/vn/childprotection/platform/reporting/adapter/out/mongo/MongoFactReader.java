@@ -53,15 +53,15 @@ public class MongoFactReader implements FactReader {
             narrow.add(codes.size() == 1 ? Filters.eq("provinceCode", codes.getFirst())
                     : Filters.in("provinceCode", codes));
         }
-        // a district names days on a map with districts, a commune days on the latest map: only those days are read
+        // a district names days on a map with districts, a commune days on the two-level maps: only those days are read
         // (the district itself is matched on the facts: a case may name its commune only)
         LocalDate lastDayWithDistricts = areas.lastDayWithDistricts();
         if (filter.district() != null && lastDayWithDistricts != null) {
             narrow.add(Filters.lte("receivedDate", lastDayWithDistricts.toString()));
         }
-        LocalDate latestFrom = areas.latest().effectiveFrom();
-        if (filter.commune() != null && latestFrom != null) {
-            narrow.add(Filters.gte("receivedDate", latestFrom.toString()));
+        LocalDate firstDayWithoutDistricts = areas.firstDayWithoutDistricts();
+        if (filter.commune() != null && firstDayWithoutDistricts != null) {
+            narrow.add(Filters.gte("receivedDate", firstDayWithoutDistricts.toString()));
         }
         Bson where = narrow.isEmpty() ? new Document() : Filters.and(narrow);
 

@@ -70,9 +70,9 @@ class AreasEndpointSliceTest {
     void today_the_map_has_34_provinces_each_with_its_communes() throws Exception {
         mvc.perform(get("/api/v1/areas").with(as(TestActor.ANALYST_11)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.map").value("VN-2025"))
+                .andExpect(jsonPath("$.map").value("VN-2026-04"))
                 .andExpect(jsonPath("$.on").value("2026-12-07"))
-                .andExpect(jsonPath("$.effectiveFrom").value("2025-07-01"))
+                .andExpect(jsonPath("$.effectiveFrom").value("2026-04-30"))
                 .andExpect(jsonPath("$.effectiveUntil").value(nullValue()))
                 .andExpect(jsonPath("$.hasDistricts").value(false))
                 .andExpect(jsonPath("$.provinces.length()").value(34))
