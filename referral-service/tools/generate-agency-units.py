@@ -63,12 +63,17 @@ HEADER = """\
 # A unit's effectiveFrom and effectiveUntil are inclusive ISO dates (missing: open). One id appears more than once
 # only when the same desk changed its name; its periods never overlap.
 # Dated, and why:
-# - districts ended on 30 June 2025 (Constitution amendment, Resolution 203/2025/QH15: two-level local government),
+# - districts ended on 30 June 2025 (Law 72/2025/QH15 on local government Art 51.3, under the Constitution as amended
+#   by Resolution 203/2025/QH15: two-level local government),
 #   so every district unit and every provincial unit of a province that merged (06 Bắc Kạn into 19 Thái Nguyên,
 #   89 An Giang and 91 Kiên Giang into the new 91 An Giang) ends on that day;
-# - the Departments of Labour, Invalids and Social Affairs were dissolved on 28 February 2025; the standing agency for
-#   children (SOCIAL_AFFAIRS) is the provincial Department of Health's child-protection office from 1 March 2025.
-#   POLICY DEFAULT until the province confirms it; the decree that moved the duty is still to be verified;
+# - the Departments of Labour, Invalids and Social Affairs were dissolved on 28 February 2025 (Decree 45/2025/NĐ-CP
+#   of 28 February 2025 lists the provincial departments, the Department of Health among them and no such department;
+#   from 1 July 2025 Decree 150/2025/NĐ-CP, and Circular 20/2025/TT-BYT gives the Department of Health "bà mẹ, trẻ em
+#   ... Quỹ Bảo trợ trẻ em; bảo trợ xã hội" and the commune's Phòng Văn hóa - Xã hội the local duty; all read in
+#   secondary sources): the standing agency for children (SOCIAL_AFFAIRS) is the provincial Department of Health's
+#   child-protection office from 1 March 2025 (a POLICY DEFAULT date until the province confirms it: the decree's
+#   effective date was not read);
 # - from 1 July 2025 every province of the new map has provincial units of the seven national agencies (plus the
 #   agencies its predecessors' provincial units served), and every commune, ward and special zone of 01, 11, 19 and
 #   91 has a People's Committee unit (Phòng Văn hóa - Xã hội: COMMUNE_PC and SOCIAL_AFFAIRS) and a commune police
