@@ -9,7 +9,6 @@ const POLL_MS = 30_000;
 const DEBOUNCE_MS = 300;
 const SSE_RETRY_MS = 60_000;
 const FILTERS = ['period', 'from', 'to', 'province', 'district', 'commune', 'agency', 'concern'];
-const DAY_MS = 86_400_000;
 const PERIODIC_PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
 
 const state = {
@@ -17,7 +16,7 @@ const state = {
   granularity: 'auto',
   // provinces of today's map; its communes and the districts of the map before it, each with the province of today's
   // map it lies in (the pickers and the names of the area panel)
-  areas: { provinces: {}, districts: {}, communes: {}, effectiveFrom: null, districtsOf: new Set() },
+  areas: { provinces: {}, districts: {}, communes: {}, districtsUntil: null, districtsOf: new Set() },
   results: {},
   seenAgencies: new Set(),
   generation: 0,
@@ -402,7 +401,7 @@ async function loadAreas() {
       provinces: result.data.provinces ?? {},
       districts: { ...(result.data.districts ?? {}) },
       communes: {},
-      effectiveFrom: result.data.effectiveFrom ?? null,
+      districtsUntil: result.data.districtsUntil ?? null,
       districtsOf: new Set(),
     };
     addUnits(result.data);
@@ -410,13 +409,12 @@ async function loadAreas() {
   await loadDistrictsBefore(state.filters.province);
 }
 
-/** The districts of a province's former parts, from the map in force the day before today's map began. */
+/** The districts of a province's former parts, from the last map that had districts (until 30 June 2025). */
 async function loadDistrictsBefore(province) {
-  const from = state.areas.effectiveFrom;
-  if (!province || !from || state.areas.districtsOf.has(province)) return;
+  const until = state.areas.districtsUntil;
+  if (!province || !until || state.areas.districtsOf.has(province)) return;
   state.areas.districtsOf.add(province);
-  const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-  const result = await getJson('api/v1/areas', {}, { on: dayBefore, province });
+  const result = await getJson('api/v1/areas', {}, { on: until, province });
   if (result.kind === 'ok') addUnits(result.data);
 }
 

@@ -80,6 +80,8 @@ public class AreasController {
             @Schema(description = "first day in force; null: since before any report") LocalDate effectiveFrom,
             @Schema(description = "last day in force (inclusive); null: until a later map") LocalDate effectiveUntil,
             @Schema(description = "whether the map has districts (the three-level map)") boolean hasDistricts,
+            @Schema(description = "the last day of the last map with districts (2025-06-30): the day to ask for "
+                    + "a province's former districts") LocalDate districtsUntil,
             @Schema(description = "province names by code, in code order") Map<String, String> provinces,
             @Schema(description = "district names by code, in code order (empty on a map without districts)")
             Map<String, String> districts,
@@ -94,8 +96,9 @@ public class AreasController {
             description = "The map in force on 'on' (default: today in Asia/Ho_Chi_Minh): its version and period, "
                     + "province names by code ('provinces'), district names by code ('districts', empty on the "
                     + "two-level map) and every province with its units ('units'): until 30 June 2025 (VN-2024, 63 "
-                    + "provinces) its districts with their communes, from 1 July 2025 (VN-2025, and VN-2026-04 from 30 April 2026, 34 provinces) its "
-                    + "communes, wards and special zones; each with code, name, full name and kind. 'province' "
+                    + "provinces) its districts with their communes, from 1 July 2025 (VN-2025, and VN-2026-04 from "
+                    + "30 April 2026, 34 provinces) its communes, wards and special zones; each with code, name, full "
+                    + "name and kind; 'districtsUntil' the day to ask for a province's former districts. 'province' "
                     + "narrows the answer to one province of the map in force today (an earlier code reads as its "
                     + "successor, 89 → 91): on an earlier map, the provinces that became part of it.")
     @ApiResponse(responseCode = "400", description = "'on' is no date or 'province' no province of any map",
@@ -126,7 +129,8 @@ public class AreasController {
         Listing listing = listings.computeIfAbsent(map.version() + "|" + (latestProvince == null ? "*"
                 : latestProvince), key -> listing(map, latestProvince));
         return new AreasResponse(map.version(), day, map.effectiveFrom(), map.effectiveUntil(),
-                areas.hasDistricts(map), listing.provinces(), listing.districts(), listing.units());
+                areas.hasDistricts(map), areas.lastDayWithDistricts(), listing.provinces(), listing.districts(),
+                listing.units());
     }
 
     private Listing listing(AdministrativeMap map, String latestProvince) {
