@@ -9,7 +9,8 @@
    present (S0 Art 8.4), that the case needs no triage, and that the province ruleset of the former territory
    applied (none for the former Kiên Giang part).
 2. Every one of the 34 provinces: a report for its first commune is routed without triage.
-3. A report dated today that names a district (094, which ended on 30 June 2025) is accepted, mapped and routed.
+3. A report dated today that names a district (094, which ended on 30 June 2025) is accepted, mapped and routed,
+   with the rules written for that district's former territory.
 4. The old map (three levels, until 30 June 2025) through the routing preview (intake takes the last 365 days
    only): the seed provinces with their districts on 20 June 2025 get their own ruleset and district units.
 Province rulesets may add agencies: those are listed, not failed.
@@ -136,6 +137,12 @@ def main():
         failures.append(f"today's report naming district 094: {status} {district}")
     else:
         posted.append(("11 (district 094 given)", "VIOLENCE", district["caseId"], "11-dien-bien"))
+    if district.get("caseId"):
+        # the district's former territory still counts: Điện Biên Phủ city's rule (S4) adds the commune People's
+        # Committees for violence, as for a commune of the former city
+        agencies = {r["agency"] for r in read_case(district["caseId"])["referrals"]}
+        if "COMMUNE_PC" not in agencies:
+            failures.append("today's report naming district 094: the city's rule (COMMUNE_PC) did not apply")
     for where, concern, case_id, ruleset in posted:
         case = read_case(case_id)
         problems, added = table_problems(concern, case["referrals"])

@@ -89,8 +89,9 @@ public final class AreaDirectory {
     }
 
     /**
-     * @param placement what intake did to the codes ({@code null} for reports of earlier versions): its triage notes
-     *                  stand, since the location it placed is valid as it now reads
+     * @param placement what intake did to the codes ({@code null} for reports of earlier versions): when it mapped
+     *                  them, the codes as reported are placed again, so that what they say of the former territory
+     *                  (a district of the old map) reaches the rules written for it; the place is the same
      */
     public Resolved resolve(Location location, AreaPlacement placement, LocalDate day) {
         if (location == null || location.provinceCode() == null || location.provinceCode().isBlank()) {
@@ -102,12 +103,13 @@ public final class AreaDirectory {
                     .filter(c -> c != null && !c.isBlank()).toList();
             return new Resolved(chain, Map.of(), List.of(), List.of(), null, location);
         }
-        Placement placed = maps.place(location, day);
+        boolean mapped = placement != null && placement.reported() != null;
+        Placement placed = maps.place(mapped ? placement.reported() : location, day);
         List<String> triage = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        if (placement != null && placement.outcome() == AreaPlacement.Outcome.NEEDS_TRIAGE) {
+        if (!mapped && placement != null && placement.outcome() == AreaPlacement.Outcome.NEEDS_TRIAGE) {
             triage.addAll(placement.notes());
-        } else if (placement != null) {
+        } else if (!mapped && placement != null) {
             notes.addAll(placement.notes());
         }
         switch (placed.outcome()) {

@@ -1,6 +1,7 @@
 package vn.childprotection.platform.referral.domain;
 
 import org.junit.jupiter.api.Test;
+import vn.childprotection.platform.contracts.AreaPlacement;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ContactType;
 import vn.childprotection.platform.contracts.EscalationRaised.DeadlineKind;
@@ -194,6 +195,21 @@ class RoutingDataTest {
         assertThat(mergedCommune.triage().required()).isTrue();
         assertThat(mergedCommune.triage().reasons()).anySatisfy(r -> assertThat(r).contains("03124")
                 .contains("pick the commune"));
+    }
+
+    @Test
+    void aDistrictThatIntakeMappedStillBringsTheRulesWrittenForItsFormerTerritory() {
+        // intake placed "11/094" of today at province 11 and kept the codes as reported
+        AreaPlacement placement = new AreaPlacement("VN-2026-04", AreaPlacement.Outcome.MAPPED,
+                new Location("11", "094", null), List.of("districtCode 094 belongs to map VN-2024"));
+        RoutingPlan plan = routing.plan(new RoutingEnvironment.Request("case-1", FRIDAY_EVENING,
+                ContactType.INTERVENTION, List.of(Concern.DOMESTIC_VIOLENCE), Severity.NORMAL,
+                new Location("11", null, null), 12, placement));
+
+        assertThat(plan.location()).isEqualTo(new Location("11", null, null));
+        assertThat(referral(plan, "CULTURE_SPORTS_TOURISM").ruleId()).as("Điện Biên Phủ city's rule (S4)")
+                .isEqualTo("DB-01-DV-CULTURE");
+        assertThat(plan.triage().required()).isFalse();
     }
 
     @Test
