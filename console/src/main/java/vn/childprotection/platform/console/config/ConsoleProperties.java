@@ -6,22 +6,42 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The console's settings.
  *
  * @param identity      the OpenID Connect provider and the console's client there
- * @param reporting     where the dashboard's API calls are relayed
+ * @param reporting     where the dashboard's API calls are relayed ({@code /dashboard/api/v1/**}, and
+ *                      {@code /api/reporting/v1/**})
+ * @param services      the other services the console's pages call through it ({@code /api/<name>/v1/**}): intake,
+ *                      referral, notification, audit
  * @param secureCookies whether the language cookie is {@code Secure} (on behind HTTPS; the session cookie follows
  *                      {@code server.servlet.session.cookie.secure}, set from the same variable)
  */
 @ConfigurationProperties("console")
-public record ConsoleProperties(Identity identity, Reporting reporting, @DefaultValue("false") boolean secureCookies) {
+public record ConsoleProperties(Identity identity, Upstream reporting, Map<String, Upstream> services,
+                                @DefaultValue("false") boolean secureCookies) {
+
+    /** The name under which reporting-service is relayed with the others. */
+    public static final String REPORTING = "reporting";
 
     public ConsoleProperties {
         if (identity == null || reporting == null) {
             throw new IllegalArgumentException("console.identity and console.reporting must be set");
         }
+        services = services == null ? Map.of() : Map.copyOf(services);
+        services.keySet().stream().filter(name -> !name.matches("[a-z]{2,30}") || REPORTING.equals(name))
+                .findFirst().ifPresent(name -> {
+                    throw new IllegalArgumentException("console.services." + name + ": a service is named by 2 to "
+                            + "30 small letters, reporting-service by console.reporting");
+                });
+    }
+
+    /** The upstream a relayed path names ({@code reporting}, {@code intake}, ...), if the console knows it. */
+    public Optional<Upstream> upstream(String name) {
+        return REPORTING.equals(name) ? Optional.of(reporting) : Optional.ofNullable(services.get(name));
     }
 
     /**
@@ -52,16 +72,17 @@ public record ConsoleProperties(Identity identity, Reporting reporting, @Default
     }
 
     /**
-     * @param url             reporting-service's base URL; {@code /dashboard/api/v1/**} goes to {@code <url>/api/v1/**}
+     * @param url             the service's base URL; {@code /api/<name>/v1/**} goes to {@code <url>/api/v1/**}
      * @param connectTimeout  how long to wait for a connection to it
      * @param responseTimeout how long to wait for an answer's headers (an event stream then stays open)
      */
-    public record Reporting(URI url, @DefaultValue("5s") Duration connectTimeout,
-                            @DefaultValue("30s") Duration responseTimeout) {
+    public record Upstream(URI url, @DefaultValue("5s") Duration connectTimeout,
+                           @DefaultValue("30s") Duration responseTimeout) {
 
-        public Reporting {
+        public Upstream {
             if (url == null) {
-                throw new IllegalArgumentException("console.reporting.url must be set (REPORTING_URL)");
+                throw new IllegalArgumentException("a relayed service's url must be set (REPORTING_URL, INTAKE_URL, "
+                        + "REFERRAL_URL, NOTIFICATION_URL, AUDIT_URL)");
             }
         }
     }

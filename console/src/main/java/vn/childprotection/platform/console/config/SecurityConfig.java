@@ -18,9 +18,11 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.console.identity.ActorOidcUserService;
@@ -51,13 +53,14 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 public class SecurityConfig {
 
     static final String API = "/dashboard/api/**";
+    static final String SERVICES_API = "/api/**";
 
     @Bean
     SecurityFilterChain consoleSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                         OAuth2AuthorizedClientRepository authorizedClients,
                                         OAuth2UserService<OidcUserRequest, OidcUser> oidcUsers,
                                         ConsoleProperties properties) throws Exception {
-        RequestMatcher api = pathPattern(API);
+        RequestMatcher api = new OrRequestMatcher(pathPattern(API), pathPattern(SERVICES_API));
         // after signing in, back to the page first asked for, at its own address (no "?continue" marker)
         HttpSessionRequestCache requests = new HttpSessionRequestCache();
         requests.setMatchingRequestParameterName(null);
@@ -86,7 +89,8 @@ public class SecurityConfig {
                                 .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
                                 .build())
                         .defaultAccessDeniedHandlerFor((request, response, e) -> Problems.write(response, 403,
-                                "Forbidden", "the account may not read the figures"), api))
+                                "Forbidden", e instanceof CsrfException ? "the request lacks the page's CSRF token"
+                                        : "the account may not do this"), api))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
                         .frameOptions(frame -> frame.deny())

@@ -55,7 +55,7 @@ public class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    HttpClient reportingClient() {
+    HttpClient relayClient() {
         return HttpClient.newBuilder()
                 .connectTimeout(properties.reporting().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -27,7 +27,7 @@ import vn.childprotection.platform.console.fixtures.Signed;
 import vn.childprotection.platform.console.identity.DiscoveredClientRegistrations;
 import vn.childprotection.platform.console.identity.Permissions;
 import vn.childprotection.platform.console.web.Pages;
-import vn.childprotection.platform.console.web.ReportingRelay;
+import vn.childprotection.platform.console.web.ServiceRelay;
 import vn.childprotection.platform.access.ActorClaims;
 import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
@@ -58,7 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * sign-out ends at the provider, CSRF, the headers, the language switch. The provider is the in-test issuer (its
  * discovery document gives the endpoints); people are signed in with spring-security-test's {@code oidcLogin()}.
  */
-@WebMvcTest(controllers = {Pages.class, ReportingRelay.class})
+@WebMvcTest(controllers = {Pages.class, ServiceRelay.class})
 @Import({SecurityConfig.class, WebConfig.class})
 class ConsoleSecurityTest {
 

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * else of the browser's request; answers and event streams come back as they are.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReportingRelayIT {
+class ServiceRelayIT {
 
     private static final StubReporting reporting = StubReporting.start(TestIssuer.shared().issuerUri());
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -42,6 +42,8 @@ class ReportingRelayIT {
         registry.add("console.identity.issuer-uri", () -> TestIssuer.shared().issuerUri());
         registry.add("console.identity.client-secret", () -> "relay-it-secret");
         registry.add("console.reporting.url", reporting::url);
+        // the stand-in answers as intake-service too (POST /api/v1/reports)
+        registry.add("console.services.intake.url", reporting::url);
     }
 
     @AfterAll
@@ -98,7 +100,7 @@ class ReportingRelayIT {
             assertThat(report.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
             assertThat(report.body()).contains("BÁO CÁO ĐỊNH KỲ");
             assertThat(report.headers().allValues("Content-Security-Policy"))
-                    .containsExactly(ReportingRelay.RELAYED_DOCUMENT_POLICY);
+                    .containsExactly(ServiceRelay.RELAYED_DOCUMENT_POLICY);
         }
     }
 
@@ -156,6 +158,46 @@ class ReportingRelayIT {
         try (ConsoleClient probe = new ConsoleClient(base())) {
             assertThat(probe.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
             assertThat(probe.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_pages_action_is_relayed_to_the_service_it_names_with_its_json_body_and_the_persons_token() {
+        String report = "{\"reportId\":\"3f0e9a4c-2b1d-4c8e-9f6a-7d5b1e2c3a40\",\"severity\":\"EMERGENCY\"}";
+        try (ConsoleClient browser = signedIn(TestActor.OPERATOR_111)) {
+            String csrf = browser.csrfToken();
+            HttpResponse<String> answer = browser.postJson("/api/intake/v1/reports", report, "X-CSRF-TOKEN", csrf,
+                    "Accept", "application/json");
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            assertThat(answer.body()).contains("\"caseId\":\"case-1\"");
+            assertThat(reporting.seen()).singleElement().satisfies(seen -> {
+                assertThat(seen.method()).isEqualTo("POST");
+                assertThat(seen.path()).isEqualTo("/api/v1/reports");
+                assertThat(seen.body()).isEqualTo(report);
+                assertThat(seen.subject()).isEqualTo(TestActor.OPERATOR_111.subject());
+                assertThat(seen.header("X-CSRF-TOKEN")).as("the console's CSRF token stays here").isNull();
+                assertThat(seen.header("Cookie")).isNull();
+            });
+        }
+    }
+
+    @Test
+    void an_action_without_the_pages_csrf_token_or_not_in_json_or_to_no_known_service_goes_nowhere() {
+        try (ConsoleClient browser = signedIn(TestActor.OPERATOR_111)) {
+            String csrf = browser.csrfToken();
+            HttpResponse<String> forged = browser.postJson("/api/intake/v1/reports", "{}");
+            HttpResponse<String> form = browser.post("/api/intake/v1/reports", "X-CSRF-TOKEN", csrf,
+                    "Content-Type", "application/x-www-form-urlencoded");
+            HttpResponse<String> unknown = browser.get("/api/payroll/v1/salaries");
+
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.body()).contains("CSRF");
+            assertThat(form.statusCode()).isEqualTo(415);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(reporting.seen()).isEmpty();
         }
     }
 

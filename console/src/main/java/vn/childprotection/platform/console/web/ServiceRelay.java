@@ -13,6 +13,9 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import vn.childprotection.platform.console.config.ConsoleProperties;
 
@@ -26,30 +29,35 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Relays the dashboard's API calls ({@code GET /dashboard/api/v1/**}) to reporting-service's {@code /api/v1/**} with
- * the signed-in person's access token, so that each person sees the figures of their own scope (reporting-service
- * decides). The token comes from the session through the {@link OAuth2AuthorizedClientManager}, which refreshes it
- * when it has expired; the browser never sees it.
+ * Relays the pages' API calls to the services with the signed-in person's access token, so that each person reads
+ * and does what their own scope allows (the services decide): the dashboard's {@code GET /dashboard/api/v1/**} to
+ * reporting-service, and {@code GET|POST /api/<service>/v1/**} to the service of that name
+ * ({@link ConsoleProperties#upstream}). The token comes from the session through the
+ * {@link OAuth2AuthorizedClientManager}, which refreshes it when it has expired; the browser never sees it.
  *
- * <p>Only GET. Nothing of the browser's request goes upstream but the path, the query and the headers a view needs
- * ({@code Accept}, {@code Accept-Language}, {@code Last-Event-ID}); no cookie, no CSRF token. The answer comes back
- * as it is: status, content type, the download and caching headers and the body, problem+json errors included. An
- * event stream ({@code text/event-stream}) is flushed to the browser chunk by chunk, and the upstream connection is
- * closed as soon as the browser has gone (reporting-service sends a heartbeat, so that shows within seconds).
+ * <p>Nothing of the browser's request goes upstream but the path, the query, the headers a view needs
+ * ({@code Accept}, {@code Accept-Language}, {@code Last-Event-ID}) and, for a POST, its JSON body (at most
+ * {@value #MAX_BODY} bytes; the console's CSRF check has passed before it gets here); no cookie, no CSRF token. The
+ * answer comes back as it is: status, content type, the download and caching headers and the body, problem+json
+ * errors included. An event stream ({@code text/event-stream}) is flushed to the browser chunk by chunk, and the
+ * upstream connection is closed as soon as the browser has gone (the services send a heartbeat, so that shows
+ * within seconds).
  */
 @RestController
-public class ReportingRelay {
+public class ServiceRelay {
 
     static final String PREFIX = "/dashboard";
+    static final int MAX_BODY = 64 * 1024;
     private static final Pattern API_PATH = Pattern.compile("/api/v1/[A-Za-z0-9._~%/-]*");
     private static final List<String> REQUEST_HEADERS =
             List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, "Last-Event-ID");
     private static final List<String> RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE,
             HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CACHE_CONTROL,
-            HttpHeaders.EXPIRES, HttpHeaders.PRAGMA, HttpHeaders.RETRY_AFTER);
+            HttpHeaders.EXPIRES, HttpHeaders.PRAGMA, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION, HttpHeaders.ETAG);
     private static final String EVENT_STREAM = "text/event-stream";
     /**
      * A relayed HTML document (the printable periodic report) keeps its own inline styles but can run nothing, load
@@ -57,55 +65,93 @@ public class ReportingRelay {
      */
     static final String RELAYED_DOCUMENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
-    private static final Logger log = LoggerFactory.getLogger(ReportingRelay.class);
+    private static final Logger log = LoggerFactory.getLogger(ServiceRelay.class);
 
     private final OAuth2AuthorizedClientManager clients;
     private final HttpClient http;
-    private final ConsoleProperties.Reporting reporting;
+    private final ConsoleProperties properties;
 
-    public ReportingRelay(OAuth2AuthorizedClientManager clients, HttpClient reportingClient,
-                          ConsoleProperties properties) {
+    public ServiceRelay(OAuth2AuthorizedClientManager clients, HttpClient relayClient, ConsoleProperties properties) {
         this.clients = clients;
-        this.http = reportingClient;
-        this.reporting = properties.reporting();
+        this.http = relayClient;
+        this.properties = properties;
     }
 
+    /** The dashboard's reads, to reporting-service. */
     @GetMapping(PREFIX + "/api/v1/**")
-    public void relay(HttpServletRequest request, HttpServletResponse response,
-                      OAuth2AuthenticationToken authentication) throws IOException {
+    public void relayDashboard(HttpServletRequest request, HttpServletResponse response,
+                               OAuth2AuthenticationToken authentication) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
-        URI target = target(path, request.getQueryString());
-        if (target == null) {
-            Problems.write(response, 400, "Bad Request", "not a path of the reporting API");
+        relay(ConsoleProperties.REPORTING, path, request, response, authentication);
+    }
+
+    /** The pages' reads and actions, to the service the path names. */
+    @RequestMapping(path = "/api/{service}/v1/**", method = {RequestMethod.GET, RequestMethod.POST})
+    public void relayService(@PathVariable String service, HttpServletRequest request, HttpServletResponse response,
+                             OAuth2AuthenticationToken authentication) throws IOException {
+        String prefix = "/api/" + service;
+        String path = "/api" + request.getRequestURI().substring(request.getContextPath().length() + prefix.length());
+        relay(service, path, request, response, authentication);
+    }
+
+    private void relay(String service, String path, HttpServletRequest request, HttpServletResponse response,
+                       OAuth2AuthenticationToken authentication) throws IOException {
+        ConsoleProperties.Upstream upstream = properties.upstream(service).orElse(null);
+        if (upstream == null) {
+            Problems.write(response, 404, "Not Found", "no service of that name behind the console");
             return;
+        }
+        URI target = target(upstream, path, request.getQueryString());
+        if (target == null) {
+            Problems.write(response, 400, "Bad Request", "not a path of the " + service + " API");
+            return;
+        }
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        boolean post = "POST".equals(request.getMethod());
+        if (post) {
+            String type = request.getContentType();
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                Problems.write(response, 415, "Unsupported Media Type", "send JSON (application/json)");
+                return;
+            }
+            byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                Problems.write(response, 413, "Content Too Large", "at most " + MAX_BODY + " bytes");
+                return;
+            }
+            body = HttpRequest.BodyPublishers.ofByteArray(bytes);
         }
         String token = accessToken(request, response, authentication);
         if (token == null) {
             Problems.write(response, 401, "Unauthorized", "the session has ended: sign in again");
             return;
         }
-        HttpRequest.Builder upstream = HttpRequest.newBuilder(target).GET().timeout(reporting.responseTimeout())
+        HttpRequest.Builder call = HttpRequest.newBuilder(target).method(post ? "POST" : "GET", body)
+                .timeout(upstream.responseTimeout())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        if (post) {
+            call.header(HttpHeaders.CONTENT_TYPE, "application/json");
+        }
         for (String name : REQUEST_HEADERS) {
             String value = request.getHeader(name);
             if (value != null) {
-                upstream.header(name, value);
+                call.header(name, value);
             }
         }
         HttpResponse<InputStream> answer;
         try {
-            answer = http.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
+            answer = http.send(call.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            log.warn("reporting-service did not answer {} in time", path);
-            Problems.write(response, 504, "Gateway Timeout", "reporting-service did not answer in time");
+            log.warn("{} did not answer {} in time", service, path);
+            Problems.write(response, 504, "Gateway Timeout", service + " did not answer in time");
             return;
         } catch (ConnectException e) {
-            log.warn("reporting-service cannot be reached for {}: {}", path, e.toString());
-            Problems.write(response, 502, "Bad Gateway", "reporting-service cannot be reached");
+            log.warn("{} cannot be reached for {}: {}", service, path, e.toString());
+            Problems.write(response, 502, "Bad Gateway", service + " cannot be reached");
             return;
         } catch (IOException e) {
-            log.warn("reporting-service failed on {}: {}", path, e.toString());
-            Problems.write(response, 502, "Bad Gateway", "reporting-service did not answer");
+            log.warn("{} failed on {}: {}", service, path, e.toString());
+            Problems.write(response, 502, "Bad Gateway", service + " did not answer");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,12 +162,12 @@ public class ReportingRelay {
     }
 
     /** The upstream URI, or null when the path is not one of the API's (no dot segments, no other characters). */
-    private URI target(String path, String query) {
+    private static URI target(ConsoleProperties.Upstream upstream, String path, String query) {
         if (!API_PATH.matcher(path).matches() || path.contains("..") || path.contains("//")) {
             return null;
         }
         try {
-            String base = reporting.url().toString().replaceAll("/+$", "");
+            String base = upstream.url().toString().replaceAll("/+$", "");
             return URI.create(base + path + (query == null || query.isEmpty() ? "" : "?" + query));
         } catch (IllegalArgumentException malformed) {
             return null;
@@ -187,7 +233,7 @@ public class ReportingRelay {
             }
             out.flush();
         } catch (IOException gone) {
-            // the browser left (closing the body closes the upstream connection) or reporting-service broke off
+            // the browser left (closing the body closes the upstream connection) or the service broke off
             log.debug("relay ended early: {}", gone.toString());
         }
     }
