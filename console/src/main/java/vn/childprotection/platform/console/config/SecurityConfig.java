@@ -70,6 +70,8 @@ public class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/login", "/signed-out", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/reports/new")
+                        .hasAuthority(Permissions.authority(Operation.SUBMIT_REPORT))
                         .requestMatchers("/dashboard", "/dashboard/**")
                         .hasAuthority(Permissions.authority(Operation.READ_FIGURES))
                         .anyRequest().authenticated())

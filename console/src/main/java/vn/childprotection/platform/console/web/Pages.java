@@ -12,7 +12,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
+
+import java.util.Arrays;
+import java.util.List;
 import vn.childprotection.platform.access.ActorClaims;
+import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.ReporterRelationship;
 import vn.childprotection.platform.console.identity.ActorOidcUserService;
 
 /**
@@ -21,6 +26,11 @@ import vn.childprotection.platform.console.identity.ActorOidcUserService;
  */
 @Controller
 public class Pages {
+
+    /** The agencies whose names the pages show (the national seven and those the provinces' rulesets add). */
+    private static final List<String> AGENCIES = List.of("SOCIAL_AFFAIRS", "POLICE", "HEALTH", "EDUCATION",
+            "JUSTICE", "YOUTH_UNION", "WOMENS_UNION", "PROCURACY", "COURT", "COMMUNE_PC", "CULTURE_SPORTS_TOURISM",
+            "INFORMATION_COMMUNICATIONS");
 
     @ModelAttribute("lang")
     String language(HttpServletRequest request) {
@@ -37,6 +47,20 @@ public class Pages {
             // the sign-in refuses such a token; a session that holds one anyway sees nothing
             case ActorClaims.Refused refused -> throw new AccessDeniedException(refused.reason());
         };
+    }
+
+    /**
+     * The operator's form for a report taken on a live call: its texts from the page's language, its data (areas,
+     * the routing preview, the submission) through the relay.
+     */
+    @GetMapping("/reports/new")
+    String newReport(Model model) {
+        model.addAttribute("concerns", Arrays.stream(Concern.values()).map(Enum::name).toList());
+        model.addAttribute("severities", List.of("EMERGENCY", "HIGH", "NORMAL"));
+        model.addAttribute("relationships", Arrays.stream(ReporterRelationship.values()).map(Enum::name).toList());
+        model.addAttribute("agencies", AGENCIES);
+        model.addAttribute("referralRoles", List.of("PRIMARY", "SUPPORTING", "INFORMED"));
+        return "report-new";
     }
 
     @GetMapping("/login")

@@ -133,6 +133,18 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void the_new_report_form_is_the_operators_and_carries_the_csrf_token_for_its_calls() throws Exception {
+        mvc.perform(get("/reports/new").with(Signed.in(TestActor.OPERATOR_111, registrations.registration())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<meta name=\"csrf-token\" content=\"")))
+                .andExpect(content().string(containsString("data-concern=\"SEXUAL_ABUSE\"")))
+                .andExpect(content().string(containsString("Bị xâm hại tình dục")))
+                .andExpect(content().string(containsString("src=\"/assets/report-new.js\"")));
+        mvc.perform(get("/reports/new").with(Signed.in(TestActor.ANALYST_11, registrations.registration())))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void an_officer_sees_agency_and_unit_and_no_way_to_the_figures() throws Exception {
         mvc.perform(get("/").with(Signed.in(TestActor.POLICE_11, registrations.registration())))
                 .andExpect(status().isOk())
