@@ -46,9 +46,9 @@ function option(value, text) {
 async function loadProvinces() {
   const province = $('#province');
   province.replaceChildren(option('', texts.chooseProvince));
-  const { status, data } = await call('GET', '/api/reporting/v1/areas');
+  const { status, data } = await call('GET', '/areas');
   if (status !== 200) return;
-  Object.entries(data.provinces ?? {}).forEach(([code, name]) => province.append(option(code, `${name} (${code})`)));
+  (data.provinces ?? []).forEach((p) => province.append(option(p.code, `${p.name} (${p.code})`)));
 }
 
 async function loadCommunes(province) {
@@ -58,10 +58,9 @@ async function loadCommunes(province) {
   commune.replaceChildren();
   commune.disabled = filter.disabled = !province;
   if (!province) return;
-  const { status, data } = await call('GET', `/api/reporting/v1/areas?province=${encodeURIComponent(province)}`);
+  const { status, data } = await call('GET', `/areas?province=${encodeURIComponent(province)}`);
   if (status !== 200) return;
-  (data.units ?? []).filter((unit) => unit.code === province)
-    .forEach((unit) => (unit.communes ?? []).forEach((c) => communes.push({ ...c, folded: fold(c.fullName ?? c.name) })));
+  (data.communes ?? []).forEach((c) => communes.push({ ...c, folded: fold(c.fullName ?? c.name) }));
   showCommunes('');
 }
 

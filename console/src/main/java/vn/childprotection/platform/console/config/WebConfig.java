@@ -8,9 +8,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import vn.childprotection.platform.areas.AreaMaps;
+import vn.childprotection.platform.areas.AreaMapsLoader;
 import vn.childprotection.platform.console.web.LanguageSwitch;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -52,6 +55,17 @@ public class WebConfig implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/dashboard/webjars/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/");
+    }
+
+    /** The administrative maps the pickers offer (the same data intake checks reports against). */
+    @Bean
+    AreaMaps areaMaps() {
+        return AreaMapsLoader.shipped();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

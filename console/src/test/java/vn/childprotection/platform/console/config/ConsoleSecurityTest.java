@@ -3,11 +3,11 @@ package vn.childprotection.platform.console.config;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -23,12 +23,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.childprotection.platform.access.ActorClaims;
 import vn.childprotection.platform.console.fixtures.Signed;
 import vn.childprotection.platform.console.identity.DiscoveredClientRegistrations;
 import vn.childprotection.platform.console.identity.Permissions;
+import vn.childprotection.platform.console.web.AreaPicker;
 import vn.childprotection.platform.console.web.Pages;
 import vn.childprotection.platform.console.web.ServiceRelay;
-import vn.childprotection.platform.access.ActorClaims;
 import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
@@ -50,6 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -58,7 +60,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * sign-out ends at the provider, CSRF, the headers, the language switch. The provider is the in-test issuer (its
  * discovery document gives the endpoints); people are signed in with spring-security-test's {@code oidcLogin()}.
  */
-@WebMvcTest(controllers = {Pages.class, ServiceRelay.class})
+@WebMvcTest(controllers = {Pages.class, ServiceRelay.class, AreaPicker.class})
 @Import({SecurityConfig.class, WebConfig.class})
 class ConsoleSecurityTest {
 
@@ -130,6 +132,19 @@ class ConsoleSecurityTest {
                 .andExpect(content().string(containsString("data-operation=\"REVEAL_INFORMANT\"")))
                 .andExpect(content().string(not(containsString("data-operation=\"SUBMIT_REPORT\""))))
                 .andExpect(content().string(containsString("href=\"/dashboard/\"")));
+    }
+
+    @Test
+    void the_pickers_offer_todays_34_provinces_and_a_provinces_communes_to_anyone_signed_in() throws Exception {
+        mvc.perform(get("/areas").with(Signed.in(TestActor.POLICE_11, registrations.registration())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.provinces.length()").value(34))
+                .andExpect(jsonPath("$.communes.length()").value(0));
+        mvc.perform(get("/areas?province=11").with(Signed.in(TestActor.OPERATOR_111,
+                        registrations.registration())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.communes[?(@.code == '03127')].fullName").value("Phường Điện Biên Phủ"));
+        mvc.perform(get("/areas")).andExpect(status().isFound());
     }
 
     @Test
