@@ -11,13 +11,19 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import vn.childprotection.platform.access.ActorClaims;
 import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.ReasonCode;
+import vn.childprotection.platform.contracts.ReferralOutcome;
+import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.contracts.ReporterRelationship;
+import vn.childprotection.platform.contracts.ResponseAction;
 import vn.childprotection.platform.console.identity.ActorOidcUserService;
 
 /**
@@ -61,6 +67,34 @@ public class Pages {
         model.addAttribute("agencies", AGENCIES);
         model.addAttribute("referralRoles", List.of("PRIMARY", "SUPPORTING", "INFORMED"));
         return "report-new";
+    }
+
+    /** An officer's referrals: tabs, countdowns, filters; the list from referral-service through the relay. */
+    @GetMapping("/inbox")
+    String inbox(Model model) {
+        names(model);
+        model.addAttribute("tabs", List.of("new", "progress", "overdue", "done"));
+        return "inbox";
+    }
+
+    /** One referral with what its agency needs to act and the actions allowed now. */
+    @GetMapping("/referrals/{referralId}")
+    String referral(@PathVariable UUID referralId, Model model) {
+        names(model);
+        model.addAttribute("referralId", referralId.toString());
+        model.addAttribute("actions", Arrays.stream(ResponseAction.values()).map(Enum::name).toList());
+        model.addAttribute("reasonCodes", Arrays.stream(ReasonCode.values()).map(Enum::name).toList());
+        model.addAttribute("outcomes", Arrays.stream(ReferralOutcome.values()).map(Enum::name).toList());
+        model.addAttribute("sexes", List.of("UNKNOWN", "FEMALE", "MALE"));
+        return "referral";
+    }
+
+    private static void names(Model model) {
+        model.addAttribute("agencies", AGENCIES);
+        model.addAttribute("statuses", Arrays.stream(ReferralStatus.values()).map(Enum::name).toList());
+        model.addAttribute("concerns", Arrays.stream(Concern.values()).map(Enum::name).toList());
+        model.addAttribute("severities", List.of("EMERGENCY", "HIGH", "NORMAL"));
+        model.addAttribute("referralRoles", List.of("PRIMARY", "SUPPORTING", "INFORMED"));
     }
 
     @GetMapping("/login")

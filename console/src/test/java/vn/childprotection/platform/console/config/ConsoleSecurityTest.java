@@ -148,6 +148,22 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void the_inbox_and_a_referral_page_are_the_officers() throws Exception {
+        mvc.perform(get("/inbox").with(Signed.in(TestActor.POLICE_11, registrations.registration())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-tab=\"overdue\"")))
+                .andExpect(content().string(containsString("src=\"/assets/inbox.js\"")));
+        mvc.perform(get("/referrals/3f0e9a4c-2b1d-4c8e-9f6a-7d5b1e2c3a40")
+                        .with(Signed.in(TestActor.POLICE_11, registrations.registration())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "<meta name=\"referral-id\" content=\"3f0e9a4c-2b1d-4c8e-9f6a-7d5b1e2c3a40\">")))
+                .andExpect(content().string(containsString("data-code=\"outcome:SUPPORT_PROVIDED\"")));
+        mvc.perform(get("/inbox").with(Signed.in(TestActor.OPERATOR_111, registrations.registration())))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void the_new_report_form_is_the_operators_and_carries_the_csrf_token_for_its_calls() throws Exception {
         mvc.perform(get("/reports/new").with(Signed.in(TestActor.OPERATOR_111, registrations.registration())))
                 .andExpect(status().isOk())
