@@ -3,6 +3,8 @@ package vn.childprotection.platform.console.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -13,18 +15,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.RequestContextUtils;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 import vn.childprotection.platform.access.ActorClaims;
+import vn.childprotection.platform.console.identity.ActorOidcUserService;
+import vn.childprotection.platform.console.identity.Permissions;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ReasonCode;
 import vn.childprotection.platform.contracts.ReferralOutcome;
 import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.contracts.ReporterRelationship;
 import vn.childprotection.platform.contracts.ResponseAction;
-import vn.childprotection.platform.console.identity.ActorOidcUserService;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The console's pages: who the signed-in person is and what they may do (the home page), the sign-in page and the
@@ -41,6 +46,17 @@ public class Pages {
     @ModelAttribute("lang")
     String language(HttpServletRequest request) {
         return LanguageSwitch.of(RequestContextUtils.getLocale(request));
+    }
+
+    /** The operations the signed-in person may do ({@code OPERATION_…} authorities): the header shows their pages. */
+    @ModelAttribute("may")
+    Set<String> may(Authentication authentication) {
+        if (authentication == null) {
+            return Set.of();
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(Permissions.OPERATION))
+                .map(a -> a.substring(Permissions.OPERATION.length())).collect(Collectors.toSet());
     }
 
     @GetMapping("/")

@@ -161,6 +161,11 @@ class ConsoleSecurityTest {
                 .andExpect(content().string(containsString("data-code=\"outcome:SUPPORT_PROVIDED\"")));
         mvc.perform(get("/inbox").with(Signed.in(TestActor.OPERATOR_111, registrations.registration())))
                 .andExpect(status().isForbidden());
+        mvc.perform(get("/").with(Signed.in(TestActor.POLICE_11, registrations.registration())))
+                .andExpect(content().string(containsString("data-testid=\"nav-inbox\"")))
+                .andExpect(content().string(not(containsString("data-testid=\"nav-report\""))));
+        mvc.perform(get("/").with(Signed.in(TestActor.OPERATOR_111, registrations.registration())))
+                .andExpect(content().string(containsString("data-testid=\"nav-report\"")));
     }
 
     @Test
