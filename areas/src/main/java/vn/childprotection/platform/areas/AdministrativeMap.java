@@ -8,21 +8,59 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One administrative map: its units and the days it is in force.
- *
- * @param effectiveFrom  first day in force, {@code null}: since before any report
- * @param effectiveUntil last day in force (inclusive), {@code null}: until a later map
+ * One administrative map: its units and the days it is in force. Whether it has a district level is known once,
+ * when it is built: placing a report's codes asks it several times.
  */
-public record AdministrativeMap(String version, LocalDate effectiveFrom, LocalDate effectiveUntil,
-                                Map<String, AreaUnit> units) {
+public final class AdministrativeMap {
 
-    public AdministrativeMap {
-        units = Map.copyOf(units);
+    private final String version;
+    private final LocalDate effectiveFrom;
+    private final LocalDate effectiveUntil;
+    private final Map<String, AreaUnit> units;
+    private final boolean hasDistricts;
+
+    /**
+     * @param effectiveFrom  first day in force, {@code null}: since before any report
+     * @param effectiveUntil last day in force (inclusive), {@code null}: until a later map
+     */
+    public AdministrativeMap(String version, LocalDate effectiveFrom, LocalDate effectiveUntil,
+                             Map<String, AreaUnit> units) {
+        this.version = version;
+        this.effectiveFrom = effectiveFrom;
+        this.effectiveUntil = effectiveUntil;
+        this.units = Map.copyOf(units);
+        this.hasDistricts = this.units.values().stream().anyMatch(u -> u.level() == AreaUnit.Level.DISTRICT);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public LocalDate effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    public LocalDate effectiveUntil() {
+        return effectiveUntil;
+    }
+
+    public Map<String, AreaUnit> units() {
+        return units;
     }
 
     public boolean inForceOn(LocalDate day) {
-        return (effectiveFrom == null || !day.isBefore(effectiveFrom))
-                && (effectiveUntil == null || !day.isAfter(effectiveUntil));
+        return inForceDuring(day, day);
+    }
+
+    /** Whether the map is in force on some day of a period ({@code from}, {@code until} inclusive; null: open). */
+    public boolean inForceDuring(LocalDate from, LocalDate until) {
+        return (effectiveFrom == null || until == null || !until.isBefore(effectiveFrom))
+                && (effectiveUntil == null || from == null || !from.isAfter(effectiveUntil));
+    }
+
+    @Override
+    public String toString() {
+        return "AdministrativeMap[" + version + "]";
     }
 
     public Optional<AreaUnit> unit(String code) {
@@ -35,7 +73,7 @@ public record AdministrativeMap(String version, LocalDate effectiveFrom, LocalDa
 
     /** Whether the map has a district level (the three-level map until 30 June 2025). */
     public boolean hasDistricts() {
-        return units.values().stream().anyMatch(u -> u.level() == AreaUnit.Level.DISTRICT);
+        return hasDistricts;
     }
 
     /** The province a unit lies in ({@code null} for an unknown code). */

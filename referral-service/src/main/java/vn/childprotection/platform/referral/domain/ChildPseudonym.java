@@ -3,14 +3,14 @@ package vn.childprotection.platform.referral.domain;
 import vn.childprotection.platform.contracts.Child;
 import vn.childprotection.platform.contracts.Location;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The child's pseudonym on {@code CaseOpened.childKey}: hex HMAC-SHA256, under a secret only referral-service holds,

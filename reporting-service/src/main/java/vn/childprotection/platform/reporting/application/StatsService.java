@@ -127,7 +127,7 @@ public final class StatsService {
     public PeriodicReport periodic(String province, ReportingPeriod period) {
         StatsFilter filter = new StatsFilter(period, province, null, null, null);
         List<StatsCalculator.Dimension> places = areas.mapsDuring(period.from(), period.to()).stream()
-                .map(map -> areas.hasDistricts(map) ? StatsCalculator.Dimension.DISTRICT
+                .map(map -> map.hasDistricts() ? StatsCalculator.Dimension.DISTRICT
                         : StatsCalculator.Dimension.COMMUNE).distinct().toList();
         return computed(filter, facts -> {
             Instant now = clock.instant();

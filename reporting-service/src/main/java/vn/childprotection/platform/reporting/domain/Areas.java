@@ -41,12 +41,10 @@ public final class Areas {
     private final Map<String, Set<String>> formerCodes = new HashMap<>();
     /** map version → parent code ({@code ""}: none) → the units directly under it, in code order */
     private final Map<String, Map<String, List<AreaUnit>>> children = new HashMap<>();
-    private final Map<String, Boolean> withDistricts = new HashMap<>();
 
     public Areas(AreaMaps maps) {
         this.maps = maps;
         for (AdministrativeMap map : maps.maps()) {
-            withDistricts.put(map.version(), map.hasDistricts());
             Map<String, List<AreaUnit>> byParent = new HashMap<>();
             map.units().values().stream().sorted(Comparator.comparing(AreaUnit::code)).forEach(unit -> byParent
                     .computeIfAbsent(unit.parentCode() == null ? "" : unit.parentCode(), k -> new ArrayList<>())
@@ -77,19 +75,14 @@ public final class Areas {
         return maps.inForce(day);
     }
 
-    public boolean hasDistricts(AdministrativeMap map) {
-        return withDistricts.getOrDefault(map.version(), false);
-    }
-
     /** The maps in force on some day from {@code from} to {@code to} (inclusive), oldest first. */
     public List<AdministrativeMap> mapsDuring(LocalDate from, LocalDate to) {
-        return maps.maps().stream().filter(m -> (m.effectiveFrom() == null || !to.isBefore(m.effectiveFrom()))
-                && (m.effectiveUntil() == null || !from.isAfter(m.effectiveUntil()))).toList();
+        return maps.maps().stream().filter(m -> m.inForceDuring(from, to)).toList();
     }
 
     /** The last day of the last map with districts ({@code 2025-06-30}); {@code null} when no map has them. */
     public LocalDate lastDayWithDistricts() {
-        return maps.maps().stream().filter(this::hasDistricts).map(AdministrativeMap::effectiveUntil)
+        return maps.maps().stream().filter(AdministrativeMap::hasDistricts).map(AdministrativeMap::effectiveUntil)
                 .reduce((a, b) -> b).orElse(null);
     }
 
@@ -111,7 +104,7 @@ public final class Areas {
             return null;
         }
         AdministrativeMap map = maps.inForce(day);
-        boolean hasDistricts = hasDistricts(map);
+        boolean hasDistricts = map.hasDistricts();
         String districtOfDay = null;
         if (hasDistricts) {
             districtOfDay = district != null ? district : map.unit(commune)
@@ -168,7 +161,7 @@ public final class Areas {
 
     /** The province of the latest map a district (of a map with districts) lies in; empty for no such district. */
     public Optional<String> provinceOfDistrict(String district) {
-        return newestFirst().stream().filter(this::hasDistricts)
+        return newestFirst().stream().filter(AdministrativeMap::hasDistricts)
                 .filter(map -> map.has(district, AreaUnit.Level.DISTRICT)).findFirst()
                 .map(map -> latestProvince(map, map.provinceOf(district)));
     }

@@ -1,5 +1,8 @@
 package vn.childprotection.platform.testsupport.identity;
 
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
 import java.util.List;
 
 /**
@@ -52,6 +55,11 @@ public record TestActor(String subject, String username, String client, List<Str
     }
 
     /** The claims the realm's mappers put into this actor's access token (for spring-security-test's {@code jwt()}). */
+    /** A MockMvc request carrying this actor's access token, as a service's resource server reads it. */
+    public RequestPostProcessor bearer() {
+        return SecurityMockMvcRequestPostProcessors.jwt().jwt(token -> token.claims(claims -> claims.putAll(claims())));
+    }
+
     public java.util.Map<String, Object> claims() {
         java.util.Map<String, Object> claims = new java.util.LinkedHashMap<>();
         claims.put("sub", subject);

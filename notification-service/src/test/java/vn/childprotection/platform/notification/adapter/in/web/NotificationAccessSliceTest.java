@@ -9,7 +9,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.childprotection.platform.access.QueryScope;
 import vn.childprotection.platform.access.audit.AuditRecord;
 import vn.childprotection.platform.contracts.NotificationKind;
@@ -36,7 +35,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -76,16 +74,12 @@ class NotificationAccessSliceTest {
     @MockitoBean
     JwtDecoder decoder;
 
-    private static RequestPostProcessor as(TestActor actor) {
-        return jwt().jwt(token -> token.claims(claims -> claims.putAll(actor.claims())));
-    }
-
     @Test
     void without_a_token_the_answer_is_401_and_an_officer_or_analyst_gets_403() throws Exception {
         mvc.perform(get("/api/v1/notifications/" + ID)).andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        mvc.perform(get("/api/v1/notifications").with(as(TestActor.POLICE_11))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/notifications/" + ID).with(as(TestActor.ANALYST_11)))
+        mvc.perform(get("/api/v1/notifications").with(TestActor.POLICE_11.bearer())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/notifications/" + ID).with(TestActor.ANALYST_11.bearer()))
                 .andExpect(status().isForbidden());
         verify(notifications, never()).byId(any());
         verify(notifications, never()).find(any(), any(), any());
@@ -96,16 +90,16 @@ class NotificationAccessSliceTest {
         when(notifications.byId(ID)).thenReturn(Optional.of(DIEN_BIEN));
         when(retries.retry(ID)).thenReturn(new RetryNotificationUseCase.Requeued(ID));
 
-        mvc.perform(get("/api/v1/notifications/" + ID).with(as(TestActor.COORDINATOR_01)))
+        mvc.perform(get("/api/v1/notifications/" + ID).with(TestActor.COORDINATOR_01.bearer()))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/notifications/" + ID + "/retry").with(as(TestActor.COORDINATOR_01)))
+        mvc.perform(post("/api/v1/notifications/" + ID + "/retry").with(TestActor.COORDINATOR_01.bearer()))
                 .andExpect(status().isNotFound());
         verify(retries, never()).retry(any());
 
-        mvc.perform(get("/api/v1/notifications/" + ID).with(as(TestActor.COORDINATOR_11)))
+        mvc.perform(get("/api/v1/notifications/" + ID).with(TestActor.COORDINATOR_11.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.notificationId").value(ID));
-        mvc.perform(post("/api/v1/notifications/" + ID + "/retry").with(as(TestActor.COORDINATOR_11)))
+        mvc.perform(post("/api/v1/notifications/" + ID + "/retry").with(TestActor.COORDINATOR_11.bearer()))
                 .andExpect(status().isAccepted());
         verify(audit, times(2)).record(argThat(record -> record.outcome() == AuditRecord.Outcome.REFUSED
                 && record.status() == 404 && ID.equals(record.notificationId())));
@@ -118,7 +112,7 @@ class NotificationAccessSliceTest {
         when(notifications.find(any(), any(), any())).thenReturn(
                 new NotificationRepository.Page(List.of(DIEN_BIEN), 0, 20, 1));
 
-        mvc.perform(get("/api/v1/notifications").with(as(TestActor.COORDINATOR_11)))
+        mvc.perform(get("/api/v1/notifications").with(TestActor.COORDINATOR_11.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalElements").value(1));
 

@@ -94,7 +94,8 @@ public final class AgencyDirectoryReader {
             }
             unit.agencies().stream().filter(a -> !agencies.containsKey(a))
                     .forEach(a -> problems.add(label + ": unknown agency " + a));
-            List<AdministrativeMap> inForce = maps.maps().stream().filter(map -> overlap(map, unit)).toList();
+            List<AdministrativeMap> inForce = maps.maps().stream()
+                    .filter(map -> map.inForceDuring(unit.effectiveFrom(), unit.effectiveUntil())).toList();
             if (unit.areaCode() == null) {
                 problems.add(label + ": areaCode missing");
             } else if (inForce.isEmpty()) {
@@ -116,10 +117,6 @@ public final class AgencyDirectoryReader {
 
     private static boolean overlap(UnitFile a, UnitFile b) {
         return overlap(a.effectiveFrom(), a.effectiveUntil(), b.effectiveFrom(), b.effectiveUntil());
-    }
-
-    private static boolean overlap(AdministrativeMap map, UnitFile unit) {
-        return overlap(map.effectiveFrom(), map.effectiveUntil(), unit.effectiveFrom(), unit.effectiveUntil());
     }
 
     /** Whether two inclusive periods ({@code null}: open) share a day. */

@@ -9,7 +9,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.childprotection.platform.access.QueryScope;
 import vn.childprotection.platform.access.audit.AuditRecord;
 import vn.childprotection.platform.contracts.Agencies;
@@ -37,7 +36,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -77,10 +75,6 @@ class ReferralAccessSliceTest {
     @MockitoBean
     JwtDecoder decoder;
 
-    private static RequestPostProcessor as(TestActor actor) {
-        return jwt().jwt(token -> token.claims(claims -> claims.putAll(actor.claims())));
-    }
-
     @Test
     void without_a_token_the_answer_is_401_as_a_problem() throws Exception {
         mvc.perform(get("/api/v1/referrals/" + POLICE.referralId()))
@@ -91,7 +85,7 @@ class ReferralAccessSliceTest {
 
     @Test
     void a_role_that_may_never_read_a_referral_gets_403_and_nothing_is_looked_up() throws Exception {
-        mvc.perform(get("/api/v1/referrals/" + POLICE.referralId()).with(as(TestActor.ANALYST_11)))
+        mvc.perform(get("/api/v1/referrals/" + POLICE.referralId()).with(TestActor.ANALYST_11.bearer()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         verify(referrals, never()).referral(any());
@@ -104,7 +98,7 @@ class ReferralAccessSliceTest {
         when(referrals.referral(POLICE.referralId()))
                 .thenReturn(Optional.of(new RespondToReferralUseCase.ReferralView(OPENED, POLICE)));
 
-        String hidden = mvc.perform(get("/api/v1/referrals/" + POLICE.referralId()).with(as(TestActor.POLICE_01)))
+        String hidden = mvc.perform(get("/api/v1/referrals/" + POLICE.referralId()).with(TestActor.POLICE_01.bearer()))
                 .andExpect(status().isNotFound())
                 .andReturn().getResponse().getContentAsString();
 
@@ -118,7 +112,7 @@ class ReferralAccessSliceTest {
         when(referrals.referral(POLICE.referralId()))
                 .thenReturn(Optional.of(new RespondToReferralUseCase.ReferralView(OPENED, POLICE)));
 
-        mvc.perform(get("/api/v1/referrals/" + POLICE.referralId()).with(as(TestActor.POLICE_11)))
+        mvc.perform(get("/api/v1/referrals/" + POLICE.referralId()).with(TestActor.POLICE_11.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.brief.child.fullName").value(CHILD_NAME))
                 .andExpect(jsonPath("$.referral.unitId").value(POLICE.unitId()));
@@ -131,13 +125,13 @@ class ReferralAccessSliceTest {
         when(cases.listReferrals(any(), any(), anyInt(), anyInt())).thenReturn(new ListPage<>(
                 List.of(new CaseRepository.ScopedReferral(OPENED, POLICE)), 0, 50, 1));
 
-        mvc.perform(get("/api/v1/referrals").with(as(TestActor.POLICE_11)))
+        mvc.perform(get("/api/v1/referrals").with(TestActor.POLICE_11.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].referralId").value(POLICE.referralId()))
                 .andExpect(jsonPath("$.items[0].brief").doesNotExist());
-        mvc.perform(get("/api/v1/referrals").with(as(TestActor.POLICE_11_SYSTEM)));
-        mvc.perform(get("/api/v1/referrals").with(as(TestActor.COORDINATOR_11)));
+        mvc.perform(get("/api/v1/referrals").with(TestActor.POLICE_11_SYSTEM.bearer()));
+        mvc.perform(get("/api/v1/referrals").with(TestActor.COORDINATOR_11.bearer()));
 
         verify(cases).listReferrals(eq(new QueryScope.AgencyUnits(Agencies.POLICE, "11", Set.of())), eq(null),
                 eq(0), eq(50));
@@ -148,7 +142,7 @@ class ReferralAccessSliceTest {
 
     @Test
     void an_operator_may_not_list_referrals() throws Exception {
-        mvc.perform(get("/api/v1/referrals").with(as(TestActor.OPERATOR_111)))
+        mvc.perform(get("/api/v1/referrals").with(TestActor.OPERATOR_111.bearer()))
                 .andExpect(status().isForbidden());
         verify(cases, never()).listReferrals(any(), any(), anyInt(), anyInt());
     }

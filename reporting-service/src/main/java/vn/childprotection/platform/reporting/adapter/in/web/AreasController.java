@@ -129,7 +129,7 @@ public class AreasController {
         Listing listing = listings.computeIfAbsent(map.version() + "|" + (latestProvince == null ? "*"
                 : latestProvince), key -> listing(map, latestProvince));
         return new AreasResponse(map.version(), day, map.effectiveFrom(), map.effectiveUntil(),
-                areas.hasDistricts(map), areas.lastDayWithDistricts(), listing.provinces(), listing.districts(),
+                map.hasDistricts(), areas.lastDayWithDistricts(), listing.provinces(), listing.districts(),
                 listing.units());
     }
 

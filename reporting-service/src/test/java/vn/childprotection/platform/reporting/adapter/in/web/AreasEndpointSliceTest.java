@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.fixtures.ShippedMaps;
 import vn.childprotection.platform.support.audit.AuditTrail;
@@ -24,7 +23,6 @@ import java.time.ZoneOffset;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -62,13 +60,9 @@ class AreasEndpointSliceTest {
     @MockitoBean
     JwtDecoder decoder;
 
-    private static RequestPostProcessor as(TestActor actor) {
-        return jwt().jwt(token -> token.claims(claims -> claims.putAll(actor.claims())));
-    }
-
     @Test
     void today_the_map_has_34_provinces_each_with_its_communes() throws Exception {
-        mvc.perform(get("/api/v1/areas").with(as(TestActor.ANALYST_11)))
+        mvc.perform(get("/api/v1/areas").with(TestActor.ANALYST_11.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.map").value("VN-2026-04"))
                 .andExpect(jsonPath("$.on").value("2026-12-07"))
@@ -89,7 +83,7 @@ class AreasEndpointSliceTest {
 
     @Test
     void on_30_june_2025_the_map_has_63_provinces_with_their_districts_and_communes() throws Exception {
-        mvc.perform(get("/api/v1/areas?on=2025-06-30").with(as(TestActor.ANALYST_11)))
+        mvc.perform(get("/api/v1/areas?on=2025-06-30").with(TestActor.ANALYST_11.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.map").value("VN-2024"))
                 .andExpect(jsonPath("$.effectiveUntil").value("2025-06-30"))
@@ -104,13 +98,13 @@ class AreasEndpointSliceTest {
 
     @Test
     void one_province_of_todays_map_and_on_an_earlier_day_the_provinces_it_was_made_of() throws Exception {
-        mvc.perform(get("/api/v1/areas?province=11").with(as(TestActor.ANALYST_11)))
+        mvc.perform(get("/api/v1/areas?province=11").with(TestActor.ANALYST_11.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.units[*].code").value(contains("11")))
                 .andExpect(jsonPath("$.units[0].districts", hasSize(0)))
                 .andExpect(jsonPath("$.units[0].communes[?(@.code == '03127')].name")
                         .value(contains("Điện Biên Phủ")));
-        mvc.perform(get("/api/v1/areas?on=2024-05-20&province=89").with(as(TestActor.ANALYST_11)))
+        mvc.perform(get("/api/v1/areas?on=2024-05-20&province=89").with(TestActor.ANALYST_11.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.map").value("VN-2024"))
                 .andExpect(jsonPath("$.units[*].code").value(contains("89", "91")))
@@ -122,9 +116,9 @@ class AreasEndpointSliceTest {
 
     @Test
     void a_day_that_is_no_date_or_a_code_of_no_province_is_a_problem_naming_the_parameter() throws Exception {
-        mvc.perform(get("/api/v1/areas?on=30/06/2025&province=99").with(as(TestActor.ANALYST_11)))
+        mvc.perform(get("/api/v1/areas?on=30/06/2025&province=99").with(TestActor.ANALYST_11.bearer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(contains("on", "province")));
-        mvc.perform(get("/api/v1/areas").with(as(TestActor.POLICE_11))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/areas").with(TestActor.POLICE_11.bearer())).andExpect(status().isForbidden());
     }
 }

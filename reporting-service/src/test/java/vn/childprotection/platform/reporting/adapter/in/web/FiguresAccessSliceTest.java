@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.childprotection.platform.access.audit.AuditRecord;
 import vn.childprotection.platform.reporting.application.StatsService;
 import vn.childprotection.platform.reporting.domain.Areas;
@@ -26,7 +25,6 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -62,22 +60,18 @@ class FiguresAccessSliceTest {
     @MockitoBean
     JwtDecoder decoder;
 
-    private static RequestPostProcessor as(TestActor actor) {
-        return jwt().jwt(token -> token.claims(claims -> claims.putAll(actor.claims())));
-    }
-
     @Test
     void without_a_token_401_and_an_officer_403_before_anything_is_computed() throws Exception {
         mvc.perform(get("/api/v1/stats/overview")).andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        mvc.perform(get("/api/v1/stats/overview").with(as(TestActor.POLICE_11))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/stats/overview").with(TestActor.POLICE_11.bearer())).andExpect(status().isForbidden());
         verify(stats, never()).overview(any());
     }
 
     @Test
     void an_analyst_who_names_no_province_gets_its_own_and_another_province_is_404() throws Exception {
-        mvc.perform(get("/api/v1/stats/overview").with(as(TestActor.ANALYST_11))).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/stats/overview?province=01").with(as(TestActor.ANALYST_11)))
+        mvc.perform(get("/api/v1/stats/overview").with(TestActor.ANALYST_11.bearer())).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/stats/overview?province=01").with(TestActor.ANALYST_11.bearer()))
                 .andExpect(status().isNotFound());
 
         verify(stats).overview(argThat(filter -> "11".equals(filter.province())));
@@ -90,8 +84,8 @@ class FiguresAccessSliceTest {
     void referral_ids_are_for_coordinators_and_their_read_is_recorded() throws Exception {
         when(stats.overdue(any())).thenReturn(List.of());
 
-        mvc.perform(get("/api/v1/stats/overdue").with(as(TestActor.ANALYST_11))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/stats/overdue").with(as(TestActor.COORDINATOR_11))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/stats/overdue").with(TestActor.ANALYST_11.bearer())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/stats/overdue").with(TestActor.COORDINATOR_11.bearer())).andExpect(status().isOk());
 
         verify(stats).overdue(argThat(filter -> "11".equals(filter.province())));
         verify(audit).record(argThat(record -> record.outcome() == AuditRecord.Outcome.ALLOWED
