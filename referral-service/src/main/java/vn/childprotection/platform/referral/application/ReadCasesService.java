@@ -1,9 +1,9 @@
 package vn.childprotection.platform.referral.application;
 
 import vn.childprotection.platform.access.QueryScope;
-import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
+import vn.childprotection.platform.referral.application.port.out.CaseFilter;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.application.port.out.RulesetSource;
 import vn.childprotection.platform.referral.domain.Case;
@@ -34,8 +34,8 @@ public final class ReadCasesService implements ReadCasesUseCase {
     }
 
     @Override
-    public ListPage<Case> listCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size) {
-        return cases.findCases(scope, status, triageOnly, page, size);
+    public ListPage<Case> listCases(QueryScope scope, CaseFilter filter, int page, int size) {
+        return cases.findCases(scope, filter, page, size);
     }
 
     @Override

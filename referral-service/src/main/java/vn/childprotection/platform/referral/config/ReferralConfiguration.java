@@ -80,7 +80,8 @@ public class ReferralConfiguration {
     @Bean
     EndpointOperations endpointOperations() {
         return new EndpointOperations(List.of(
-                Endpoint.of(HttpMethod.GET, "/api/v1/cases", Operation.LIST_CASES, Operation.READ_TRIAGE_QUEUE),
+                Endpoint.of(HttpMethod.GET, "/api/v1/cases", Operation.LIST_CASES, Operation.READ_TRIAGE_QUEUE,
+                        Operation.READ_OWN_SUBMISSION),
                 Endpoint.of(HttpMethod.GET, "/api/v1/cases/{caseId}", Operation.READ_CASE,
                         Operation.READ_OWN_SUBMISSION),
                 Endpoint.of(HttpMethod.POST, "/api/v1/cases/{caseId}/informant-reveal", Operation.REVEAL_INFORMANT),

@@ -1,8 +1,8 @@
 package vn.childprotection.platform.referral.application;
 
 import vn.childprotection.platform.access.QueryScope;
-import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.ReferralStatus;
+import vn.childprotection.platform.referral.application.port.out.CaseFilter;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.application.port.out.EventPublisher;
 import vn.childprotection.platform.referral.application.port.out.JobLease;
@@ -100,7 +100,7 @@ final class Fakes {
 
         /** The application services under test never list: the scoped queries are the store adapter's, tested there. */
         @Override
-        public ListPage<Case> findCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size) {
+        public ListPage<Case> findCases(QueryScope scope, CaseFilter filter, int page, int size) {
             throw new UnsupportedOperationException("lists are tested on the store");
         }
 

@@ -38,6 +38,7 @@ import vn.childprotection.platform.contracts.CaseStatusChanged;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.EventJson;
+import vn.childprotection.platform.contracts.Location;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.contracts.ReferralOutcome;
 import vn.childprotection.platform.contracts.ReferralOverdue;
@@ -68,6 +69,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -497,6 +499,44 @@ abstract class AgencyLoopScenario {
                 assertThat(record.outcome()).isEqualTo("ALLOWED");
             }));
         }
+    }
+
+    @Test
+    void aCoordinatorSearchesItsProvincesCasesByCommuneConcernDayAndEscalationAndAnOperatorListsOnlyItsOwn()
+            throws Exception {
+        Case mine = open(report().severity(Severity.EMERGENCY).concerns(Concern.NEGLECT)
+                .location(new Location("11", null, "03151")).submittedBy(TestActor.OPERATOR_111.subject()));
+        Case normal = open(report().severity(Severity.NORMAL).concerns(Concern.NEGLECT)
+                .location(new Location("11", null, "03151")));
+        String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(7)).toString();
+        String tomorrow = LocalDate.parse(today).plusDays(1).toString();
+
+        JsonNode byCommune = getJsonAs(TestActor.COORDINATOR_11, "/api/v1/cases?commune=03151&concern=NEGLECT&from="
+                + today + "&to=" + today + "&size=200");
+        JsonNode escalated = getJsonAs(TestActor.COORDINATOR_11, "/api/v1/cases?escalated=true&commune=03151&size=200");
+        JsonNode later = getJsonAs(TestActor.COORDINATOR_11, "/api/v1/cases?commune=03151&from=" + tomorrow);
+        JsonNode otherProvince = getJsonAs(TestActor.COORDINATOR_01, "/api/v1/cases?commune=03151");
+        JsonNode own = getJsonAs(TestActor.OPERATOR_111, "/api/v1/cases?size=200");
+        HttpResponse<String> badCommune = getAs(TestActor.COORDINATOR_11, "/api/v1/cases?commune=31");
+        HttpResponse<String> backwards = getAs(TestActor.COORDINATOR_11, "/api/v1/cases?from=" + tomorrow + "&to="
+                + today);
+
+        assertThat(byCommune.path("items").findValuesAsString("caseId")).contains(mine.caseId(), normal.caseId());
+        assertThat(byCommune.path("items")).allSatisfy(item -> {
+            assertThat(item.path("location").path("communeCode").asString()).isEqualTo("03151");
+            assertThat(item.toString()).doesNotContain(CHILD_NAME).doesNotContain(NARRATIVE);
+        });
+        assertThat(escalated.path("items").findValuesAsString("caseId")).contains(mine.caseId())
+                .doesNotContain(normal.caseId());
+        assertThat(escalated.path("items").get(0).path("escalations").get(0).path("deadlines")
+                .findValuesAsString("kind")).contains("EMERGENCY_MEASURES", "SUPPORT_PLAN");
+        assertThat(later.path("total").asLong()).isZero();
+        assertThat(otherProvince.path("total").asLong()).isZero();
+        assertThat(own.path("items").findValuesAsString("caseId")).contains(mine.caseId())
+                .doesNotContain(normal.caseId());
+        assertThat(badCommune.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badCommune.body()).path("errors").findValuesAsString("field")).contains("commune");
+        assertThat(backwards.statusCode()).isEqualTo(400);
     }
 
     /**

@@ -21,14 +21,18 @@ import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.access.Role;
 import vn.childprotection.platform.access.Target;
 import vn.childprotection.platform.contracts.CaseStatus;
+import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
+import vn.childprotection.platform.referral.application.port.out.CaseFilter;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.ListPage;
 import vn.childprotection.platform.support.audit.AuditIds;
 import vn.childprotection.platform.support.security.AccessGuard;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Cases and the routing ruleset, read-only, each for whom the access policy lets read them: a coordinator the cases
@@ -42,6 +46,9 @@ import java.util.UUID;
 public class CaseController {
 
     private static final String PROBLEM = "application/problem+json";
+    /** The days of the case search are Vietnam's (UTC+7, no daylight saving). */
+    private static final ZoneId DAY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Pattern COMMUNE = Pattern.compile("\\d{5}");
     /** The shortest written reason a reveal accepts (a policy default). */
     static final int MIN_REVEAL_REASON = 15;
 
@@ -55,10 +62,12 @@ public class CaseController {
 
     @GetMapping("/cases")
     @io.swagger.v3.oas.annotations.Operation(
-            summary = "The cases of the caller's provinces, newest first (coordinators)",
-            description = "Narrowed in the store query to the caller's provinces: total counts only those. "
-                    + "triage=true gives the triage queue (cases whose routing needs a person's look). No names, "
-                    + "no narrative, no informant.")
+            summary = "The cases of the caller's provinces, newest first (coordinators); an operator's own reports",
+            description = "Narrowed in the store query to the caller's provinces (an operator: the reports it "
+                    + "submitted in the last 24 hours): total counts only those. triage=true gives the triage queue "
+                    + "(cases whose routing needs a person's look), escalated=true the cases escalated to the "
+                    + "coordinator; commune, concern and the days the case was opened (Asia/Ho_Chi_Minh, both "
+                    + "inclusive) narrow further. No names, no narrative, no informant.")
     @ApiResponse(responseCode = "200", description = "A page of cases")
     @ApiResponse(responseCode = "400", description = "A bad parameter, each named",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -72,13 +81,36 @@ public class CaseController {
             CaseStatus status,
             @Parameter(description = "Only the triage queue") @RequestParam(name = "triage", defaultValue = "false")
             boolean triage,
+            @Parameter(description = "Only cases escalated to the coordinator")
+            @RequestParam(name = "escalated", defaultValue = "false") boolean escalated,
+            @Parameter(description = "Only cases in this commune (5 digits)")
+            @RequestParam(name = "commune", required = false) String commune,
+            @Parameter(description = "Only cases with this concern")
+            @RequestParam(name = "concern", required = false) Concern concern,
+            @Parameter(description = "Opened on or after this day (yyyy-MM-dd, Asia/Ho_Chi_Minh)")
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate from,
+            @Parameter(description = "Opened on or before this day (yyyy-MM-dd, Asia/Ho_Chi_Minh)")
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate to,
             @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to " + PageResponse.MAX_SIZE)
             @RequestParam(name = "size", defaultValue = "50") int size) {
         PageResponse.check(page, size);
-        Operation operation = triage ? Operation.READ_TRIAGE_QUEUE : Operation.LIST_CASES;
+        if (commune != null && !COMMUNE.matcher(commune).matches()) {
+            throw new BadRequestException("commune", "a commune code is 5 digits");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new BadRequestException("to", "the last day is before the first");
+        }
+        Operation operation = triage ? Operation.READ_TRIAGE_QUEUE
+                : !actor.has(Role.COORDINATOR) && actor.has(Role.OPERATOR) ? Operation.READ_OWN_SUBMISSION
+                : Operation.LIST_CASES;
         guard.requireRole(actor, operation);
-        ListPage<Case> found = cases.listCases(guard.scope(actor, operation), status, triage, page, size);
+        CaseFilter filter = new CaseFilter(status, triage, escalated, commune, concern,
+                from == null ? null : from.atStartOfDay(DAY_ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(DAY_ZONE).toInstant());
+        ListPage<Case> found = cases.listCases(guard.scope(actor, operation), filter, page, size);
         guard.allowed(actor, operation, AuditIds.none(), 200);
         return PageResponse.of(found, CaseSummaryResponse::of);
     }

@@ -98,6 +98,9 @@ public record CaseDocument(
     static final String APPLIED_RESPONSES = "appliedResponses";
     static final String NEXT_WATCH_AT = "nextWatchAt";
     static final String PROVINCE = "location.provinceCode";
+    static final String COMMUNE = "location.communeCode";
+    static final String CONCERNS = "concerns";
+    static final String ESCALATIONS = "escalations";
     static final String REFERRAL_UNITS = "referrals.unitId";
     static final String SUBMITTED_BY = "submittedBy";
     /** Legacy documents (written before the agency loop) carry no escalation time: due + this. */

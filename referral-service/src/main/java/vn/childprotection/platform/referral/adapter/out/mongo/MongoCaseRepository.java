@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import vn.childprotection.platform.access.QueryScope;
 import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.ReferralStatus;
+import vn.childprotection.platform.referral.application.port.out.CaseFilter;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository.ClaimedOutbox;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.domain.Case;
@@ -93,19 +94,34 @@ public final class MongoCaseRepository implements CaseRepository {
     }
 
     @Override
-    public ListPage<Case> findCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size) {
+    public ListPage<Case> findCases(QueryScope scope, CaseFilter filter, int page, int size) {
         Optional<Criteria> reach = ScopeCriteria.cases(scope, CaseDocument.REFERRAL_UNITS);
         if (reach.isEmpty()) {
             return new ListPage<>(List.of(), page, size, 0);
         }
-        Criteria criteria = reach.get();
-        if (status != null) {
-            criteria = criteria.and(CaseDocument.STATUS).is(status);
+        List<Criteria> parts = new ArrayList<>(List.of(reach.get()));
+        if (filter.status() != null) {
+            parts.add(where(CaseDocument.STATUS).is(filter.status()));
         }
-        if (triageOnly) {
-            criteria = criteria.and(CaseDocument.TRIAGE + ".required").is(true);
+        if (filter.triageOnly()) {
+            parts.add(where(CaseDocument.TRIAGE + ".required").is(true));
         }
-        Query query = new Query(criteria);
+        if (filter.escalatedOnly()) {
+            parts.add(where(CaseDocument.ESCALATIONS + ".0").exists(true));
+        }
+        if (filter.communeCode() != null) {
+            parts.add(where(CaseDocument.COMMUNE).is(filter.communeCode()));
+        }
+        if (filter.concern() != null) {
+            parts.add(where(CaseDocument.CONCERNS).is(filter.concern()));
+        }
+        if (filter.openedFrom() != null) {
+            parts.add(where(CaseDocument.OPENED_AT).gte(filter.openedFrom()));
+        }
+        if (filter.openedBefore() != null) {
+            parts.add(where(CaseDocument.OPENED_AT).lt(filter.openedBefore()));
+        }
+        Query query = new Query(parts.size() == 1 ? parts.getFirst() : new Criteria().andOperator(parts));
         long total = mongo.count(query, CaseDocument.class);
         query.with(Sort.by(Sort.Direction.DESC, CaseDocument.OPENED_AT)).skip((long) page * size).limit(size);
         return new ListPage<>(mongo.find(query, CaseDocument.class).stream().map(CaseDocument::toDomain).toList(),

@@ -1,8 +1,8 @@
 package vn.childprotection.platform.referral.application.port.in;
 
 import vn.childprotection.platform.access.QueryScope;
-import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.ReferralStatus;
+import vn.childprotection.platform.referral.application.port.out.CaseFilter;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.ListPage;
@@ -19,7 +19,7 @@ public interface ReadCasesUseCase {
     Optional<Case> findCase(String caseId);
 
     /** Cases the scope reaches, newest first (narrowed in the store query). */
-    ListPage<Case> listCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size);
+    ListPage<Case> listCases(QueryScope scope, CaseFilter filter, int page, int size);
 
     /** Referrals the scope reaches, newest first (narrowed in the store query). */
     ListPage<CaseRepository.ScopedReferral> listReferrals(QueryScope scope, ReferralStatus status, int page,

@@ -31,10 +31,9 @@ public interface CaseRepository {
     Optional<Case> findById(String caseId);
 
     /**
-     * Cases in the scope (narrowed in the store query), newest first; {@code status} and {@code triageOnly} narrow
-     * further.
+     * Cases in the scope, narrowed further by the filter, newest first: all in the store query.
      */
-    ListPage<Case> findCases(QueryScope scope, CaseStatus status, boolean triageOnly, int page, int size);
+    ListPage<Case> findCases(QueryScope scope, CaseFilter filter, int page, int size);
 
     /**
      * Referrals in the scope, newest first: cases in the scope, their referrals narrowed again to the scope's units
