@@ -1,90 +1,79 @@
 // An agency officer's referrals (the relay narrows nothing: referral-service scopes the list to the officer's unit
-// and the units under it). Tabs with counts, a countdown to each deadline, filters; read again every 10 seconds.
+// and the units under it). Tabs with counts, a countdown to each deadline, filters by concern, severity, commune and
+// day; read again every 10 seconds, so a new referral appears without a reload.
 
-const $ = (selector, root = document) => root.querySelector(selector);
-const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
-const texts = $('#texts').dataset;
-const names = (id) => Object.fromEntries($$(`#${id} li`).map((li) => [li.dataset.code, li.textContent.trim()]));
-const agencyNames = names('agency-names');
-const statusNames = names('status-names');
-const concernNames = names('concern-names');
-const severityNames = names('severity-names');
+import {
+  $, $$, countdown, getJson, link, name, number, paragraph, placeName, table, texts, when, ZONE,
+} from './common.js';
+
+const CLOSED = ['COMPLETED', 'DECLINED', 'FORWARDED'];
+const open = (r) => !CLOSED.includes(r.status);
+const overdue = (r) => open(r) && r.dueAt && Date.parse(r.dueAt) < Date.now();
 const TABS = {
   new: (r) => r.status === 'ISSUED' && !overdue(r),
   progress: (r) => ['ACKNOWLEDGED', 'ACCEPTED', 'IN_PROGRESS'].includes(r.status) && !overdue(r),
   overdue: (r) => overdue(r),
-  done: (r) => ['COMPLETED', 'DECLINED', 'FORWARDED'].includes(r.status),
+  done: (r) => CLOSED.includes(r.status),
 };
+const day = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE });
 let referrals = [];
+let places = new Map();
 let tab = 'new';
 
-function open(r) {
-  return !['COMPLETED', 'DECLINED', 'FORWARDED'].includes(r.status);
-}
-
-function overdue(r) {
-  return open(r) && r.dueAt && Date.parse(r.dueAt) < Date.now();
-}
-
-function countdown(r) {
-  if (!open(r) || !r.dueAt) return { text: '', level: '' };
-  const left = Date.parse(r.dueAt) - Date.now();
-  const minutes = Math.round(Math.abs(left) / 60000);
-  const span = minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
-  if (left < 0) return { text: `${texts.overdueBy} ${span}`, level: 'late' };
-  return { text: `${texts.dueIn} ${span}`, level: left < 60 * 60000 ? 'soon' : '' };
-}
-
 async function load() {
-  try {
-    const response = await fetch('/api/referral/v1/referrals?size=200', { headers: { Accept: 'application/json' },
-      credentials: 'same-origin' });
-    if (!response.ok) throw new Error(String(response.status));
-    referrals = (await response.json()).items ?? [];
-    render();
-  } catch {
+  const answer = await getJson('/api/referral/v1/referrals?size=200').catch(() => ({ ok: false }));
+  if (!answer.ok) {
     $('#inbox-list').replaceChildren(paragraph(texts.failed, 'alert'));
+    return;
   }
+  referrals = answer.body.items ?? [];
+  const named = await Promise.all(referrals.map(async (r) => [r.referralId, await placeName(r.location)]));
+  places = new Map(named);
+  communeChoices();
+  render();
 }
 
-function paragraph(text, className) {
-  const p = document.createElement('p');
-  p.className = className;
-  p.textContent = text;
-  return p;
+/** The commune filter offers the communes the referrals are in. */
+function communeChoices() {
+  const select = $('#filter-commune');
+  const chosen = select.value;
+  const communes = new Map(referrals.filter((r) => r.location?.communeCode)
+    .map((r) => [r.location.communeCode, places.get(r.referralId)?.split(',')[0] ?? r.location.communeCode]));
+  const options = [...communes].sort((a, b) => a[1].localeCompare(b[1], 'vi'))
+    .map(([code, label]) => Object.assign(document.createElement('option'), { value: code, textContent: label }));
+  select.replaceChildren(select.options[0], ...options);
+  select.value = communes.has(chosen) ? chosen : '';
 }
 
 function render() {
   const concern = $('#filter-concern').value;
   const severity = $('#filter-severity').value;
+  const commune = $('#filter-commune').value;
+  const date = $('#filter-date').value;
   const shown = referrals.filter((r) => (!concern || (r.concerns ?? []).includes(concern))
-    && (!severity || r.severity === severity));
+    && (!severity || r.severity === severity) && (!commune || r.location?.communeCode === commune)
+    && (!date || (r.issuedAt && day.format(new Date(r.issuedAt)) === date)));
   $$('.tab').forEach((button) => {
-    button.querySelector('[data-count]').textContent = String(shown.filter(TABS[button.dataset.tab]).length);
+    button.querySelector('[data-count]').textContent = number(shown.filter(TABS[button.dataset.tab]).length);
   });
   const rows = shown.filter(TABS[tab]).sort((a, b) => Date.parse(a.dueAt ?? 0) - Date.parse(b.dueAt ?? 0));
   if (rows.length === 0) {
     $('#inbox-list').replaceChildren(paragraph(texts.empty, 'hint'));
     return;
   }
-  const table = document.createElement('table');
-  table.className = 'referrals';
-  rows.forEach((r) => {
-    const row = table.insertRow();
-    row.dataset.referralId = r.referralId;
-    const link = document.createElement('a');
-    link.href = `/referrals/${encodeURIComponent(r.referralId)}`;
-    link.textContent = texts.open;
-    const due = countdown(r);
-    [severityNames[r.severity] ?? r.severity, (r.concerns ?? []).map((c) => concernNames[c] ?? c).join(', '),
-      r.location?.communeCode ?? r.location?.provinceCode ?? '', agencyNames[r.agency] ?? r.agency,
-      statusNames[r.status] ?? r.status].forEach((text) => { row.insertCell().textContent = text; });
-    const cell = row.insertCell();
-    cell.textContent = due.text;
-    if (due.level) cell.className = `due ${due.level}`;
-    row.insertCell().append(link);
+  const headers = [texts.colSeverity, texts.colConcerns, texts.colPlace, texts.colAgency, texts.colStatus,
+    texts.colIssued, texts.colDue, ''];
+  const list = table(headers, rows.map((r) => [name('severity', r.severity),
+    (r.concerns ?? []).map((c) => name('concern', c)).join(', '), places.get(r.referralId) ?? '',
+    `${name('agency', r.agency)} · ${name('role', r.role)}`, name('status', r.status), when(r.issuedAt),
+    countdown(r.dueAt, open(r), texts).text, link(`/referrals/${encodeURIComponent(r.referralId)}`, texts.open)]),
+  'referrals');
+  [...list.tBodies[0].rows].forEach((row, index) => {
+    row.dataset.referralId = rows[index].referralId;
+    const due = countdown(rows[index].dueAt, open(rows[index]), texts);
+    if (due.level) row.cells[6].className = `due ${due.level}`;
   });
-  $('#inbox-list').replaceChildren(table);
+  $('#inbox-list').replaceChildren(list);
 }
 
 function select(button) {
@@ -106,8 +95,8 @@ $$('.tab').forEach((button, index, all) => {
     select(next);
   });
 });
-$('#filter-concern').addEventListener('change', render);
-$('#filter-severity').addEventListener('change', render);
+['#filter-concern', '#filter-severity', '#filter-commune', '#filter-date']
+  .forEach((id) => $(id).addEventListener('change', render));
 load();
 setInterval(load, 10000);
 setInterval(render, 30000);

@@ -16,20 +16,31 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import vn.childprotection.platform.access.ActorClaims;
+import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.console.identity.ActorOidcUserService;
 import vn.childprotection.platform.console.identity.Permissions;
+import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.contracts.ContactType;
+import vn.childprotection.platform.contracts.EscalationRaised;
+import vn.childprotection.platform.contracts.NotificationKind;
 import vn.childprotection.platform.contracts.ReasonCode;
 import vn.childprotection.platform.contracts.ReferralOutcome;
+import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.contracts.ReporterRelationship;
 import vn.childprotection.platform.contracts.ResponseAction;
+import vn.childprotection.platform.contracts.Sex;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The console's pages: who the signed-in person is and what they may do (the home page), the sign-in page and the
@@ -42,6 +53,14 @@ public class Pages {
     private static final List<String> AGENCIES = List.of("SOCIAL_AFFAIRS", "POLICE", "HEALTH", "EDUCATION",
             "JUSTICE", "YOUTH_UNION", "WOMENS_UNION", "PROCURACY", "COURT", "COMMUNE_PC", "CULTURE_SPORTS_TOURISM",
             "INFORMATION_COMMUNICATIONS");
+    private static final List<String> SEVERITIES = List.of("EMERGENCY", "HIGH", "NORMAL");
+    private static final Map<String, Codes> CODES = codeNames();
+
+    /** The codes whose names in the page's language every page's scripts may need, by kind. */
+    @ModelAttribute("codes")
+    Map<String, Codes> codes() {
+        return CODES;
+    }
 
     @ModelAttribute("lang")
     String language(HttpServletRequest request) {
@@ -57,6 +76,14 @@ public class Pages {
         return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith(Permissions.OPERATION))
                 .map(a -> a.substring(Permissions.OPERATION.length())).collect(Collectors.toSet());
+    }
+
+    /** The names of a kind of code: the message key prefix and the codes. */
+    public record Codes(String prefix, List<String> values) {
+
+        static Codes of(String prefix, Enum<?>[] values) {
+            return new Codes(prefix, Arrays.stream(values).map(Enum::name).toList());
+        }
     }
 
     @GetMapping("/")
@@ -88,7 +115,8 @@ public class Pages {
     /** An officer's referrals: tabs, countdowns, filters; the list from referral-service through the relay. */
     @GetMapping("/inbox")
     String inbox(Model model) {
-        names(model);
+        model.addAttribute("concerns", Arrays.stream(Concern.values()).map(Enum::name).toList());
+        model.addAttribute("severities", SEVERITIES);
         model.addAttribute("tabs", List.of("new", "progress", "overdue", "done"));
         return "inbox";
     }
@@ -96,21 +124,67 @@ public class Pages {
     /** One referral with what its agency needs to act and the actions allowed now. */
     @GetMapping("/referrals/{referralId}")
     String referral(@PathVariable UUID referralId, Model model) {
-        names(model);
         model.addAttribute("referralId", referralId.toString());
-        model.addAttribute("actions", Arrays.stream(ResponseAction.values()).map(Enum::name).toList());
         model.addAttribute("reasonCodes", Arrays.stream(ReasonCode.values()).map(Enum::name).toList());
         model.addAttribute("outcomes", Arrays.stream(ReferralOutcome.values()).map(Enum::name).toList());
-        model.addAttribute("sexes", List.of("UNKNOWN", "FEMALE", "MALE"));
+        model.addAttribute("agencies", AGENCIES);
         return "referral";
     }
 
-    private static void names(Model model) {
-        model.addAttribute("agencies", AGENCIES);
-        model.addAttribute("statuses", Arrays.stream(ReferralStatus.values()).map(Enum::name).toList());
+    /** The operator's reports of the last 24 hours (referral-service gives an operator only its own). */
+    @GetMapping("/reports/mine")
+    String myReports() {
+        return "reports-mine";
+    }
+
+    /**
+     * The coordinator's province: the triage queue, escalations with their clocks, overdue referrals, failed
+     * notifications with re-send, and the case search.
+     */
+    @GetMapping("/workspace")
+    String workspace(Model model) {
         model.addAttribute("concerns", Arrays.stream(Concern.values()).map(Enum::name).toList());
-        model.addAttribute("severities", List.of("EMERGENCY", "HIGH", "NORMAL"));
-        model.addAttribute("referralRoles", List.of("PRIMARY", "SUPPORTING", "INFORMED"));
+        model.addAttribute("caseStatuses", Arrays.stream(CaseStatus.values()).map(Enum::name).toList());
+        return "workspace";
+    }
+
+    /** One case: its referrals with their timelines, escalations, notifications, and the informant's reveal. */
+    @GetMapping("/cases/{caseId}")
+    String caseView(@PathVariable UUID caseId, Model model) {
+        model.addAttribute("caseId", caseId.toString());
+        return "case";
+    }
+
+    /** The audit trail with filters, its CSV export and the chains' verification. */
+    @GetMapping("/audit")
+    String audit(Model model) {
+        model.addAttribute("auditActions", Stream.concat(Arrays.stream(Operation.values()).map(Enum::name),
+                Stream.of("AUTHENTICATE")).toList());
+        return "audit";
+    }
+
+    private static Map<String, Codes> codeNames() {
+        Map<String, Codes> codes = new LinkedHashMap<>();
+        codes.put("agency", new Codes("agency.", AGENCIES));
+        codes.put("status", Codes.of("referralStatus.", ReferralStatus.values()));
+        codes.put("caseStatus", Codes.of("caseStatus.", CaseStatus.values()));
+        codes.put("concern", Codes.of("concern.", Concern.values()));
+        codes.put("severity", new Codes("report.severity.", SEVERITIES));
+        codes.put("role", Codes.of("referralRole.", ReferralRole.values()));
+        codes.put("action", Codes.of("action.", ResponseAction.values()));
+        codes.put("reasonCode", Codes.of("reasonCode.", ReasonCode.values()));
+        codes.put("outcome", Codes.of("outcome.", ReferralOutcome.values()));
+        codes.put("sex", Codes.of("report.sex.", Sex.values()));
+        codes.put("contact", Codes.of("report.contact.", ContactType.values()));
+        codes.put("relationship", Codes.of("report.relationship.", ReporterRelationship.values()));
+        codes.put("deadline", Codes.of("deadline.", EscalationRaised.DeadlineKind.values()));
+        codes.put("deadlineState", new Codes("deadlineState.", List.of("PENDING", "MET", "OVERDUE", "ESCALATED",
+                "STOPPED")));
+        codes.put("notificationKind", Codes.of("notificationKind.", NotificationKind.values()));
+        codes.put("notificationStatus", new Codes("notificationStatus.", List.of("PENDING", "DELIVERED",
+                "FAILED")));
+        codes.put("channel", new Codes("channel.", List.of("RECORDED", "WEBHOOK", "EMAIL", "SMS")));
+        return Collections.unmodifiableMap(codes);
     }
 
     @GetMapping("/login")

@@ -11,6 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.childprotection.platform.console.fixtures.StubReporting;
+import vn.childprotection.platform.testsupport.browser.Axe;
+import vn.childprotection.platform.testsupport.browser.ChromiumInstalled;
+import vn.childprotection.platform.testsupport.browser.HeadlessChromium;
 import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 

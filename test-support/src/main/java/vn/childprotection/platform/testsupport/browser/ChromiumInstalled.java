@@ -1,4 +1,4 @@
-package vn.childprotection.platform.console.browser;
+package vn.childprotection.platform.testsupport.browser;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Skips the browser tests, before any Spring context starts, where Debian's chromium and chromium-driver are not
  * installed (.ci/run installs them with apt-get where it can).
  */
-final class ChromiumInstalled implements ExecutionCondition {
+public final class ChromiumInstalled implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -1,4 +1,4 @@
-package vn.childprotection.platform.console.browser;
+package vn.childprotection.platform.testsupport.browser;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,24 +24,24 @@ import java.util.logging.Level;
  * {@code chromium.binary} and {@code webdriver.chrome.driver}. Nothing leaves the machine: every host but the
  * loopback address fails to resolve.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path DRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+    public static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    public static final Path DRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
 
     private final ChromeDriverService service;
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
     private HeadlessChromium(ChromeDriverService service, ChromeDriver driver) {
         this.service = service;
         this.driver = driver;
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
     }
 
-    static HeadlessChromium start() {
+    public static HeadlessChromium start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -59,16 +59,16 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(service, new ChromeDriver(service, options));
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    Object script(String script, Object... arguments) {
+    public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     /** The console's warnings and errors since the last call. */
-    List<String> consoleProblems() {
+    public List<String> consoleProblems() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage).toList();
@@ -76,7 +76,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Every URL the page fetched: the document, scripts, styles, fetch() calls. */
     @SuppressWarnings("unchecked")
-    List<String> requestedUrls() {
+    public List<String> requestedUrls() {
         return (List<String>) script("""
                 return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
                     .map((entry) => entry.name);
@@ -84,12 +84,12 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** What the page keeps in the browser's storage (entries of localStorage and sessionStorage). */
-    long storedEntries() {
+    public long storedEntries() {
         return ((Number) script("return localStorage.length + sessionStorage.length")).longValue();
     }
 
     /** A screenshot of the whole page: the window is stretched to the document's height first. */
-    void screenshot(Path target) throws IOException {
+    public void screenshot(Path target) throws IOException {
         Dimension before = driver.manage().window().getSize();
         long height = ((Number) script("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
         driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 40, 12_000)));

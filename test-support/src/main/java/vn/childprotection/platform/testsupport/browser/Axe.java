@@ -1,4 +1,4 @@
-package vn.childprotection.platform.console.browser;
+package vn.childprotection.platform.testsupport.browser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.time.Duration;
  * script is axe.min.js from the test classpath, handed to the page through WebDriver: nothing is fetched, and the
  * page's Content-Security-Policy stays as strict as it is.
  */
-final class Axe {
+public final class Axe {
 
     private static final String SOURCE = load();
     private static final String RUN = """
@@ -30,7 +30,7 @@ final class Axe {
     }
 
     /** The violations on the page as JSON: {@code []} when there are none. */
-    static String violations(HeadlessChromium browser) {
+    public static String violations(HeadlessChromium browser) {
         browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         browser.script(SOURCE);
         return (String) browser.driver.executeAsyncScript(RUN);
