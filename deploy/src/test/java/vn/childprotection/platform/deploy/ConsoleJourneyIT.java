@@ -1,0 +1,644 @@
+package vn.childprotection.platform.deploy;
+
+import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.testsupport.browser.Axe;
+import vn.childprotection.platform.testsupport.browser.ChromiumInstalled;
+import vn.childprotection.platform.testsupport.browser.HeadlessChromium;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console as people use it, on the platform as {@code ./platform up} runs it (the script itself, in a directory
+ * and on ports of its own): each person signs in on Keycloak's own login page, in Debian's headless chromium.
+ * <ol>
+ *     <li>the hotline operator files an EMERGENCY sexual-abuse report for a commune of Điện Biên with the keyboard
+ *     only, sees the routing preview, submits twice (one case) and sees the referrals;</li>
+ *     <li>the police officer of Điện Biên finds it in the inbox with its countdown, acknowledges, accepts and completes
+ *     it; the health officer forwards theirs to justice; the other agencies' systems answer on their topic;</li>
+ *     <li>the coordinator sees the case completed and the forward, and sends again the duty SMS that failed while
+ *     the SMS gateway was down;</li>
+ *     <li>the informant's outcome SMS reaches the gateway's sink; an officer of another province never sees the case.</li>
+ * </ol>
+ * Every page is checked with axe-core (no serious or critical violation), each step leaves a screenshot under
+ * {@code target/console-journey/}, the numbers a page shows are compared with the API's, and the pages' load times
+ * and the actions' answer times (Resource Timing of the page's own calls) are written to {@code timings.txt}.
+ */
+@ExtendWith(ChromiumInstalled.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleJourneyIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("journey.startup.seconds", 600));
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CHILD = "Lò Thị Hoa";
+    private static final String INFORMANT = "Quàng Văn Nam";
+    private static final String PHONE = "0912345678";
+    private static final String NARRATIVE = "Hàng xóm nghe tiếng trẻ khóc và thấy người lạ đưa trẻ đi lúc đêm.";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path ROOT = MODULE.getParent();
+    private static final Path OUT = MODULE.resolve("target/console-journey");
+    private static final Path VAR = MODULE.resolve("target/console-journey-var");
+    private static final Map<String, String> ENV = new LinkedHashMap<>();
+    private static final Map<String, String> TIMINGS = new LinkedHashMap<>();
+    private static final AtomicBoolean GATEWAY_UP = new AtomicBoolean(false);
+    private static HttpServer smsGateway;
+    private static String console;
+    private static String caseId;
+    private static int shot;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        deleteRecursively(VAR);
+        deleteRecursively(OUT);
+        Files.createDirectories(OUT);
+        List<String> names = List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "MONGO_HEALTH_PORT",
+                "INTAKE_PORT", "REFERRAL_PORT", "NOTIFICATION_PORT", "REPORTING_PORT", "AUDIT_PORT", "CONSOLE_PORT",
+                "IDENTITY_PORT", "IDENTITY_MANAGEMENT_PORT", "NOTIFICATION_CHANNELS_EMAIL_PORT");
+        for (String name : names) {
+            ENV.put(name, String.valueOf(FreePorts.next()));
+        }
+        // the SMS gateway the notifications go through: down at first, then it hands each message on to the
+        // platform's own SMS sink (GET /sinks/sms), as a real gateway outage and its recovery would
+        smsGateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        smsGateway.createContext("/", exchange -> {
+            try (exchange) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                if (!GATEWAY_UP.get()) {
+                    exchange.sendResponseHeaders(503, -1);
+                    return;
+                }
+                HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(service("NOTIFICATION_PORT")
+                        + "/sinks/sms")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                exchange.getRequestHeaders().forEach((header, values) -> {
+                    if (!Set.of("host", "content-length", "connection").contains(header.toLowerCase())) {
+                        values.forEach(value -> forward.header(header, value));
+                    }
+                });
+                HttpResponse<byte[]> answer = HTTP.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer.body());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        smsGateway.start();
+        ENV.put("NOTIFICATION_CHANNELS_SMS_URL", "http://127.0.0.1:" + smsGateway.getAddress().getPort() + "/sms");
+        ENV.put("PLATFORM_VAR_DIR", VAR.toString());
+        ENV.put("PLATFORM_START_TIMEOUT", String.valueOf(STARTUP.toSeconds()));
+        console = "http://127.0.0.1:" + ENV.get("CONSOLE_PORT");
+
+        long started = System.nanoTime();
+        Result up = platform(STARTUP.plusMinutes(2), "up", "-d", "--no-build");
+        assertThat(up.exitCode()).as("./platform up -d:%n%s", up.output()).isZero();
+        TIMINGS.put("./platform up -d (Keycloak unpacked and started for the first time)",
+                (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    @AfterAll
+    static void stopThePlatform() throws Exception {
+        try {
+            if (!ENV.isEmpty()) {
+                Result down = platform(Duration.ofMinutes(3), "down");
+                if (down.exitCode() != 0) {
+                    System.out.println("./platform down: " + down.output());
+                }
+            }
+        } finally {
+            if (smsGateway != null) {
+                smsGateway.stop(0);
+            }
+            StringBuilder lines = new StringBuilder();
+            TIMINGS.forEach((what, time) -> lines.append(what).append(": ").append(time).append('\n'));
+            Files.createDirectories(OUT);
+            Files.writeString(OUT.resolve("timings.txt"), lines);
+            System.out.print("Console journey timings\n" + lines);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theOperatorFilesAnEmergencyReportByKeyboardSeesThePreviewSubmitsTwiceAndSeesTheReferrals() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            signIn(browser, "operator-111", "/reports/new");
+            awaitPage(browser, "#province option[value='11']");
+            checkPage(browser, "report form");
+            WebElement form = browser.driver.findElement(By.id("report-form"));
+            String reportId = form.findElement(By.id("reportId")).getDomProperty("value");
+
+            // the keyboard only: Tab to each field, type, Space to tick, arrows to choose
+            tabTo(browser, "child-name");
+            keys(browser, CHILD);
+            tabTo(browser, "child-sex");
+            chooseByArrows(browser, "child-sex", "FEMALE");
+            tabTo(browser, "child-age");
+            keys(browser, "12");
+            tabTo(browser, "wants-feedback");
+            keys(browser, " ");
+            tabTo(browser, "informant-name");
+            keys(browser, INFORMANT);
+            tabTo(browser, "informant-phone");
+            keys(browser, PHONE);
+            tabTo(browser, "concern-filter");
+            keys(browser, "xam hai tinh duc");
+            tabToConcern(browser, "SEXUAL_ABUSE");
+            keys(browser, " ");
+            tabToRadio(browser, "severity");
+            chooseRadioByArrows(browser, "severity", "EMERGENCY");
+            tabTo(browser, "province");
+            chooseByArrows(browser, "province", "11");
+            await().atMost(WAIT).until(() -> browser.driver.findElement(By.id("commune-filter")).isEnabled());
+            tabTo(browser, "commune-filter");
+            keys(browser, "dien bien phu");
+            tabTo(browser, "commune");
+            await().atMost(WAIT).until(() -> !browser.driver.findElements(
+                    By.cssSelector("#commune option[value='03127']")).isEmpty());
+            chooseByArrows(browser, "commune", "03127");
+            tabTo(browser, "narrative");
+            keys(browser, NARRATIVE);
+
+            await().atMost(WAIT).until(() -> browser.driver.findElements(By.cssSelector("#preview tr")).size() >= 2);
+            String preview = browser.driver.findElement(By.id("preview")).getText();
+            assertThat(preview).contains("Công an").contains("Y tế");
+            screenshot(browser, "operator-preview");
+
+            new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            await().atMost(WAIT).until(() -> !browser.driver.findElement(By.id("result")).getDomAttribute("data-case-id")
+                    .isBlank());
+            caseId = browser.driver.findElement(By.id("result")).getDomAttribute("data-case-id");
+            tabTo(browser, "submit");
+            keys(browser, Keys.ENTER);
+            await().atMost(WAIT).until(() -> browser.driver.findElement(By.id("result")).getText()
+                    .contains(caseId) && browser.driver.findElement(By.id("result")).getText().length() > 0);
+            await().atMost(WAIT).until(() -> browser.driver.findElements(
+                    By.cssSelector("#result table tr[data-agency]")).size() >= 2);
+            timing(browser, "operator: POST report (the answer of intake through the console)", "/api/intake/v1/reports");
+            screenshot(browser, "operator-submitted");
+
+            JsonNode mine = api("operator-111", "REFERRAL_PORT", "/api/v1/cases?size=100");
+            assertThat(mine.path("items").findValuesAsString("caseId")).as("one case for the two submissions")
+                    .containsOnlyOnce(caseId);
+            assertThat(form.findElement(By.id("reportId")).getDomProperty("value")).isEqualTo(reportId);
+            JsonNode theCase = api("operator-111", "REFERRAL_PORT", "/api/v1/cases/" + caseId);
+            assertThat(browser.driver.findElements(By.cssSelector("#result table tr[data-agency]")))
+                    .as("the page's referrals are the case's").hasSize(theCase.path("referrals").size());
+            assertNoPersonalDataKept(browser);
+
+            browser.open(console + "/reports/mine");
+            awaitPage(browser, "#mine-list table");
+            checkPage(browser, "my reports");
+            assertThat(browser.driver.findElement(By.id("mine-list")).getText()).contains("Điện Biên Phủ");
+            screenshot(browser, "operator-my-reports");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void thePoliceOfficerAcknowledgesAcceptsAndCompletesAndTheHealthOfficerForwardsToJustice() throws Exception {
+        JsonNode theCase = api("coordinator-11", "REFERRAL_PORT", "/api/v1/cases/" + caseId);
+        String police = referralOf(theCase, "POLICE");
+        String health = referralOf(theCase, "HEALTH");
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            signIn(browser, "police-11", "/inbox");
+            awaitPage(browser, "#inbox-list tr[data-referral-id='" + police + "']");
+            checkPage(browser, "inbox");
+            WebElement row = browser.driver.findElement(By.cssSelector("tr[data-referral-id='" + police + "']"));
+            assertThat(row.getText()).contains("Còn").contains("Phường Điện Biên Phủ");
+            JsonNode listed = api("police-11", "REFERRAL_PORT", "/api/v1/referrals?size=200&status=ISSUED");
+            assertThat(browser.driver.findElement(By.cssSelector("#tab-new [data-count]")).getText())
+                    .as("the new tab counts what the API lists").isEqualTo(String.valueOf(listed.path("items").size()));
+            screenshot(browser, "police-inbox");
+
+            row.findElement(By.tagName("a")).click();
+            awaitPage(browser, "#brief div");
+            checkPage(browser, "referral");
+            assertThat(browser.driver.findElement(By.id("brief")).getText()).contains(CHILD).contains(NARRATIVE);
+            for (String action : List.of("ACKNOWLEDGED", "ACCEPTED", "COMPLETED")) {
+                respond(browser, action, Map.of());
+                TIMINGS.put("police-11: " + action + " answered", lastCall(browser, "/responses"));
+            }
+            assertThat(browser.driver.findElement(By.id("no-actions")).isDisplayed()).isTrue();
+            screenshot(browser, "police-completed");
+        }
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            signIn(browser, "health-11", "/referrals/" + health);
+            awaitPage(browser, "#action option");
+            checkPage(browser, "referral (health)");
+            respond(browser, "FORWARDED", Map.of("forward-to", "JUSTICE", "reason-code", "OUTSIDE_MANDATE",
+                    "reason", "Cần trợ giúp pháp lý cho trẻ"));
+            TIMINGS.put("health-11: FORWARDED answered", lastCall(browser, "/responses"));
+            assertThat(browser.driver.findElement(By.id("history")).getText()).contains("Tư pháp");
+            screenshot(browser, "health-forwarded");
+        }
+        // the other agencies answer from their own systems, on their topic
+        JsonNode now = api("coordinator-11", "REFERRAL_PORT", "/api/v1/cases/" + caseId);
+        List<String[]> others = new ArrayList<>();
+        for (JsonNode r : now.path("referrals")) {
+            String status = r.path("status").asString();
+            if (!Set.of("POLICE", "HEALTH").contains(r.path("agency").asString()) && !"INFORMED".equals(
+                    r.path("role").asString()) && !Set.of("COMPLETED", "DECLINED", "FORWARDED").contains(status)) {
+                others.add(new String[]{r.path("referralId").asString(), r.path("agency").asString()});
+            }
+        }
+        assertThat(others).as("justice's referral from the forward is among them")
+                .anySatisfy(o -> assertThat(o[1]).isEqualTo("JUSTICE"));
+        try (AgencySystems systems = new AgencySystems("127.0.0.1:" + ENV.get("KAFKA_PORT"))) {
+            for (String[] other : others) {
+                systems.complete(caseId, other[0], other[1]);
+            }
+        }
+        await().atMost(WAIT).until(() -> "COMPLETED".equals(api("coordinator-11", "REFERRAL_PORT",
+                "/api/v1/cases/" + caseId).path("status").asString()));
+    }
+
+    @Test
+    @Order(3)
+    void theCoordinatorSeesTheCaseCompletedAndTheForwardAndSendsAgainTheSmsThatFailed() throws Exception {
+        // the police's duty phone had the referral by SMS while the gateway was down: four attempts, then FAILED
+        await().atMost(WAIT).until(() -> failedSms().isPresent());
+        GATEWAY_UP.set(true);
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            signIn(browser, "coordinator-11", "/workspace");
+            awaitPage(browser, "#failed table");
+            awaitPage(browser, "#escalations table");
+            checkPage(browser, "workspace");
+            JsonNode failed = api("coordinator-11", "NOTIFICATION_PORT", "/api/v1/notifications?status=FAILED&size=50");
+            assertThat(browser.driver.findElement(By.cssSelector("[data-count='failed']")).getText())
+                    .as("the failed count is the API's").isEqualTo("(" + failed.path("totalElements").asLong() + ")");
+            screenshot(browser, "coordinator-workspace");
+
+            String notificationId = failedSms().orElseThrow();
+            WebElement resend = browser.driver.findElement(By.cssSelector("button[data-notification-id='"
+                    + notificationId + "']"));
+            resend.click();
+            await().atMost(WAIT).until(() -> resend.findElement(By.xpath("following-sibling::output")).getText()
+                    .equals("Đã gửi lại."));
+            TIMINGS.put("coordinator-11: re-send answered", lastCall(browser, "/retry"));
+            await().atMost(WAIT).until(() -> "DELIVERED".equals(api("coordinator-11", "NOTIFICATION_PORT",
+                    "/api/v1/notifications/" + notificationId).path("status").asString()));
+
+            WebElement search = browser.driver.findElement(By.id("search-case"));
+            search.sendKeys(caseId, Keys.ENTER);
+            awaitPage(browser, "#case-referrals .referral-line");
+            await().atMost(WAIT).until(() -> browser.driver.findElements(By.cssSelector(".timeline li")).size() >= 4);
+            checkPage(browser, "case");
+            assertThat(browser.driver.findElement(By.id("case-facts")).getText()).contains("Hoàn thành");
+            assertThat(browser.driver.findElement(By.cssSelector(".referral-line[data-agency='HEALTH']")).getText())
+                    .contains("Đã chuyển tiếp").contains("Tư pháp");
+            JsonNode theCase = api("coordinator-11", "REFERRAL_PORT", "/api/v1/cases/" + caseId);
+            assertThat(browser.driver.findElements(By.cssSelector(".referral-line")))
+                    .as("every referral of the case, the forward's included").hasSize(theCase.path("referrals").size());
+
+            browser.driver.findElement(By.id("reveal-reason")).sendKeys("Công an cần lời khai của người báo tin");
+            browser.driver.findElement(By.cssSelector("[data-testid='reveal-go']")).click();
+            await().atMost(WAIT).until(() -> browser.driver.findElement(By.id("informant")).getText().contains(PHONE));
+            TIMINGS.put("coordinator-11: informant reveal answered", lastCall(browser, "/informant-reveal"));
+            screenshot(browser, "coordinator-case");
+            assertNoPersonalDataKept(browser);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theInformantsOutcomeSmsArrivesAndAnOfficerOfAnotherProvinceNeverSeesTheCase() throws Exception {
+        await().atMost(WAIT).untilAsserted(() -> {
+            HttpResponse<String> sms = HTTP.send(HttpRequest.newBuilder(URI.create(service("NOTIFICATION_PORT")
+                            + "/sinks/sms")).header("Authorization", "Bearer " + token("admin")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(sms.statusCode()).isEqualTo(200);
+            assertThat(sms.body()).contains(PHONE.substring(1));
+        });
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            signIn(browser, "police-01", "/inbox");
+            awaitPage(browser, "#inbox-list p, #inbox-list table");
+            for (String tab : List.of("new", "progress", "overdue", "done")) {
+                browser.driver.findElement(By.id("tab-" + tab)).click();
+                assertThat(browser.driver.findElement(By.id("inbox-list")).getText()).doesNotContain("Điện Biên");
+            }
+            JsonNode theCase = api("coordinator-11", "REFERRAL_PORT", "/api/v1/cases/" + caseId);
+            browser.open(console + "/referrals/" + referralOf(theCase, "POLICE"));
+            awaitPage(browser, "#main .alert");
+            assertThat(browser.driver.findElement(By.cssSelector("#main .alert")).getText())
+                    .contains("Không có thông tin chuyển gửi này");
+            screenshot(browser, "other-province-officer");
+        }
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            signIn(browser, "auditor", "/audit");
+            browser.driver.findElement(By.id("audit-case")).sendKeys(caseId, Keys.ENTER);
+            await().atMost(WAIT).until(() -> browser.driver.findElement(By.id("audit-list")).getText()
+                    .contains("REVEAL_INFORMANT"));
+            checkPage(browser, "audit");
+            screenshot(browser, "auditor-trail");
+        }
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            signIn(browser, "analyst-11", "/dashboard/");
+            awaitPage(browser, "main");
+            screenshot(browser, "analyst-dashboard");
+        }
+    }
+
+    // ---- the browser ----
+
+    /** Signs in on Keycloak's own page and lands on {@code path}; the page's load time is kept. */
+    private static void signIn(HeadlessChromium browser, String user, String path) throws IOException {
+        browser.open(console + path);
+        await().atMost(WAIT).until(() -> !browser.driver.findElements(
+                By.cssSelector("a[href='/oauth2/authorization/cprp']")).isEmpty());
+        browser.driver.findElement(By.cssSelector("a[href='/oauth2/authorization/cprp']")).click();
+        await().atMost(WAIT).until(() -> !browser.driver.findElements(By.id("username")).isEmpty());
+        browser.driver.findElement(By.id("username")).sendKeys(user);
+        browser.driver.findElement(By.id("password")).sendKeys(password(user));
+        browser.driver.findElement(By.id("kc-login")).click();
+        await().atMost(WAIT).until(() -> browser.driver.getCurrentUrl().startsWith(console + path));
+    }
+
+    private static void awaitPage(HeadlessChromium browser, String selector) {
+        await().atMost(WAIT).until(() -> !browser.driver.findElements(By.cssSelector(selector)).isEmpty());
+    }
+
+    /** axe-core on the page (no serious or critical violation), no console error, and its load time kept. */
+    private static void checkPage(HeadlessChromium browser, String page) {
+        List<JsonNode> serious = new ArrayList<>();
+        JSON.readTree(Axe.violations(browser)).forEach(v -> {
+            if (Set.of("serious", "critical").contains(v.path("impact").asString())) {
+                serious.add(v);
+            }
+        });
+        assertThat(serious).as("axe on the %s page", page).isEmpty();
+        assertThat(browser.consoleProblems()).as("the browser's console on the %s page", page)
+                .noneMatch(line -> line.contains("SEVERE"));
+        Object load = browser.script("const n = performance.getEntriesByType('navigation')[0];"
+                + " return n ? Math.round(n.loadEventEnd - n.startTime) : -1;");
+        TIMINGS.put("page " + page + " loaded", load + " ms");
+    }
+
+    private static void screenshot(HeadlessChromium browser, String name) throws IOException {
+        browser.screenshot(OUT.resolve(String.format("%02d-%s.png", ++shot, name)));
+    }
+
+    /** The answer time of the page's last call to a path, as the browser measured it. */
+    private static String lastCall(HeadlessChromium browser, String pathPart) {
+        Object duration = browser.script("const calls = performance.getEntriesByType('resource')"
+                + ".filter((e) => e.name.includes(arguments[0]));"
+                + " return calls.length ? Math.round(calls[calls.length - 1].duration) : -1;", pathPart);
+        return duration + " ms";
+    }
+
+    private static void timing(HeadlessChromium browser, String what, String pathPart) {
+        TIMINGS.put(what, lastCall(browser, pathPart));
+    }
+
+    private static void respond(HeadlessChromium browser, String action, Map<String, String> fields) {
+        int before = browser.driver.findElements(By.cssSelector("#history li")).size();
+        await().atMost(WAIT).until(() -> !browser.driver.findElements(
+                By.cssSelector("#action option[value='" + action + "']")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("action"))).selectByValue(action);
+        fields.forEach((id, value) -> {
+            WebElement field = browser.driver.findElement(By.id(id));
+            if ("select".equals(field.getTagName())) {
+                new org.openqa.selenium.support.ui.Select(field).selectByValue(value);
+            } else {
+                field.sendKeys(value);
+            }
+        });
+        browser.driver.findElement(By.cssSelector("[data-testid='respond']")).click();
+        await().atMost(WAIT).until(() -> browser.driver.findElements(By.cssSelector("#history li")).size() > before);
+    }
+
+    private static void keys(HeadlessChromium browser, CharSequence text) {
+        new Actions(browser.driver).sendKeys(text).perform();
+    }
+
+    private static String focused(HeadlessChromium browser) {
+        Object id = browser.script("return document.activeElement ? document.activeElement.id : ''");
+        return id == null ? "" : id.toString();
+    }
+
+    /** Tab (never the mouse) until the field has the focus: it is reachable by keyboard, in order. */
+    private static void tabTo(HeadlessChromium browser, String id) {
+        for (int i = 0; i < 80 && !id.equals(focused(browser)); i++) {
+            keys(browser, Keys.TAB);
+        }
+        assertThat(focused(browser)).as("the keyboard reaches #%s", id).isEqualTo(id);
+    }
+
+    private static void tabToConcern(HeadlessChromium browser, String concern) {
+        for (int i = 0; i < 40; i++) {
+            keys(browser, Keys.TAB);
+            Object value = browser.script("const e = document.activeElement; return e && e.name === 'concerns' ? e.value : null");
+            if (concern.equals(value)) {
+                return;
+            }
+        }
+        throw new AssertionError("the keyboard does not reach the concern " + concern);
+    }
+
+    private static void tabToRadio(HeadlessChromium browser, String name) {
+        for (int i = 0; i < 40; i++) {
+            keys(browser, Keys.TAB);
+            if (Boolean.TRUE.equals(browser.script("const e = document.activeElement; return !!e && e.name === arguments[0];",
+                    name))) {
+                return;
+            }
+        }
+        throw new AssertionError("the keyboard does not reach the radio group " + name);
+    }
+
+    private static void chooseRadioByArrows(HeadlessChromium browser, String name, String value) {
+        if (!Boolean.TRUE.equals(browser.script("return document.activeElement.checked"))) {
+            keys(browser, " ");
+        }
+        for (int i = 0; i < 6 && !value.equals(browser.script("return document.activeElement.value")); i++) {
+            keys(browser, Keys.ARROW_UP);
+        }
+        assertThat(browser.script("const e = document.querySelector(`input[name='${arguments[0]}']:checked`);"
+                + " return e ? e.value : null", name)).isEqualTo(value);
+    }
+
+    /** Arrow keys on a focused select until it holds the value. */
+    private static void chooseByArrows(HeadlessChromium browser, String id, String value) {
+        WebElement select = browser.driver.findElement(By.id(id));
+        for (int i = 0; i < 4000 && !value.equals(select.getDomProperty("value")); i++) {
+            keys(browser, Keys.ARROW_DOWN);
+        }
+        assertThat(select.getDomProperty("value")).isEqualTo(value);
+    }
+
+    /** Nothing in the browser's storage, and no name, phone or narrative in any address the page used. */
+    private static void assertNoPersonalDataKept(HeadlessChromium browser) {
+        assertThat(browser.storedEntries()).isZero();
+        assertThat(browser.requestedUrls()).allSatisfy(url -> assertThat(java.net.URLDecoder.decode(url,
+                StandardCharsets.UTF_8)).doesNotContain(CHILD).doesNotContain(INFORMANT).doesNotContain(PHONE));
+    }
+
+    // ---- the platform ----
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result platform(Duration timeout, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("platform").toString()));
+        command.addAll(List.of(arguments));
+        Path log = Files.createTempFile("platform-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
+        boolean done = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+        if (!done) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        Files.delete(log);
+        return new Result(done ? process.exitValue() : -1, output);
+    }
+
+    private static String service(String port) {
+        return "http://127.0.0.1:" + ENV.get(port);
+    }
+
+    private static String password(String user) throws IOException {
+        String key = "CPRP_PASSWORD_" + user.toUpperCase().replace('-', '_') + "=";
+        try (Stream<String> lines = Files.lines(VAR.resolve("identity/secrets.env"))) {
+            return lines.filter(line -> line.startsWith(key)).map(line -> line.substring(key.length())).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    private static final Map<String, String[]> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A person's access token from Keycloak, as {@code ./platform token} gets it; kept while it is fresh. */
+    private static String token(String user) throws Exception {
+        String[] held = TOKENS.get(user);
+        if (held != null && Instant.parse(held[1]).isAfter(Instant.now())) {
+            return held[0];
+        }
+        Result result = platform(Duration.ofMinutes(1), "token", user);
+        assertThat(result.exitCode()).as("./platform token %s: %s", user, result.output()).isZero();
+        String token = result.output().strip().lines().reduce((a, b) -> b).orElseThrow();
+        TOKENS.put(user, new String[]{token, Instant.now().plusSeconds(120).toString()});
+        return token;
+    }
+
+    private static JsonNode api(String user, String port, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service(port) + path))
+                .header("Authorization", "Bearer " + token(user)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s as %s: %s", path, user, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String referralOf(JsonNode theCase, String agency) {
+        for (JsonNode r : theCase.path("referrals")) {
+            if (agency.equals(r.path("agency").asString())) {
+                return r.path("referralId").asString();
+            }
+        }
+        throw new AssertionError("no " + agency + " referral in " + theCase);
+    }
+
+    private static java.util.Optional<String> failedSms() throws Exception {
+        JsonNode failed = api("coordinator-11", "NOTIFICATION_PORT", "/api/v1/notifications?caseId=" + caseId
+                + "&status=FAILED&size=50");
+        for (JsonNode n : failed.path("items")) {
+            if ("SMS".equals(n.path("channel").asString())) {
+                return java.util.Optional.of(n.path("notificationId").asString());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The agencies' own systems: they answer on the responses topic, as an agency's software does. */
+    private static final class AgencySystems implements AutoCloseable {
+
+        private final KafkaProducer<String, byte[]> producer;
+
+        AgencySystems(String bootstrapServers) {
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        }
+
+        /** Accepted, then completed with support provided. */
+        void complete(String caseId, String referralId, String agency) throws Exception {
+            for (String action : List.of("ACCEPTED", "COMPLETED")) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("responseId", agency.toLowerCase() + "-system-" + referralId + "-" + action);
+                body.put("referralId", referralId);
+                body.put("caseId", caseId);
+                body.put("agency", agency);
+                body.put("action", action);
+                body.put("occurredAt", Instant.now().toString());
+                if ("COMPLETED".equals(action)) {
+                    body.put("outcome", "SUPPORT_PROVIDED");
+                }
+                producer.send(new ProducerRecord<>(Topics.AGENCY_RESPONSES, caseId, JSON.writeValueAsBytes(body)))
+                        .get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        @Override
+        public void close() {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}
