@@ -129,7 +129,7 @@ async function notifications() {
       cell.append(button, output);
     }
     return [when(n.createdAt), `${name('notificationKind', n.kind)} · ${name('channel', n.channel)}`,
-      [name('agency', n.agency), n.recipientRole, n.recipient].filter(Boolean).join(' · '),
+      [name('agency', n.agency), name('recipient', n.recipientRole), n.recipient].filter(Boolean).join(' · '),
       name('notificationStatus', n.status), number(n.attempts), n.lastError ?? '', cell];
   })) : paragraph(texts.empty, 'hint'));
 }

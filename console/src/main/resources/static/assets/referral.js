@@ -101,7 +101,10 @@ async function respond(event) {
     return;
   }
   // another person acted first, or the answer is not allowed now: say so, and show the referral as it is
-  $('#respond-result').textContent = `${answer.status === 409 ? texts.refused : texts.failed} ${problemText(answer.body)}`;
+  const code = answer.body?.code;
+  const why = code && name('rejection', code) !== code ? name('rejection', code) : problemText(answer.body);
+  $('#respond-result').textContent = `${answer.status === 409 ? texts.refused : texts.failed} ${why}`;
+  $('#respond-result').dataset.code = code ?? '';
   await load();
 }
 

@@ -50,10 +50,9 @@ function clocks(c) {
 async function escalations() {
   const answer = await getJson('/api/referral/v1/cases?escalated=true&size=50');
   if (!answer.ok) return $('#escalations').replaceChildren(paragraph(texts.failed, 'alert'));
-  const items = answer.body.items ?? [];
-  const open = items.filter((c) => !CLOSED.includes(c.status));
+  const items = (answer.body.items ?? []).filter((c) => !CLOSED.includes(c.status));
   const places = await Promise.all(items.map((c) => placeName(c.location)));
-  return show('escalations', open.length, items.length ? [table([texts.colOpened, texts.colSeverity,
+  return show('escalations', items.length, items.length ? [table([texts.colOpened, texts.colSeverity,
     texts.colPlace, texts.colStatus, texts.colClocks, ''], items.map((c, i) => [when(c.openedAt),
     name('severity', c.severity), places[i], name('caseStatus', c.status), clocks(c), caseLink(c.caseId)]))] : []);
 }
@@ -90,7 +89,7 @@ async function failed() {
     button.addEventListener('click', () => resend(n.notificationId, button));
     cell.append(button, document.createElement('output'), ' ', caseLink(n.caseId));
     return [when(n.createdAt), `${name('notificationKind', n.kind)} · ${name('channel', n.channel)}`,
-      [name('agency', n.agency), n.recipientRole, n.areaCode].filter(Boolean).join(' · '), number(n.attempts),
+      [name('agency', n.agency), name('recipient', n.recipientRole), n.areaCode].filter(Boolean).join(' · '), number(n.attempts),
       n.lastError ?? '', cell];
   }))] : []);
 }

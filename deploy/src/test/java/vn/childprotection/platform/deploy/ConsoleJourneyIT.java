@@ -1,5 +1,6 @@
 package vn.childprotection.platform.deploy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -108,25 +109,7 @@ class ConsoleJourneyIT {
         smsGateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         smsGateway.createContext("/", exchange -> {
             try (exchange) {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                if (!GATEWAY_UP.get()) {
-                    exchange.sendResponseHeaders(503, -1);
-                    return;
-                }
-                HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(service("NOTIFICATION_PORT")
-                        + "/sinks/sms")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-                exchange.getRequestHeaders().forEach((header, values) -> {
-                    if (!Set.of("host", "content-length", "connection").contains(header.toLowerCase())) {
-                        values.forEach(value -> forward.header(header, value));
-                    }
-                });
-                HttpResponse<byte[]> answer = HTTP.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer.body());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                relaySms(exchange);
             }
         });
         smsGateway.start();
@@ -210,8 +193,8 @@ class ConsoleJourneyIT {
             screenshot(browser, "operator-preview");
 
             new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
-            await().atMost(WAIT).until(() -> !browser.driver.findElement(By.id("result")).getDomAttribute("data-case-id")
-                    .isBlank());
+            await().atMost(WAIT).until(() -> !java.util.Objects.toString(browser.driver.findElement(By.id("result"))
+                    .getDomAttribute("data-case-id"), "").isBlank());
             caseId = browser.driver.findElement(By.id("result")).getDomAttribute("data-case-id");
             tabTo(browser, "submit");
             keys(browser, Keys.ENTER);
@@ -242,6 +225,10 @@ class ConsoleJourneyIT {
     @Test
     @Order(2)
     void thePoliceOfficerAcknowledgesAcceptsAndCompletesAndTheHealthOfficerForwardsToJustice() throws Exception {
+        // the police's duty phone had the referral by SMS while the gateway was down: four attempts, then FAILED;
+        // the gateway is back before the agencies answer
+        await().atMost(WAIT).until(() -> failedSms().isPresent());
+        GATEWAY_UP.set(true);
         JsonNode theCase = api("coordinator-11", "REFERRAL_PORT", "/api/v1/cases/" + caseId);
         String police = referralOf(theCase, "POLICE");
         String health = referralOf(theCase, "HEALTH");
@@ -271,27 +258,36 @@ class ConsoleJourneyIT {
             signIn(browser, "health-11", "/referrals/" + health);
             awaitPage(browser, "#action option");
             checkPage(browser, "referral (health)");
+            // justice already works on the case: the forward is refused, and the page says why
             respond(browser, "FORWARDED", Map.of("forward-to", "JUSTICE", "reason-code", "OUTSIDE_MANDATE",
-                    "reason", "Cần trợ giúp pháp lý cho trẻ"));
-            TIMINGS.put("health-11: FORWARDED answered", lastCall(browser, "/responses"));
-            assertThat(browser.driver.findElement(By.id("history")).getText()).contains("Tư pháp");
-            screenshot(browser, "health-forwarded");
-        }
-        // the other agencies answer from their own systems, on their topic
-        JsonNode now = api("coordinator-11", "REFERRAL_PORT", "/api/v1/cases/" + caseId);
-        List<String[]> others = new ArrayList<>();
-        for (JsonNode r : now.path("referrals")) {
-            String status = r.path("status").asString();
-            if (!Set.of("POLICE", "HEALTH").contains(r.path("agency").asString()) && !"INFORMED".equals(
-                    r.path("role").asString()) && !Set.of("COMPLETED", "DECLINED", "FORWARDED").contains(status)) {
-                others.add(new String[]{r.path("referralId").asString(), r.path("agency").asString()});
-            }
-        }
-        assertThat(others).as("justice's referral from the forward is among them")
-                .anySatisfy(o -> assertThat(o[1]).isEqualTo("JUSTICE"));
-        try (AgencySystems systems = new AgencySystems("127.0.0.1:" + ENV.get("KAFKA_PORT"))) {
-            for (String[] other : others) {
-                systems.complete(caseId, other[0], other[1]);
+                    "reason", "Cần trợ giúp pháp lý cho trẻ"), false);
+            await().atMost(WAIT).until(() -> "forward-target-invalid".equals(browser.driver.findElement(
+                    By.id("respond-result")).getDomAttribute("data-code")));
+            assertThat(browser.driver.findElement(By.id("respond-result")).getText())
+                    .contains("Không chuyển tiếp được tới cơ quan này");
+            screenshot(browser, "health-forward-refused");
+
+            // the other agencies answer from their own systems, on their topic; justice's referral is then done
+            try (AgencySystems systems = new AgencySystems("127.0.0.1:" + ENV.get("KAFKA_PORT"))) {
+                for (String[] other : openReferralsExcept(Set.of("POLICE", "HEALTH"))) {
+                    systems.complete(caseId, other[0], other[1]);
+                }
+                await().atMost(WAIT).until(() -> openReferralsExcept(Set.of("HEALTH")).isEmpty());
+
+                browser.driver.navigate().refresh();
+                awaitPage(browser, "#action option[value='FORWARDED']");
+                respond(browser, "FORWARDED", Map.of("forward-to", "JUSTICE", "reason-code", "OUTSIDE_MANDATE",
+                        "reason", "Cần trợ giúp pháp lý cho trẻ"), true);
+                TIMINGS.put("health-11: FORWARDED answered", lastCall(browser, "/responses"));
+                assertThat(browser.driver.findElement(By.id("history")).getText()).contains("Tư pháp");
+                screenshot(browser, "health-forwarded");
+
+                // justice's system takes the forward and completes it
+                await().atMost(WAIT).until(() -> !openReferralsExcept(Set.of()).isEmpty());
+                for (String[] other : openReferralsExcept(Set.of())) {
+                    assertThat(other[1]).isEqualTo("JUSTICE");
+                    systems.complete(caseId, other[0], other[1]);
+                }
             }
         }
         await().atMost(WAIT).until(() -> "COMPLETED".equals(api("coordinator-11", "REFERRAL_PORT",
@@ -301,9 +297,6 @@ class ConsoleJourneyIT {
     @Test
     @Order(3)
     void theCoordinatorSeesTheCaseCompletedAndTheForwardAndSendsAgainTheSmsThatFailed() throws Exception {
-        // the police's duty phone had the referral by SMS while the gateway was down: four attempts, then FAILED
-        await().atMost(WAIT).until(() -> failedSms().isPresent());
-        GATEWAY_UP.set(true);
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             signIn(browser, "coordinator-11", "/workspace");
             awaitPage(browser, "#failed table");
@@ -384,6 +377,39 @@ class ConsoleJourneyIT {
         }
     }
 
+    /** The SMS gateway stand-in: 503 while down, else the message handed on to the platform's SMS sink. */
+    private static void relaySms(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (!GATEWAY_UP.get()) {
+            exchange.sendResponseHeaders(503, -1);
+            return;
+        }
+        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(service("NOTIFICATION_PORT") + "/sinks/sms"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String header : List.of("Content-Type", "Accept", "X-Api-Key", "Authorization")) {
+            String value = exchange.getRequestHeaders().getFirst(header);
+            if (value != null) {
+                forward.header(header, value);
+            }
+        }
+        HttpResponse<byte[]> answer;
+        try {
+            answer = HTTP.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.sendResponseHeaders(503, -1);
+            return;
+        } catch (IOException | RuntimeException e) {
+            System.out.println("SMS gateway stand-in: " + e);
+            exchange.sendResponseHeaders(502, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer.body());
+        }
+    }
+
     // ---- the browser ----
 
     /** Signs in on Keycloak's own page and lands on {@code path}; the page's load time is kept. */
@@ -400,7 +426,7 @@ class ConsoleJourneyIT {
     }
 
     private static void awaitPage(HeadlessChromium browser, String selector) {
-        await().atMost(WAIT).until(() -> !browser.driver.findElements(By.cssSelector(selector)).isEmpty());
+        await().atMost(WAIT).ignoreExceptions().until(() -> !browser.driver.findElements(By.cssSelector(selector)).isEmpty());
     }
 
     /** axe-core on the page (no serious or critical violation), no console error, and its load time kept. */
@@ -436,20 +462,36 @@ class ConsoleJourneyIT {
     }
 
     private static void respond(HeadlessChromium browser, String action, Map<String, String> fields) {
+        respond(browser, action, fields, true);
+    }
+
+    /** Chooses the action, fills its fields, sends it; when {@code recorded}, waits for it in the history. */
+    private static void respond(HeadlessChromium browser, String action, Map<String, String> fields,
+                                boolean recorded) {
         int before = browser.driver.findElements(By.cssSelector("#history li")).size();
         await().atMost(WAIT).until(() -> !browser.driver.findElements(
                 By.cssSelector("#action option[value='" + action + "']")).isEmpty());
-        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("action"))).selectByValue(action);
+        choose(browser, browser.driver.findElement(By.id("action")), action);
         fields.forEach((id, value) -> {
             WebElement field = browser.driver.findElement(By.id(id));
             if ("select".equals(field.getTagName())) {
-                new org.openqa.selenium.support.ui.Select(field).selectByValue(value);
+                choose(browser, field, value);
             } else {
                 field.sendKeys(value);
             }
         });
         browser.driver.findElement(By.cssSelector("[data-testid='respond']")).click();
-        await().atMost(WAIT).until(() -> browser.driver.findElements(By.cssSelector("#history li")).size() > before);
+        if (recorded) {
+            await().atMost(WAIT).until(() -> browser.driver.findElements(By.cssSelector("#history li")).size()
+                    > before);
+        }
+    }
+
+    /** Picks an option of a select as a person's choice does (the change event included). */
+    private static void choose(HeadlessChromium browser, WebElement select, String value) {
+        browser.script("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", select, value);
+        assertThat(select.getDomProperty("value")).isEqualTo(value);
     }
 
     private static void keys(HeadlessChromium browser, CharSequence text) {
@@ -573,6 +615,18 @@ class ConsoleJourneyIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s as %s: %s", path, user, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** The case's open PRIMARY and SUPPORTING referrals (id, agency) but those of the agencies named. */
+    private static List<String[]> openReferralsExcept(Set<String> agencies) throws Exception {
+        List<String[]> open = new ArrayList<>();
+        for (JsonNode r : api("coordinator-11", "REFERRAL_PORT", "/api/v1/cases/" + caseId).path("referrals")) {
+            if (!agencies.contains(r.path("agency").asString()) && !"INFORMED".equals(r.path("role").asString())
+                    && !Set.of("COMPLETED", "DECLINED", "FORWARDED").contains(r.path("status").asString())) {
+                open.add(new String[]{r.path("referralId").asString(), r.path("agency").asString()});
+            }
+        }
+        return open;
     }
 
     private static String referralOf(JsonNode theCase, String agency) {

@@ -183,6 +183,11 @@ public class Pages {
         codes.put("notificationKind", Codes.of("notificationKind.", NotificationKind.values()));
         codes.put("notificationStatus", new Codes("notificationStatus.", List.of("PENDING", "DELIVERED",
                 "FAILED")));
+        codes.put("recipient", new Codes("recipient.", List.of("FOCAL_POINT", "BACKUP_FOCAL_POINT", "COORDINATOR",
+                "AGENCY_SYSTEM", "INFORMANT")));
+        codes.put("rejection", new Codes("rejection.", List.of("transition-not-allowed", "wrong-agency",
+                "duplicate-response", "unknown-referral", "case-mismatch", "forward-target-invalid", "missing-reason",
+                "missing-forward-target", "missing-outcome")));
         codes.put("channel", new Codes("channel.", List.of("RECORDED", "WEBHOOK", "EMAIL", "SMS")));
         return Collections.unmodifiableMap(codes);
     }

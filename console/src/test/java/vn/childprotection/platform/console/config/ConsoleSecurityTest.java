@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -166,6 +167,38 @@ class ConsoleSecurityTest {
                 .andExpect(content().string(not(containsString("data-testid=\"nav-report\""))));
         mvc.perform(get("/").with(Signed.in(TestActor.OPERATOR_111, registrations.registration())))
                 .andExpect(content().string(containsString("data-testid=\"nav-report\"")));
+    }
+
+    @Test
+    void each_workspace_is_for_the_roles_whose_operations_it_serves_and_the_header_links_only_those() throws Exception {
+        String caseId = "/cases/5b1d7a52-3f0e-3a41-9d7e-0c2b3e0f4a11";
+        for (String page : List.of("/workspace", caseId)) {
+            mvc.perform(get(page).with(Signed.in(TestActor.COORDINATOR_11, registrations.registration())))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("<meta name=\"csrf-token\" content=\"")));
+            mvc.perform(get(page).with(Signed.in(TestActor.POLICE_11, registrations.registration())))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(get(caseId).with(Signed.in(TestActor.COORDINATOR_11, registrations.registration())))
+                .andExpect(content().string(containsString("id=\"reveal-reason\"")));
+        mvc.perform(get(caseId).with(Signed.in(TestActor.OPERATOR_111, registrations.registration())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"reveal-reason\""))));
+        mvc.perform(get("/reports/mine").with(Signed.in(TestActor.OPERATOR_111, registrations.registration())))
+                .andExpect(status().isOk());
+        mvc.perform(get("/reports/mine").with(Signed.in(TestActor.COORDINATOR_11, registrations.registration())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/audit").with(Signed.in(TestActor.AUDITOR, registrations.registration())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"audit-csv\"")));
+        mvc.perform(get("/audit").with(Signed.in(TestActor.COORDINATOR_11, registrations.registration())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/").with(Signed.in(TestActor.COORDINATOR_11, registrations.registration())))
+                .andExpect(content().string(containsString("data-testid=\"nav-workspace\"")))
+                .andExpect(content().string(not(containsString("data-testid=\"nav-audit\""))));
+        mvc.perform(get("/").with(Signed.in(TestActor.AUDITOR, registrations.registration())))
+                .andExpect(content().string(containsString("data-testid=\"nav-audit\"")))
+                .andExpect(content().string(not(containsString("data-testid=\"nav-workspace\""))));
     }
 
     @Test
