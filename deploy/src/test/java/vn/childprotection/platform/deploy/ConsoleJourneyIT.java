@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -150,9 +151,15 @@ class ConsoleJourneyIT {
     @Order(1)
     void theOperatorFilesAnEmergencyReportByKeyboardSeesThePreviewSubmitsTwiceAndSeesTheReferrals() throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.start()) {
+            // a narrow window beside the softphone
+            browser.driver.manage().window().setSize(new Dimension(360, 900));
             signIn(browser, "operator-111", "/reports/new");
             awaitPage(browser, "#province option[value='11']");
-            checkPage(browser, "report form");
+            checkPage(browser, "report form (360 px)");
+            assertFitsTheWindow(browser, "report form");
+            browser.driver.navigate().refresh();
+            awaitPage(browser, "#province option[value='11']");
+            checkPage(browser, "report form again (360 px)");
             WebElement form = browser.driver.findElement(By.id("report-form"));
             String reportId = form.findElement(By.id("reportId")).getDomProperty("value");
 
@@ -188,6 +195,7 @@ class ConsoleJourneyIT {
             keys(browser, NARRATIVE);
 
             await().atMost(WAIT).until(() -> browser.driver.findElements(By.cssSelector("#preview tr")).size() >= 2);
+            assertFitsTheWindow(browser, "report form with its preview");
             String preview = browser.driver.findElement(By.id("preview")).getText();
             assertThat(preview).contains("Công an").contains("Y tế");
             screenshot(browser, "operator-preview");
@@ -204,6 +212,7 @@ class ConsoleJourneyIT {
                     By.cssSelector("#result table tr[data-agency]")).size() >= 2);
             timing(browser, "operator: POST report (the answer of intake through the console)", "/api/intake/v1/reports");
             screenshot(browser, "operator-submitted");
+            browser.driver.manage().window().setSize(new Dimension(1920, 1080));
 
             JsonNode mine = api("operator-111", "REFERRAL_PORT", "/api/v1/cases?size=100");
             assertThat(mine.path("items").findValuesAsString("caseId")).as("one case for the two submissions")
@@ -242,6 +251,10 @@ class ConsoleJourneyIT {
             assertThat(browser.driver.findElement(By.cssSelector("#tab-new [data-count]")).getText())
                     .as("the new tab counts what the API lists").isEqualTo(String.valueOf(listed.path("items").size()));
             screenshot(browser, "police-inbox");
+            browser.driver.manage().window().setSize(new Dimension(360, 800));
+            assertFitsTheWindow(browser, "inbox");
+            screenshot(browser, "police-inbox-360");
+            browser.driver.manage().window().setSize(new Dimension(1366, 900));
 
             row.findElement(By.tagName("a")).click();
             awaitPage(browser, "#brief div");
@@ -334,6 +347,15 @@ class ConsoleJourneyIT {
             await().atMost(WAIT).until(() -> browser.driver.findElement(By.id("informant")).getText().contains(PHONE));
             TIMINGS.put("coordinator-11: informant reveal answered", lastCall(browser, "/informant-reveal"));
             screenshot(browser, "coordinator-case");
+            browser.open(console + "/cases/" + caseId + "?lang=en");
+            awaitPage(browser, "#case-referrals .referral-line");
+            checkPage(browser, "case (English)");
+            assertThat(browser.driver.findElement(By.id("main")).getText()).contains("Referrals and their history")
+                    .contains("Completed").doesNotContain("Hoàn thành");
+            assertThat(browser.driver.findElement(By.id("informant")).getText()).as("the reveal is not kept").isEmpty();
+            screenshot(browser, "coordinator-case-english");
+            browser.open(console + "/cases/" + caseId + "?lang=vi");
+            awaitPage(browser, "#case-referrals .referral-line");
             assertNoPersonalDataKept(browser);
         }
     }
@@ -374,6 +396,9 @@ class ConsoleJourneyIT {
             signIn(browser, "analyst-11", "/dashboard/");
             awaitPage(browser, "main");
             screenshot(browser, "analyst-dashboard");
+            browser.open(console + "/");
+            awaitPage(browser, "#main");
+            checkPage(browser, "home");
         }
     }
 
@@ -443,6 +468,13 @@ class ConsoleJourneyIT {
         Object load = browser.script("const n = performance.getEntriesByType('navigation')[0];"
                 + " return n ? Math.round(n.loadEventEnd - n.startTime) : -1;");
         TIMINGS.put("page " + page + " loaded", load + " ms");
+    }
+
+    /** Nothing wider than the window: no sideways scrolling. */
+    private static void assertFitsTheWindow(HeadlessChromium browser, String page) {
+        Object overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as("how far the %s page is wider than the window", page)
+                .isLessThanOrEqualTo(0);
     }
 
     private static void screenshot(HeadlessChromium browser, String name) throws IOException {
