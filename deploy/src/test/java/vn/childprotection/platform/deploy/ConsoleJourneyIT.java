@@ -52,6 +52,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console as people use it, on the platform as {@code ./platform up} runs it (the script itself, in a directory
@@ -96,6 +97,9 @@ class ConsoleJourneyIT {
 
     @BeforeAll
     static void startThePlatform() throws Exception {
+        assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "unzip"))),
+                "./platform unpacks Keycloak with unzip, which is not installed");
         deleteRecursively(VAR);
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
@@ -313,7 +317,7 @@ class ConsoleJourneyIT {
         try (HeadlessChromium browser = HeadlessChromium.start()) {
             signIn(browser, "coordinator-11", "/workspace");
             awaitPage(browser, "#failed table");
-            awaitPage(browser, "#escalations table");
+            awaitPage(browser, "#escalations p, #escalations table");
             checkPage(browser, "workspace");
             JsonNode failed = api("coordinator-11", "NOTIFICATION_PORT", "/api/v1/notifications?status=FAILED&size=50");
             assertThat(browser.driver.findElement(By.cssSelector("[data-count='failed']")).getText())
