@@ -135,7 +135,7 @@ async function preview() {
     target.replaceChildren(paragraph(texts.previewFailed, 'hint'));
     return;
   }
-  target.replaceChildren(referralTable(data.referrals ?? []),
+  target.replaceChildren(referralTable(data.referrals ?? [], false),
     paragraph(data.escalation ? texts.coordinatorAlerted : texts.noEscalation, data.escalation ? 'alert' : 'hint'));
   if (data.triage?.required) target.append(paragraph(`${texts.triage}: ${data.triage.reasons.join('; ')}`, 'alert'));
 }
@@ -147,18 +147,33 @@ function paragraph(text, className) {
   return p;
 }
 
-function referralTable(referrals) {
+/** The referrals as a table: the case's with their statuses, the preview's without. */
+function referralTable(referrals, withStatus) {
   const table = document.createElement('table');
   table.className = 'referrals';
+  const head = table.createTHead().insertRow();
+  [texts.colAgency, withStatus ? texts.colStatus : null, texts.colUnit, texts.colBasis, texts.colDue]
+    .filter((text) => text !== null).forEach((text) => {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = text;
+      head.append(th);
+    });
+  const rows = table.createTBody();
   referrals.forEach((r) => {
-    const row = table.insertRow();
+    const row = rows.insertRow();
     row.dataset.agency = r.agency;
-    [agencyNames[r.agency] ?? r.agency, roleNames[r.role] ?? r.role, r.status ?? '', r.unitId ?? '',
+    [`${agencyNames[r.agency] ?? r.agency} · ${roleNames[r.role] ?? r.role}`,
+      withStatus ? statusName(r.status) : null, r.unitId ?? '',
       r.policyDefault ? `${r.ruleId} (${texts.policyDefault})` : `${r.ruleId} — ${r.legalBasis ?? ''}`,
       r.dueAt ? new Date(r.dueAt).toLocaleString(document.documentElement.lang, { timeZone: 'Asia/Ho_Chi_Minh' }) : '']
-      .forEach((text) => { row.insertCell().textContent = text; });
+      .filter((text) => text !== null).forEach((text) => { row.insertCell().textContent = text; });
   });
   return table;
+}
+
+function statusName(code) {
+  return document.querySelector(`#names li[data-code="status:${code}"]`)?.textContent.trim() ?? code ?? '';
 }
 
 function clearErrors() {
@@ -223,7 +238,7 @@ async function followCase(caseId) {
   for (let round = 0; round < 120 && result.dataset.caseId === caseId; round++) {
     const { status, data } = await call('GET', `/api/referral/v1/cases/${encodeURIComponent(caseId)}`);
     if (status === 200) {
-      const table = referralTable(data.referrals ?? []);
+      const table = referralTable(data.referrals ?? [], true);
       table.dataset.testid = 'case-referrals';
       $('table', result)?.remove();
       result.append(table);

@@ -214,7 +214,9 @@ class ConsoleJourneyIT {
                     .contains(caseId) && browser.driver.findElement(By.id("result")).getText().length() > 0);
             await().atMost(WAIT).until(() -> browser.driver.findElements(
                     By.cssSelector("#result table tr[data-agency]")).size() >= 2);
-            timing(browser, "operator: POST report (the answer of intake through the console)", "/api/intake/v1/reports");
+            TIMINGS.put("operator: the report submitted twice, intake's answers through the console",
+                    allCalls(browser, "/api/intake/v1/reports"));
+            TIMINGS.put("operator: routing previews as the form changed", allCalls(browser, "/routing/preview"));
             screenshot(browser, "operator-submitted");
             browser.driver.manage().window().setSize(new Dimension(1920, 1080));
 
@@ -225,6 +227,8 @@ class ConsoleJourneyIT {
             JsonNode theCase = api("operator-111", "REFERRAL_PORT", "/api/v1/cases/" + caseId);
             assertThat(browser.driver.findElements(By.cssSelector("#result table tr[data-agency]")))
                     .as("the page's referrals are the case's").hasSize(theCase.path("referrals").size());
+            assertThat(browser.driver.findElement(By.id("result")).getText()).as("statuses in the page's language")
+                    .contains("Mới chuyển").doesNotContain("ISSUED");
             assertNoPersonalDataKept(browser);
 
             browser.open(console + "/reports/mine");
@@ -493,8 +497,12 @@ class ConsoleJourneyIT {
         return duration + " ms";
     }
 
-    private static void timing(HeadlessChromium browser, String what, String pathPart) {
-        TIMINGS.put(what, lastCall(browser, pathPart));
+    /** The answer times of every call of the page to a path, in order. */
+    private static String allCalls(HeadlessChromium browser, String pathPart) {
+        Object durations = browser.script("return performance.getEntriesByType('resource')"
+                + ".filter((e) => e.name.includes(arguments[0])).map((e) => Math.round(e.duration)).join(' ms, ')",
+                pathPart);
+        return durations + " ms";
     }
 
     private static void respond(HeadlessChromium browser, String action, Map<String, String> fields) {

@@ -7,9 +7,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -143,9 +145,15 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    ReportPublisher reportPublisher(KafkaTemplate<String, byte[]> reportTemplate, IntakeProperties properties,
-                                    MeterRegistry meters) {
+    KafkaReportPublisher reportPublisher(KafkaTemplate<String, byte[]> reportTemplate, IntakeProperties properties,
+                                         MeterRegistry meters) {
         return new KafkaReportPublisher(reportTemplate, properties.publishTimeout(), meters);
+    }
+
+    /** Once started, the producer connects in the background: the first report does not pay for it. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> reportPublisherConnection(KafkaReportPublisher publisher) {
+        return ready -> Thread.ofVirtual().name("report-publisher-connect").start(publisher::connect);
     }
 
     /**

@@ -3,6 +3,8 @@ package vn.childprotection.platform.intake.adapter.out.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.ReportSubmitted;
@@ -10,6 +12,7 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +24,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class KafkaReportPublisher implements ReportPublisher {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaReportPublisher.class);
+
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration timeout;
     private final Timer latency;
@@ -30,6 +35,21 @@ public final class KafkaReportPublisher implements ReportPublisher {
         this.timeout = timeout;
         this.latency = Timer.builder("intake.publish").description("time until the broker acknowledged a report")
                 .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /**
+     * Creates the producer and reads both lanes' partitions from the broker, so that the first report after a start
+     * does not wait for them. Nothing is sent; a broker that is not there yet only leaves the work to that report.
+     */
+    public void connect() {
+        for (String lane : List.of(Topics.INTAKE_REPORTS, Topics.INTAKE_REPORTS_URGENT)) {
+            try {
+                kafka.partitionsFor(lane);
+            } catch (RuntimeException notYet) {
+                log.info("the producer will connect with the first report ({})", notYet.toString());
+                return;
+            }
+        }
     }
 
     @Override
