@@ -174,6 +174,8 @@ class ConsoleJourneyIT {
             chooseByArrows(browser, "child-sex", "FEMALE");
             tabTo(browser, "child-age");
             keys(browser, "12");
+            tabTo(browser, "relationship");
+            chooseByArrows(browser, "relationship", "NEIGHBOUR");
             tabTo(browser, "wants-feedback");
             keys(browser, " ");
             tabTo(browser, "informant-name");
