@@ -118,7 +118,7 @@ async function search(event) {
   const caseId = form.caseId.value.trim();
   if (caseId) {
     if (UUID.test(caseId)) window.location.assign(`/cases/${encodeURIComponent(caseId)}`);
-    else $('#search-error').textContent = `${form.caseId.labels[0].textContent}: UUID`;
+    else $('#search-error').textContent = texts.badId;
     return;
   }
   const query = new URLSearchParams({ size: '100' });
