@@ -2,14 +2,9 @@
 // (/api/<service>/v1/...) with the page's CSRF token; nothing is kept in the browser's storage or in the URL. The
 // report id is fixed when the form opens, so a double click, a retry or a resubmission returns the same case.
 
-const $ = (selector, root = document) => root.querySelector(selector);
-const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+import { $, $$, getJson, name, paragraph, postJson, table, texts, when } from './common.js';
+
 const form = $('#report-form');
-const texts = $('#texts').dataset;
-const csrf = { header: $('meta[name="csrf-header"]').content, token: $('meta[name="csrf-token"]').content };
-const names = (id) => Object.fromEntries($$(`#${id} li`).map((li) => [li.dataset.code, li.textContent.trim()]));
-const agencyNames = names('agency-names');
-const roleNames = names('role-names');
 let communes = [];
 let previewTimer = null;
 let submitting = false;
@@ -17,23 +12,6 @@ let submitting = false;
 /** Lower case without diacritics (đ as d): "Điện Biên Phủ" and "dien bien phu" match. */
 function fold(text) {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
-}
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    headers[csrf.header] = csrf.token;
-  }
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin' });
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = null;
-  }
-  return { status: response.status, data };
 }
 
 function option(value, text) {
@@ -46,9 +24,9 @@ function option(value, text) {
 async function loadProvinces() {
   const province = $('#province');
   province.replaceChildren(option('', texts.chooseProvince));
-  const { status, data } = await call('GET', '/areas');
-  if (status !== 200) return;
-  (data.provinces ?? []).forEach((p) => province.append(option(p.code, `${p.name} (${p.code})`)));
+  const { ok, body } = await getJson('/areas');
+  if (!ok) return;
+  (body.provinces ?? []).forEach((p) => province.append(option(p.code, `${p.name} (${p.code})`)));
 }
 
 async function loadCommunes(province) {
@@ -58,9 +36,9 @@ async function loadCommunes(province) {
   commune.replaceChildren();
   commune.disabled = filter.disabled = !province;
   if (!province) return;
-  const { status, data } = await call('GET', `/areas?province=${encodeURIComponent(province)}`);
-  if (status !== 200) return;
-  (data.communes ?? []).forEach((c) => communes.push({ ...c, folded: fold(c.fullName ?? c.name) }));
+  const { ok, body } = await getJson(`/areas?province=${encodeURIComponent(province)}`);
+  if (!ok) return;
+  (body.communes ?? []).forEach((c) => communes.push({ ...c, folded: fold(c.fullName ?? c.name) }));
   showCommunes('');
 }
 
@@ -127,7 +105,7 @@ async function preview() {
     target.replaceChildren(paragraph(texts.previewEmpty, 'hint'));
     return;
   }
-  const { status, data } = await call('POST', '/api/referral/v1/routing/preview', {
+  const { status, body: data } = await postJson('/api/referral/v1/routing/preview', {
     receivedAt: body.receivedAt, contactType: body.contactType, concerns: body.concerns, severity: body.severity,
     location: body.location, child: { ageYears: body.child.ageYears },
   });
@@ -140,40 +118,15 @@ async function preview() {
   if (data.triage?.required) target.append(paragraph(`${texts.triage}: ${data.triage.reasons.join('; ')}`, 'alert'));
 }
 
-function paragraph(text, className) {
-  const p = document.createElement('p');
-  p.className = className;
-  p.textContent = text;
-  return p;
-}
-
 /** The referrals as a table: the case's with their statuses, the preview's without. */
 function referralTable(referrals, withStatus) {
-  const table = document.createElement('table');
-  table.className = 'referrals';
-  const head = table.createTHead().insertRow();
-  [texts.colAgency, withStatus ? texts.colStatus : null, texts.colUnit, texts.colBasis, texts.colDue]
-    .filter((text) => text !== null).forEach((text) => {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = text;
-      head.append(th);
-    });
-  const rows = table.createTBody();
-  referrals.forEach((r) => {
-    const row = rows.insertRow();
-    row.dataset.agency = r.agency;
-    [`${agencyNames[r.agency] ?? r.agency} · ${roleNames[r.role] ?? r.role}`,
-      withStatus ? statusName(r.status) : null, r.unitId ?? '',
-      r.policyDefault ? `${r.ruleId} (${texts.policyDefault})` : `${r.ruleId} — ${r.legalBasis ?? ''}`,
-      r.dueAt ? new Date(r.dueAt).toLocaleString(document.documentElement.lang, { timeZone: 'Asia/Ho_Chi_Minh' }) : '']
-      .filter((text) => text !== null).forEach((text) => { row.insertCell().textContent = text; });
-  });
-  return table;
-}
-
-function statusName(code) {
-  return document.querySelector(`#names li[data-code="status:${code}"]`)?.textContent.trim() ?? code ?? '';
+  const headers = [texts.colAgency, withStatus ? texts.colStatus : null, texts.colUnit, texts.colBasis, texts.colDue];
+  const element = table(headers.filter((text) => text !== null), referrals.map((r) => [
+    `${name('agency', r.agency)} · ${name('role', r.role)}`, withStatus ? name('status', r.status) : null,
+    r.unitId ?? '', r.policyDefault ? `${r.ruleId} (${texts.policyDefault})` : `${r.ruleId} — ${r.legalBasis ?? ''}`,
+    when(r.dueAt)].filter((text) => text !== null)), 'referrals');
+  [...element.tBodies[0].rows].forEach((row, index) => { row.dataset.agency = referrals[index].agency; });
+  return element;
 }
 
 function clearErrors() {
@@ -207,7 +160,7 @@ async function submit(event) {
   clearErrors();
   const result = $('#result');
   try {
-    const { status, data } = await call('POST', '/api/intake/v1/reports', report());
+    const { status, body: data } = await postJson('/api/intake/v1/reports', report());
     if (status === 202) {
       result.hidden = false;
       result.replaceChildren(paragraph(`${data.duplicate ? texts.duplicate : texts.submitted} ${data.caseId}`,
@@ -236,7 +189,7 @@ async function submit(event) {
 async function followCase(caseId) {
   const result = $('#result');
   for (let round = 0; round < 120 && result.dataset.caseId === caseId; round++) {
-    const { status, data } = await call('GET', `/api/referral/v1/cases/${encodeURIComponent(caseId)}`);
+    const { status, body: data } = await getJson(`/api/referral/v1/cases/${encodeURIComponent(caseId)}`);
     if (status === 200) {
       const table = referralTable(data.referrals ?? [], true);
       table.dataset.testid = 'case-referrals';

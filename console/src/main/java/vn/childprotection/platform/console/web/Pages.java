@@ -105,10 +105,8 @@ public class Pages {
     @GetMapping("/reports/new")
     String newReport(Model model) {
         model.addAttribute("concerns", Arrays.stream(Concern.values()).map(Enum::name).toList());
-        model.addAttribute("severities", List.of("EMERGENCY", "HIGH", "NORMAL"));
+        model.addAttribute("severities", SEVERITIES);
         model.addAttribute("relationships", Arrays.stream(ReporterRelationship.values()).map(Enum::name).toList());
-        model.addAttribute("agencies", AGENCIES);
-        model.addAttribute("referralRoles", List.of("PRIMARY", "SUPPORTING", "INFORMED"));
         return "report-new";
     }
 
