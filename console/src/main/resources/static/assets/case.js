@@ -4,12 +4,12 @@
 // contact is shown in the page only, never kept). An operator sees the routing of a case it submitted that day.
 
 import {
-  $, countdown, facts, getJson, name, number, paragraph, placeName, postJson, problemText, table, texts, when,
+  $, caseOpen, countdown, facts, getJson, name, number, paragraph, placeName, postJson, problemText, referralOpen,
+  table, texts, when,
 } from './common.js';
 
 const caseId = $('meta[name="case-id"]').content;
 const may = new Set((document.body.dataset.may ?? '').split(' '));
-const CLOSED = ['COMPLETED', 'CLOSED'];
 
 async function load() {
   const answer = await getJson(`/api/referral/v1/cases/${encodeURIComponent(caseId)}`);
@@ -56,7 +56,7 @@ async function referrals(c) {
     const heading = Object.assign(document.createElement('h3'), {
       textContent: `${name('agency', r.agency)} · ${name('role', r.role)} — ${name('status', r.status)}`,
     });
-    const due = countdown(r.dueAt, !['COMPLETED', 'DECLINED', 'FORWARDED'].includes(r.status), texts);
+    const due = countdown(r.dueAt, referralOpen(r.status), texts);
     const details = document.createElement('dl');
     details.className = 'facts';
     facts(details, [
@@ -90,7 +90,7 @@ function escalations(c) {
     const clocks = document.createElement('ul');
     clocks.className = 'plain';
     clocks.append(...(e.deadlines ?? []).map((d) => {
-      const due = countdown(d.dueAt, !CLOSED.includes(c.status), texts);
+      const due = countdown(d.dueAt, caseOpen(c.status), texts);
       const li = Object.assign(document.createElement('li'), {
         textContent: `${name('deadline', d.kind)}: ${when(d.dueAt)} ${due.text || texts.met}`
           + ` (${d.legalBasis ?? texts.policyDefault})`,

@@ -132,6 +132,12 @@ export function link(href, text) {
   return Object.assign(document.createElement('a'), { href, textContent: text });
 }
 
+/** Whether a referral is still to be answered (not completed, declined or forwarded). */
+export const referralOpen = (status) => !['COMPLETED', 'DECLINED', 'FORWARDED'].includes(status);
+
+/** Whether a case is still being worked on (not completed or closed). */
+export const caseOpen = (status) => !['COMPLETED', 'CLOSED'].includes(status);
+
 /** The countdown to a due time: its text and level ('' in time, 'soon' within the hour, 'late' past it). */
 export function countdown(dueAt, open, words) {
   if (!open || !dueAt) return { text: '', level: '' };

@@ -3,17 +3,17 @@
 // day; read again every 10 seconds, so a new referral appears without a reload.
 
 import {
-  $, $$, countdown, getJson, link, name, number, paragraph, placeName, table, texts, when, ZONE,
+  $, $$, countdown, getJson, link, name, number, paragraph, placeName, referralOpen, table, texts, when,
+  ZONE,
 } from './common.js';
 
-const CLOSED = ['COMPLETED', 'DECLINED', 'FORWARDED'];
-const open = (r) => !CLOSED.includes(r.status);
+const open = (r) => referralOpen(r.status);
 const overdue = (r) => open(r) && r.dueAt && Date.parse(r.dueAt) < Date.now();
 const TABS = {
   new: (r) => r.status === 'ISSUED' && !overdue(r),
   progress: (r) => ['ACKNOWLEDGED', 'ACCEPTED', 'IN_PROGRESS'].includes(r.status) && !overdue(r),
   overdue: (r) => overdue(r),
-  done: (r) => CLOSED.includes(r.status),
+  done: (r) => !open(r),
 };
 const day = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE });
 let referrals = [];

@@ -3,10 +3,10 @@
 // overdue referrals, failed notifications with re-send, and the case search. Read again every 15 seconds.
 
 import {
-  $, countdown, getJson, link, name, number, paragraph, placeName, postJson, problemText, span, table, texts, when,
+  $, caseOpen, countdown, getJson, link, name, number, paragraph, placeName, postJson, problemText, span, table,
+  texts, when,
 } from './common.js';
 
-const CLOSED = ['COMPLETED', 'CLOSED'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const caseLink = (caseId) => link(`/cases/${encodeURIComponent(caseId)}`, texts.open);
@@ -29,7 +29,7 @@ async function casesTable(items) {
 async function triage() {
   const answer = await getJson('/api/referral/v1/cases?triage=true&size=50');
   if (!answer.ok) return $('#triage').replaceChildren(paragraph(texts.failed, 'alert'));
-  const items = (answer.body.items ?? []).filter((c) => !CLOSED.includes(c.status));
+  const items = (answer.body.items ?? []).filter((c) => caseOpen(c.status));
   return show('triage', items.length, items.length ? [await casesTable(items)] : []);
 }
 
@@ -38,7 +38,7 @@ function clocks(c) {
   const list = document.createElement('ul');
   list.className = 'plain';
   (c.escalations ?? []).flatMap((e) => e.deadlines ?? []).filter((d) => d.kind !== 'ACKNOWLEDGEMENT').forEach((d) => {
-    const due = countdown(d.dueAt, !CLOSED.includes(c.status), texts);
+    const due = countdown(d.dueAt, caseOpen(c.status), texts);
     const item = document.createElement('li');
     item.textContent = `${name('deadline', d.kind)}: ${when(d.dueAt)} ${due.text || texts.met}`;
     if (due.level) item.className = `due ${due.level}`;
@@ -50,7 +50,7 @@ function clocks(c) {
 async function escalations() {
   const answer = await getJson('/api/referral/v1/cases?escalated=true&size=50');
   if (!answer.ok) return $('#escalations').replaceChildren(paragraph(texts.failed, 'alert'));
-  const items = (answer.body.items ?? []).filter((c) => !CLOSED.includes(c.status));
+  const items = (answer.body.items ?? []).filter((c) => caseOpen(c.status));
   const places = await Promise.all(items.map((c) => placeName(c.location)));
   return show('escalations', items.length, items.length ? [table([texts.colOpened, texts.colSeverity,
     texts.colPlace, texts.colStatus, texts.colClocks, ''], items.map((c, i) => [when(c.openedAt),
