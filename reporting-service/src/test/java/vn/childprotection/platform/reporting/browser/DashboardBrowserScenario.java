@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.logging.LogEntry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +19,8 @@ import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.testsupport.TestKafka;
+import vn.childprotection.platform.testsupport.browser.ChromiumInstalled;
+import vn.childprotection.platform.testsupport.browser.HeadlessChromium;
 import vn.childprotection.platform.testsupport.identity.TestActor;
 import vn.childprotection.platform.testsupport.identity.TestIssuer;
 
@@ -262,12 +263,12 @@ abstract class DashboardBrowserScenario {
     }
 
     /** Console lines other than the 404s of views the API does not serve yet (each such panel says so). */
-    private List<String> unexpected(List<LogEntry> problems) {
+    private List<String> unexpected(List<String> problems) {
         List<String> missing = new ArrayList<>();
         VIEWS.stream().filter(view -> ApiFigures.get(http, view) == null)
                 .map(view -> view.replaceFirst("\\?.*", "")).forEach(missing::add);
         if (!streamServed()) missing.add("/api/v1/stats/stream");
-        return problems.stream().map(LogEntry::getMessage)
+        return problems.stream()
                 .filter(message -> missing.stream().noneMatch(message::contains))
                 .toList();
     }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 /**
@@ -28,6 +29,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     public static final Path DRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+
+    private static final String SNAPSHOT = """
+            const figures = {};
+            document.querySelectorAll('[data-testid]').forEach((element) => {
+              figures[element.dataset.testid] = {
+                value: element.dataset.value === undefined ? null : element.dataset.value,
+                text: element.textContent.trim(),
+                state: element.dataset.state === undefined ? null : element.dataset.state,
+              };
+            });
+            return figures;
+            """;
 
     private final ChromeDriverService service;
     public final ChromeDriver driver;
@@ -59,8 +72,26 @@ public final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(service, new ChromeDriver(service, options));
     }
 
+    /**
+     * Adds a header to every request the browser sends from now on (the page, its scripts, fetch() and EventSource),
+     * through Chrome DevTools: how a test gives the page a bearer token that a relay would add.
+     */
+    public void sendWithEveryRequest(String header, String value) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of(header, value)));
+    }
+
     public void open(String url) {
         driver.get(url);
+    }
+
+    /**
+     * Every element carrying a {@code data-testid}: its {@code data-value} (numbers as the page holds them), its text
+     * and its {@code data-state}, by test id.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, String>> figures() {
+        return (Map<String, Map<String, String>>) script(SNAPSHOT);
     }
 
     public Object script(String script, Object... arguments) {
