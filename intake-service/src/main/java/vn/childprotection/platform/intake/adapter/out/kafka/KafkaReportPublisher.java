@@ -8,11 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.intake.application.port.out.ReportPublisher;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,7 +43,7 @@ public final class KafkaReportPublisher implements ReportPublisher {
      * does not wait for them. Nothing is sent; a broker that is not there yet only leaves the work to that report.
      */
     public void connect() {
-        for (String lane : List.of(Topics.INTAKE_REPORTS, Topics.INTAKE_REPORTS_URGENT)) {
+        for (String lane : Arrays.stream(Severity.values()).map(Topics::intakeReportsFor).distinct().toList()) {
             try {
                 kafka.partitionsFor(lane);
             } catch (RuntimeException notYet) {
