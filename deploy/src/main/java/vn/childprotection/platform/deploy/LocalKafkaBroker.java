@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -45,14 +46,40 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * @param dataDir        log and metadata directory
      * @param overrides      broker properties that replace the defaults (e.g. {@code num.partitions=3})
      */
-    public record Settings(String host, int port, int controllerPort, Path dataDir, Map<String, String> overrides) {
+    public record Settings(String host, int port, int controllerPort, Path dataDir, Map<String, String> overrides,
+                           Security security) {
         public Settings {
             overrides = Map.copyOf(overrides);
             dataDir = dataDir.toAbsolutePath().normalize();
         }
 
+        public Settings(String host, int port, int controllerPort, Path dataDir, Map<String, String> overrides) {
+            this(host, port, controllerPort, dataDir, overrides, null);
+        }
+
         public Settings(String host, int port, int controllerPort, Path dataDir) {
-            this(host, port, controllerPort, dataDir, Map.of());
+            this(host, port, controllerPort, dataDir, Map.of(), null);
+        }
+    }
+
+    /**
+     * A secured broker: clients only over TLS with SASL/SCRAM-SHA-512, ACLs with the KRaft {@code StandardAuthorizer},
+     * deny by default, topics never created by a client. The controller listener (loopback, inside the node) uses
+     * SASL/PLAIN with its own principal; it and the administrator are the only super users.
+     *
+     * @param keystore           the broker's PKCS12 keystore (its key and its certificate chain)
+     * @param keystorePassword   that keystore's password
+     * @param caCertificate      the certificate authority in PEM, which signed the broker's certificate
+     * @param admin              the administrator's SCRAM user, created when the data directory is formatted
+     * @param adminPassword      its password (no comma: the format's SCRAM argument splits on commas)
+     * @param controllerPassword the controller listener's password
+     */
+    public record Security(Path keystore, String keystorePassword, Path caCertificate, String admin,
+                           String adminPassword, String controllerPassword) {
+        public Security {
+            if (adminPassword.contains(",") || adminPassword.contains("\"")) {
+                throw new IllegalArgumentException("the administrator's password may not hold a comma or a quote");
+            }
         }
     }
 
@@ -102,7 +129,41 @@ public final class LocalKafkaBroker implements AutoCloseable {
         p.put("num.recovery.threads.per.data.dir", "1");
         p.put("log.retention.hours", "168");
         p.put("controlled.shutdown.enable", "true");
+        if (settings.security() != null) {
+            p.putAll(securedListeners(host, settings.security()));
+        }
         p.putAll(settings.overrides());
+        return p;
+    }
+
+    private Map<String, String> securedListeners(String host, Security security) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("listeners", "SASL_SSL://" + host + ":" + settings.port() + "," + CONTROLLER_LISTENER + "://" + host
+                + ":" + settings.controllerPort());
+        p.put("advertised.listeners", "SASL_SSL://" + host + ":" + settings.port());
+        p.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+        p.put("inter.broker.listener.name", "SASL_SSL");
+        p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        p.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+        p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + security.admin()
+                        + "\" password=\"" + security.adminPassword() + "\";");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"controller\" password=\""
+                        + security.controllerPassword() + "\" user_controller=\"" + security.controllerPassword()
+                        + "\";");
+        p.put("ssl.keystore.type", "PKCS12");
+        p.put("ssl.keystore.location", security.keystore().toString());
+        p.put("ssl.keystore.password", security.keystorePassword());
+        // the broker checks its own TLS at start: it needs the authority that signed its certificate
+        p.put("ssl.truststore.type", "PEM");
+        p.put("ssl.truststore.location", security.caCertificate().toString());
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("super.users", "User:" + security.admin() + ";User:controller");
+        p.put("allow.everyone.if.no.acl.found", "false");
+        p.put("auto.create.topics.enable", "false");
         return p;
     }
 
@@ -162,6 +223,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(dataDir.toString())
                     .addDirectory(dataDir.toString())
+                    .setScramArguments(settings.security() == null ? List.of()
+                            : List.of("SCRAM-SHA-512=[name=" + settings.security().admin() + ",password="
+                            + settings.security().adminPassword() + "]"))
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("could not format the Kafka data directory " + dataDir + ": "
