@@ -29,9 +29,11 @@ public final class KafkaBrokerMain {
             if (options.help()) {
                 System.out.println("""
                         usage: KafkaBrokerMain [--data-dir DIR] [--host HOST] [--port PORT] [--controller-port PORT]
-                                               [--set broker.property=value]... [--ready-file FILE]
+                                               [--set broker.property=value]... [--ready-file FILE] [--tls-dir DIR]
                           defaults: var/kafka, 127.0.0.1, 9092, 9093
-                          env: KAFKA_DATA_DIR, KAFKA_HOST, KAFKA_PORT, KAFKA_CONTROLLER_PORT""");
+                          env: KAFKA_DATA_DIR, KAFKA_HOST, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_TLS_DIR
+                          secured (--tls-dir): KAFKA_KEYSTORE_PASSWORD, KAFKA_ADMIN_USER, KAFKA_ADMIN_PASSWORD,
+                                               KAFKA_CONTROLLER_PASSWORD from the environment""");
                 return;
             }
             settings = settings(options);
@@ -81,6 +83,24 @@ public final class KafkaBrokerMain {
                 options.getInt("port", "KAFKA_PORT", 9092),
                 options.getInt("controller-port", "KAFKA_CONTROLLER_PORT", 9093),
                 Path.of(options.get("data-dir", "KAFKA_DATA_DIR", "var/kafka")),
-                overrides);
+                overrides,
+                security(options));
+    }
+
+    /**
+     * With {@code --tls-dir DIR} (or {@code KAFKA_TLS_DIR}) the broker runs secured: {@code DIR/broker.p12} and
+     * {@code DIR/ca.pem}; the passwords only from the environment ({@code KAFKA_KEYSTORE_PASSWORD},
+     * {@code KAFKA_ADMIN_PASSWORD}, {@code KAFKA_CONTROLLER_PASSWORD}), never from the command line, which other
+     * users of the machine can read. The administrator's name is {@code KAFKA_ADMIN_USER} (default {@code admin}).
+     */
+    static LocalKafkaBroker.Security security(Options options) {
+        String dir = options.get("tls-dir", "KAFKA_TLS_DIR", null);
+        if (dir == null) {
+            return null;
+        }
+        Path tls = Path.of(dir);
+        return new LocalKafkaBroker.Security(tls.resolve("broker.p12"), options.secret("KAFKA_KEYSTORE_PASSWORD"),
+                tls.resolve("ca.pem"), options.get("admin-user", "KAFKA_ADMIN_USER", "admin"),
+                options.secret("KAFKA_ADMIN_PASSWORD"), options.secret("KAFKA_CONTROLLER_PASSWORD"));
     }
 }

@@ -54,6 +54,15 @@ final class Options {
         return single.containsKey("help");
     }
 
+    /** A secret from the environment only (never an argument); missing or blank is an error naming it. */
+    String secret(String environmentVariable) {
+        String value = environment.apply(environmentVariable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(environmentVariable + " must be set in the environment");
+        }
+        return value;
+    }
+
     String get(String name, String environmentVariable, String defaultValue) {
         return Optional.ofNullable(single.get(name))
                 .or(() -> Optional.ofNullable(environment.apply(environmentVariable)).filter(v -> !v.isBlank()))

@@ -40,6 +40,28 @@ class OptionsTest {
     }
 
     @Test
+    void aTlsDirectorySecuresTheBrokerWithPasswordsFromTheEnvironmentOnly() {
+        Map<String, String> env = Map.of("KAFKA_KEYSTORE_PASSWORD", "k", "KAFKA_ADMIN_PASSWORD", "a",
+                "KAFKA_CONTROLLER_PASSWORD", "c");
+        Options options = Options.parse(new String[] {"--tls-dir", "/var/tls"}, env::get);
+
+        LocalKafkaBroker.Settings settings = KafkaBrokerMain.settings(options);
+
+        assertThat(settings.security().keystore()).isEqualTo(Path.of("/var/tls/broker.p12"));
+        assertThat(settings.security().caCertificate()).isEqualTo(Path.of("/var/tls/ca.pem"));
+        assertThat(settings.security().admin()).isEqualTo("admin");
+        assertThat(new LocalKafkaBroker(settings).brokerProperties())
+                .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("allow.everyone.if.no.acl.found", "false")
+                .containsEntry("auto.create.topics.enable", "false")
+                .containsEntry("advertised.listeners", "SASL_SSL://127.0.0.1:9092");
+        assertThatThrownBy(() -> KafkaBrokerMain.settings(Options.parse(new String[] {"--tls-dir", "/var/tls"},
+                name -> null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("KAFKA_KEYSTORE_PASSWORD");
+        assertThat(KafkaBrokerMain.settings(Options.parse(new String[0], name -> null)).security()).isNull();
+    }
+
+    @Test
     void aBadPortIsRejectedWithItsName() {
         Options options = Options.parse(new String[] {"--port", "99999"}, name -> null);
 
