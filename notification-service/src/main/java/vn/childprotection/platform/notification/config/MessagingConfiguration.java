@@ -12,6 +12,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.KafkaConnection;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
 import vn.childprotection.platform.notification.adapter.in.messaging.IntakeReportConsumer;
 import vn.childprotection.platform.notification.adapter.out.kafka.KafkaNotificationEventPublisher;
@@ -60,8 +61,7 @@ public class MessagingConfiguration {
 
     @Bean
     ProducerFactory<String, byte[]> notificationProducerFactory(KafkaProperties kafka) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+        Map<String, Object> props = new HashMap<>(KafkaConnection.of(kafka));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -15,8 +15,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import vn.childprotection.platform.contracts.Agencies;
 import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.support.messaging.KafkaConnection;
 import vn.childprotection.platform.referral.adapter.out.kafka.KafkaEventPublisher;
 import vn.childprotection.platform.referral.adapter.out.kafka.KafkaPublicationLedger;
 import vn.childprotection.platform.referral.adapter.out.kafka.TopicProvisioner;
@@ -30,8 +30,10 @@ import java.util.Map;
 
 /**
  * The outbox relay's producer ({@code acks=all}, idempotent, String key, byte[] value) and the topics this service
- * writes: {@code case.events.v1} and the referral topics of the seven national agencies (S0 Art 9.5 a–g); topics of
- * agencies a ruleset adds are created on demand by {@link TopicProvisioner}.
+ * writes: {@code case.events.v1} and the referral topics, one per agency and province. On a secured broker the
+ * platform's provisioning has made them all and this service may create none (it only finds them there); on a
+ * broker that lets clients create topics (the services' own tests) a referral topic is created on first use by
+ * {@link TopicProvisioner}.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
@@ -42,12 +44,14 @@ public class KafkaConfiguration {
     static List<String> declaredTopics() {
         List<String> topics = new ArrayList<>();
         topics.add(Topics.CASE_EVENTS);
-        Agencies.NATIONAL.forEach(agency -> topics.add(Topics.referralsFor(agency)));
         return topics;
     }
 
     @Bean
     KafkaAdmin.NewTopics referralTopics(ReferralProperties properties) {
+        if (!properties.topics().create()) {
+            return new KafkaAdmin.NewTopics();
+        }
         return new KafkaAdmin.NewTopics(declaredTopics().stream()
                 .map(name -> TopicBuilder.name(name)
                         .partitions(properties.topics().partitions())
@@ -57,16 +61,18 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    ProducerFactory<String, byte[]> outboxProducerFactory(
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, ReferralProperties properties) {
-        return new DefaultKafkaProducerFactory<>(outboxProducerConfig(bootstrapServers, properties.outbox()),
+    ProducerFactory<String, byte[]> outboxProducerFactory(KafkaProperties kafka, ReferralProperties properties) {
+        return new DefaultKafkaProducerFactory<>(outboxProducerConfig(KafkaConnection.of(kafka), properties.outbox()),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** The outbox producer's settings (String key and byte[] value serializers are given to the factory). */
-    public static Map<String, Object> outboxProducerConfig(String bootstrapServers, ReferralProperties.Outbox outbox) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /**
+     * The outbox producer's settings (String key and byte[] value serializers are given to the factory), on the
+     * {@code connection} ({@link KafkaConnection}).
+     */
+    public static Map<String, Object> outboxProducerConfig(Map<String, Object> connection,
+                                                           ReferralProperties.Outbox outbox) {
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -88,8 +94,8 @@ public class KafkaConfiguration {
 
     @Bean
     TopicProvisioner topicProvisioner(KafkaAdmin kafkaAdmin, ReferralProperties properties) {
-        return new TopicProvisioner(kafkaAdmin, properties.topics().partitions(),
-                properties.topics().replicationFactor(), declaredTopics());
+        return new TopicProvisioner(properties.topics().create() ? kafkaAdmin : null,
+                properties.topics().partitions(), properties.topics().replicationFactor(), declaredTopics());
     }
 
     @Bean
@@ -105,19 +111,18 @@ public class KafkaConfiguration {
      * consumer has no group (assigned partitions, nothing committed) and never creates topics.
      */
     @Bean(destroyMethod = "close")
-    KafkaPublicationLedger publicationLedger(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                             ReferralProperties properties) {
+    KafkaPublicationLedger publicationLedger(KafkaProperties kafka, ReferralProperties properties) {
+        Map<String, Object> connection = KafkaConnection.of(kafka);
         ReferralProperties.Outbox outbox = properties.outbox();
-        return new KafkaPublicationLedger(() -> new KafkaConsumer<>(ledgerConsumerConfig(bootstrapServers,
+        return new KafkaPublicationLedger(() -> new KafkaConsumer<>(ledgerConsumerConfig(connection,
                 outbox.checkTimeout()), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 outbox.checkTimeout(), outbox.checkClockSkew());
     }
 
     /** The settings of the {@link KafkaPublicationLedger}'s consumer (byte[] deserializers given separately). */
-    public static Map<String, Object> ledgerConsumerConfig(String bootstrapServers, Duration timeout) {
+    public static Map<String, Object> ledgerConsumerConfig(Map<String, Object> connection, Duration timeout) {
         int millis = (int) Math.max(1000, timeout.toMillis());
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

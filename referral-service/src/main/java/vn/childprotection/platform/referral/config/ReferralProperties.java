@@ -22,8 +22,14 @@ public record ReferralProperties(@DefaultValue Topics topics, @DefaultValue Outb
                                  @DefaultValue Watchdog watchdog, @DefaultValue ChildKey childKey,
                                  @DefaultValue Responses responses, String instanceId) {
 
-    /** Partitions and replication factor of the topics this service writes (case events, agency referrals). */
-    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    /**
+     * The topics this service writes (case events, agency referrals): their partitions and replication factor when
+     * this service creates them ({@code create}: on a broker that lets clients create topics, as in the services'
+     * tests). Where the platform's provisioning makes every topic ({@code ./platform}, compose: a secured broker
+     * that lets no client create one), {@code create} is false and this service neither creates nor alters any.
+     */
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor,
+                         @DefaultValue("true") boolean create) {
     }
 
     /**

@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import vn.childprotection.platform.support.messaging.KafkaConnection;
 import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.areas.AreaMaps;
 import vn.childprotection.platform.areas.AreaMapsLoader;
@@ -142,11 +144,11 @@ public class ReportingConfig {
     }
 
     @Bean
-    RebuildService rebuildService(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+    RebuildService rebuildService(KafkaProperties kafka,
                                   FactStore store, Generations generations, ProjectionTargets targets,
                                   EventProjector projector, ExecutorService rebuildExecutor, Clock clock,
                                   RebuildProperties rebuild) {
-        RebuildService service = new RebuildService(new KafkaEventLog(bootstrapServers, rebuild.patience()),
+        RebuildService service = new RebuildService(new KafkaEventLog(KafkaConnection.of(kafka), rebuild.patience()),
                 store, generations, targets, projector, rebuildExecutor, clock, rebuild.maxEventsPerPass());
         service.recoverInterrupted();
         return service;

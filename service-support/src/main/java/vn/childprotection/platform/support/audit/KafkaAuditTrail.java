@@ -13,6 +13,7 @@ import vn.childprotection.platform.contracts.AuditRecorded;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.support.messaging.KafkaConnection;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,10 +42,14 @@ public final class KafkaAuditTrail implements AuditTrail, AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** A trail with a producer of its own on these brokers. */
+    /** A trail with a producer of its own on these brokers, unsecured (tests). */
     public static KafkaAuditTrail create(String bootstrapServers, String producerId, Duration timeout) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return create(KafkaConnection.plaintext(bootstrapServers), producerId, timeout);
+    }
+
+    /** A trail with a producer of its own, connected as {@code connection} says ({@link KafkaConnection}). */
+    public static KafkaAuditTrail create(Map<String, Object> connection, String producerId, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);

@@ -25,6 +25,7 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.support.audit.AuditProperties;
 import vn.childprotection.platform.support.audit.AuditTrail;
 import vn.childprotection.platform.support.audit.KafkaAuditTrail;
+import vn.childprotection.platform.support.messaging.KafkaConnection;
 
 import java.time.Clock;
 import java.util.HexFormat;
@@ -52,7 +53,7 @@ public class ApiSecurityConfiguration {
     KafkaAuditTrail auditTrail(KafkaProperties kafka, Environment environment, AuditProperties properties) {
         String service = environment.getProperty("spring.application.name", "service");
         String instance = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        return KafkaAuditTrail.create(String.join(",", kafka.getBootstrapServers()), service + "-" + instance,
+        return KafkaAuditTrail.create(KafkaConnection.of(kafka), service + "-" + instance,
                 properties.publishTimeout());
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import vn.childprotection.platform.support.messaging.KafkaConnection;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.referral.application.port.out.EventPublisher;
 import vn.childprotection.platform.referral.application.port.out.PublicationLedger.LedgerUnavailableException;
@@ -76,7 +77,7 @@ abstract class PublicationLedgerScenario {
                     .allMatch(topic -> topic.partitions().size() == 3
                             && topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())));
         }
-        producers = new DefaultKafkaProducerFactory<>(KafkaConfiguration.outboxProducerConfig(bootstrapServers(),
+        producers = new DefaultKafkaProducerFactory<>(KafkaConfiguration.outboxProducerConfig(KafkaConnection.plaintext(bootstrapServers()),
                 OUTBOX), new StringSerializer(), new ByteArraySerializer());
         KafkaAdmin kafkaAdmin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
         publisher = new KafkaEventPublisher(new KafkaTemplate<>(producers),
@@ -93,7 +94,7 @@ abstract class PublicationLedgerScenario {
 
     private static KafkaPublicationLedger ledger(String bootstrapServers, Duration timeout) {
         return new KafkaPublicationLedger(() -> new KafkaConsumer<>(KafkaConfiguration.ledgerConsumerConfig(
-                bootstrapServers, timeout), new ByteArrayDeserializer(), new ByteArrayDeserializer()), timeout,
+                KafkaConnection.plaintext(bootstrapServers), timeout), new ByteArrayDeserializer(), new ByteArrayDeserializer()), timeout,
                 OUTBOX.checkClockSkew());
     }
 

@@ -35,18 +35,18 @@ public class KafkaEventLog implements EventLog {
             Topics.NOTIFICATIONS_DELIVERED, NotificationEvent.class,
             Topics.NOTIFICATIONS_FAILED, NotificationEvent.class);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final Duration patience;
 
-    public KafkaEventLog(String bootstrapServers, Duration patience) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param connection bootstrap servers and, on a secured broker, the security settings (service-support's KafkaConnection) */
+    public KafkaEventLog(Map<String, Object> connection, Duration patience) {
+        this.connection = Map.copyOf(connection);
         this.patience = patience;
     }
 
     @Override
     public Replay replay(Sink sink) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
