@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * Messages on {@link Topics#AGENCY_RESPONSES}: the agencies' answers to their referrals, written by the agencies'
- * systems (or, for agencies without Kafka, taken over HTTP by referral-service, which applies them directly).
+ * Messages on the answer topics ({@link Topics#agencyResponsesFor}, one per agency and province): the agencies'
+ * answers to their referrals, written by the agencies' systems (or, for agencies without Kafka, taken over HTTP by
+ * referral-service, which applies them directly).
  * {@code eventType} may be left out by an agency: the message is then an {@link AgencyResponse}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "eventType",

@@ -24,11 +24,26 @@ class IdsAndTopicsTest {
     }
 
     @Test
-    void each_agency_has_its_own_referral_topic() {
-        assertThat(Topics.referralsFor(Agencies.POLICE)).isEqualTo("referrals.police.v1");
-        assertThat(Topics.referralsFor(Agencies.SOCIAL_AFFAIRS)).isEqualTo("referrals.social-affairs.v1");
-        assertThat(Topics.referralsFor(Agencies.WOMENS_UNION)).isEqualTo("referrals.womens-union.v1");
-        assertThatThrownBy(() -> Topics.referralsFor("police; drop")).isInstanceOf(IllegalArgumentException.class);
+    void each_agency_has_its_own_referral_topic_in_each_province() {
+        assertThat(Topics.referralsFor(Agencies.POLICE, "11")).isEqualTo("referrals.police.11.v1");
+        assertThat(Topics.referralsFor(Agencies.SOCIAL_AFFAIRS, "01")).isEqualTo("referrals.social-affairs.01.v1");
+        assertThat(Topics.referralsFor(Agencies.WOMENS_UNION, "91")).isEqualTo("referrals.womens-union.91.v1");
+        assertThatThrownBy(() -> Topics.referralsFor("police; drop", "11"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Topics.referralsFor(Agencies.POLICE, "11.v1.x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void an_answer_topic_names_the_agency_and_province_that_alone_may_write_it() {
+        String topic = Topics.agencyResponsesFor(Agencies.SOCIAL_AFFAIRS, "11");
+
+        assertThat(topic).isEqualTo("agency.responses.social-affairs.11.v1").matches(Topics.AGENCY_RESPONSES_PATTERN);
+        assertThat(Topics.responderOf(topic))
+                .contains(new Topics.AgencyAndProvince(Agencies.SOCIAL_AFFAIRS, "11"));
+        assertThat(Topics.responderOf(Topics.AGENCY_RESPONSES_DEAD_LETTER)).isEmpty();
+        assertThat(Topics.responderOf("agency.responses.v1")).isEmpty();
+        assertThat(Topics.AGENCY_RESPONSES_DEAD_LETTER).doesNotMatch(Topics.AGENCY_RESPONSES_PATTERN);
     }
 
     @Test

@@ -50,6 +50,21 @@ public final class RespondToReferralService implements RespondToReferralUseCase 
 
     @Override
     public Outcome respond(AgencyResponse response, Channel channel) {
+        return respond(response, channel, null);
+    }
+
+    @Override
+    public Outcome respondAs(Responder responder, AgencyResponse response) {
+        if (!responder.agency().equals(response.agency())) {
+            return rejected(response, Channel.KAFKA, new Rejected(ResponseRejection.RESPONDER_MISMATCH,
+                    "The answer names agency " + response.agency() + " but came from the answer topic of "
+                            + responder.agency() + "."));
+        }
+        return respond(response, Channel.KAFKA, responder.province());
+    }
+
+    /** {@code province}: the province the answer's topic belongs to, or null (HTTP: the access guard has checked). */
+    private Outcome respond(AgencyResponse response, Channel channel, String province) {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Optional<Case> holding = response.referralId() == null ? Optional.empty()
                     : cases.findByReferralId(response.referralId());
@@ -58,6 +73,11 @@ public final class RespondToReferralService implements RespondToReferralUseCase 
                         "No referral has id " + response.referralId() + "."));
             }
             Case current = holding.get();
+            if (province != null && (current.location() == null
+                    || !province.equals(current.location().provinceCode()))) {
+                return rejected(response, channel, new Rejected(ResponseRejection.RESPONDER_MISMATCH,
+                        "Referral " + response.referralId() + " is not one of province " + province + "'s."));
+            }
             Instant now = clock.instant();
             ResponseDecision decision = current.respond(response, now, rulesets.routing());
             switch (decision) {

@@ -144,7 +144,7 @@ public record Case(
                     escalation.recipientRole(), escalation.deadlines())));
         }
         for (Referral referral : referrals) {
-            outbox.add(message(Topics.referralsFor(referral.agency()), new AgencyReferral(
+            outbox.add(message(Topics.referralsFor(referral.agency(), location.provinceCode()), new AgencyReferral(
                     Ids.nameBased(AgencyReferral.TYPE, referral.referralId()), openedAt, caseId,
                     referral.referralId(), referral.agency(), referral.role(), referral.areaCode(),
                     report.receivedAt(), concerns, report.severity(), location, report.child(),
@@ -410,7 +410,7 @@ public record Case(
     /** The agency's work order (its own topic, with what it needs to act) and the case event of a new referral. */
     private List<OutboxMessage> issueMessages(Referral referral, Instant at) {
         return List.of(
-                message(Topics.referralsFor(referral.agency()), new AgencyReferral(
+                message(Topics.referralsFor(referral.agency(), location.provinceCode()), new AgencyReferral(
                         Ids.nameBased(AgencyReferral.TYPE, referral.referralId()), at, caseId, referral.referralId(),
                         referral.agency(), referral.role(), referral.areaCode(), receivedAt, concerns, severity,
                         location, child, narrative, referral.ruleId(), referral.rulesetVersion(),

@@ -6,6 +6,11 @@ public enum ResponseRejection {
     TRANSITION_NOT_ALLOWED("transition-not-allowed"),
     /** The response names another agency than the one the referral was issued to. */
     WRONG_AGENCY("wrong-agency"),
+    /**
+     * The answer came from another agency's or another province's answer topic than the referral's: the topic, which
+     * only one agency system may write, says who answered, not the body.
+     */
+    RESPONDER_MISMATCH("responder-mismatch"),
     /** The same responseId was already applied. */
     DUPLICATE_RESPONSE("duplicate-response"),
     /** No referral has that id. */

@@ -133,7 +133,7 @@ class AgencyResponseTest {
                 forwarded.updated().outbox().size());
         assertThat(added).extracting(OutboxMessage::eventType).containsExactly(ReferralStatusChanged.TYPE,
                 AgencyReferral.TYPE, ReferralIssued.TYPE);
-        assertThat(added.get(1).topic()).isEqualTo(Topics.referralsFor(Agencies.POLICE));
+        assertThat(added.get(1).topic()).isEqualTo(Topics.referralsFor(Agencies.POLICE, "11"));
         AgencyReferral work = (AgencyReferral) EventJson.read(added.get(1).payload(), AgencyReferralEvent.class);
         assertThat(work.forwardedFrom()).isEqualTo(health.referralId());
         assertThat(work.child().fullName()).isEqualTo(CHILD_NAME); // the agency needs the child to act
@@ -233,7 +233,7 @@ class AgencyResponseTest {
         assertThat(declined.caseTo()).isEqualTo(CaseStatus.REFERRED);
         assertThat(declined.updated().outbox().subList(c.outbox().size(), declined.updated().outbox().size()))
                 .extracting(OutboxMessage::topic)
-                .contains(Topics.referralsFor(Agencies.SOCIAL_AFFAIRS));
+                .contains(Topics.referralsFor(Agencies.SOCIAL_AFFAIRS, "11"));
     }
 
     @Test

@@ -8,7 +8,7 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.testsupport.MongoStandIn;
 
 /** The agency loop on spring-kafka-test's embedded KRaft broker and the in-memory MongoDB stand-in. */
-@EmbeddedKafka(partitions = 1, topics = {Topics.INTAKE_REPORTS, Topics.AGENCY_RESPONSES, AgencyLoopScenario.DLT})
+@EmbeddedKafka(partitions = 1, topics = {Topics.INTAKE_REPORTS, AgencyLoopScenario.DLT})
 @TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class AgencyLoopEmbeddedIT extends AgencyLoopScenario {
 

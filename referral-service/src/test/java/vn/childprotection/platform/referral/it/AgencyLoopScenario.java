@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -92,8 +93,8 @@ import static vn.childprotection.platform.referral.fixtures.ReportFixtures.repor
 import static vn.childprotection.platform.referral.fixtures.ResponseFixtures.AGENCY_REASON;
 
 /**
- * The agency loop end to end (S0 Art 7.2, 8.4, 5.4): agencies answer on {@code agency.responses.v1} (plain Kafka
- * client, no {@code eventType}) or over HTTP; the case moves, forwards and triage referrals reach the agencies' topics,
+ * The agency loop end to end (S0 Art 7.2, 8.4, 5.4): agencies answer on their own answer topic
+ * ({@code agency.responses.<agency>.11.v1}, plain Kafka client, no {@code eventType}) or over HTTP; the case moves, forwards and triage referrals reach the agencies' topics,
  * and the deadline watchdog (on a clock the test moves) reminds and escalates once. One context for every scenario;
  * assertions look at the scenario's own case and event types only (the watchdog may act on other scenarios' cases
  * once the clock moved).
@@ -102,12 +103,15 @@ import static vn.childprotection.platform.referral.fixtures.ResponseFixtures.AGE
         "spring.cloud.stream.bindings.onAgencyResponse-in-0.consumer.back-off-initial-interval=100",
         "spring.cloud.stream.bindings.onAgencyResponse-in-0.consumer.back-off-max-interval=200",
         "referral.outbox.sweep-interval=300ms",
-        "referral.watchdog.interval=300ms"})
+        "referral.watchdog.interval=300ms",
+        // the answer topics are subscribed by pattern: the ones the test makes are found within a second
+        "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000"})
 @Import(AgencyLoopScenario.Clocks.class)
 abstract class AgencyLoopScenario {
 
-    /** {@code Topics.deadLetterOf(AGENCY_RESPONSES, "referral-service")}, spelled out for annotations. */
-    static final String DLT = Topics.AGENCY_RESPONSES + ".referral-service" + Topics.DEAD_LETTER_SUFFIX;
+    static final String DLT = Topics.AGENCY_RESPONSES_DEAD_LETTER;
+    /** The province of the scenarios' cases (the fixtures' Điện Biên). */
+    private static final String PROVINCE = "11";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -147,8 +151,14 @@ abstract class AgencyLoopScenario {
     private KafkaProducer<String, byte[]> producer;
 
     @BeforeEach
-    void openProducer() {
+    void openProducer() throws Exception {
         producer = TestKafka.producer(bootstrapServers);
+        List<String> answerTopics = new ArrayList<>();
+        for (String agency : Agencies.NATIONAL) {
+            answerTopics.add(Topics.agencyResponsesFor(agency, PROVINCE));
+        }
+        answerTopics.add(Topics.agencyResponsesFor(Agencies.HEALTH, "01"));
+        TestKafka.createTopics(bootstrapServers, answerTopics);
     }
 
     @AfterEach
@@ -193,7 +203,7 @@ abstract class AgencyLoopScenario {
 
         send(opened.caseId(), forwarded);
 
-        List<ConsumerRecord<String, byte[]>> police = awaitRecords(List.of(Topics.referralsFor(Agencies.POLICE)),
+        List<ConsumerRecord<String, byte[]>> police = awaitRecords(List.of(Topics.referralsFor(Agencies.POLICE, PROVINCE)),
                 opened.caseId(), 1);
         AgencyReferral work = (AgencyReferral) EventJson.read(police.getFirst().value(), AgencyReferralEvent.class);
         assertThat(work.forwardedFrom()).isEqualTo(health.referralId());
@@ -228,7 +238,7 @@ abstract class AgencyLoopScenario {
         assertThat(triage.path("unitId").asString()).isEqualTo("11-SOCIAL_AFFAIRS");
         assertThat(triage.path("forwardedFrom").asString()).isEqualTo(women.referralId());
         List<ConsumerRecord<String, byte[]>> standing = awaitRecords(
-                List.of(Topics.referralsFor(Agencies.SOCIAL_AFFAIRS)), opened.caseId(), 2);
+                List.of(Topics.referralsFor(Agencies.SOCIAL_AFFAIRS, PROVINCE)), opened.caseId(), 2);
         assertThat(standing).extracting(r -> ((AgencyReferral) EventJson.read(r.value(), AgencyReferralEvent.class))
                 .forwardedFrom()).containsExactly(null, women.referralId());
 
@@ -319,6 +329,31 @@ abstract class AgencyLoopScenario {
                 .isEqualTo(rejected + 1);
         assertThat(readAll(List.of(DLT), opened.caseId())).as("a refusal is not dead-lettered").isEmpty();
         assertThat(counter(AgencyResponseConsumer.RESPONSES_CONSUMED, "outcome", "malformed")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void anAnswerFromAnotherAgencysOrProvincesTopicIsRefusedAndRecordedWhateverItsBodySays() {
+        Case opened = open(report().concerns(Concern.HIV_AIDS));
+        Referral health = referral(opened, Agencies.HEALTH);
+        double mismatches = counter(MicrometerCaseMetrics.RESPONSES_REJECTED, "code", "responder-mismatch");
+        Map<String, Object> accepted = body(opened, health, "ACCEPTED");
+
+        // the police's system claims to be health; health's system of Hà Nội answers for a case of Điện Biên
+        sendRaw(Topics.agencyResponsesFor(Agencies.POLICE, PROVINCE), opened.caseId(), JSON.writeValueAsBytes(accepted));
+        Map<String, Object> fromHanoi = body(opened, health, "ACCEPTED");
+        sendRaw(Topics.agencyResponsesFor(Agencies.HEALTH, "01"), opened.caseId(), JSON.writeValueAsBytes(fromHanoi));
+
+        await().atMost(WAIT).until(() -> counter(MicrometerCaseMetrics.RESPONSES_REJECTED, "code",
+                "responder-mismatch") >= mismatches + 2);
+        assertThat(mongo.count(Query.query(Criteria.where("responseId")
+                .in(accepted.get("responseId"), fromHanoi.get("responseId")).and("code").is("responder-mismatch")),
+                MongoRejectedResponseLog.COLLECTION)).isEqualTo(2);
+        assertThat(referral(cases.findById(opened.caseId()).orElseThrow(), Agencies.HEALTH).status())
+                .isEqualTo(health.status());
+
+        // the same answer from health's own topic is applied
+        send(opened.caseId(), body(opened, health, "ACCEPTED"));
+        awaitCaseEvents(opened.caseId(), e -> e instanceof ReferralStatusChanged, 1);
     }
 
     @Test
@@ -578,12 +613,13 @@ abstract class AgencyLoopScenario {
         return body;
     }
 
+    /** On the answer topic of the agency the body names (in the cases' province), as that agency's system would. */
     private void send(String key, Map<String, Object> body) {
-        sendRaw(key, JSON.writeValueAsBytes(body));
+        sendRaw(Topics.agencyResponsesFor((String) body.get("agency"), PROVINCE), key, JSON.writeValueAsBytes(body));
     }
 
     private void sendRaw(String key, byte[] value) {
-        sendRaw(Topics.AGENCY_RESPONSES, key, value);
+        sendRaw(Topics.agencyResponsesFor(Agencies.POLICE, PROVINCE), key, value);
     }
 
     private void sendRaw(String topic, String key, byte[] value) {

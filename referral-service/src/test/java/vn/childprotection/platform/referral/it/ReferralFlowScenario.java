@@ -95,7 +95,9 @@ abstract class ReferralFlowScenario {
     static final String DLT = Topics.INTAKE_REPORTS + ".referral-service" + Topics.DEAD_LETTER_SUFFIX;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> REFERRAL_TOPICS = Agencies.NATIONAL.stream().map(Topics::referralsFor).toList();
+    /** The referral topics of the fixtures' province (Điện Biên). */
+    private static final List<String> REFERRAL_TOPICS = Agencies.NATIONAL.stream()
+            .map(agency -> Topics.referralsFor(agency, "11")).toList();
     private static final String V1 = "VN-national-2025.1+11-test-v1";
     private static final String V2 = "VN-national-2025.1+11-test-v2";
 

@@ -16,6 +16,7 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import vn.childprotection.platform.contracts.EventJson;
+import vn.childprotection.platform.contracts.Topics;
 
 import java.util.function.BiFunction;
 
@@ -82,11 +83,11 @@ public final class ResilientConsumers implements ListenerContainerWithDlqAndRetr
 
     private ConsumerRecordRecoverer recoverer(String group,
                                               BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination) {
-        if (destination == null) {
-            return (record, failure) -> log.error("{} record {}-{}@{} given up without a dead-letter topic: {}", group,
-                    record.topic(), record.partition(), record.offset(), failure.getClass().getName());
-        }
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, destination);
+        // a binding without the binder's dead-letter settings (one that listens to a topic pattern, where the binder
+        // allows none) dead-letters to Topics.deadLetterFor, any partition (by the record's key)
+        BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> where = destination != null ? destination
+                : (record, failure) -> new TopicPartition(Topics.deadLetterFor(record.topic(), group), -1);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, where);
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
                 DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         recoverer.setLogRecoveryRecord(false);

@@ -9,6 +9,7 @@ import org.springframework.messaging.Message;
 import vn.childprotection.platform.contracts.AgencyResponse;
 import vn.childprotection.platform.contracts.AgencyResponseEvent;
 import vn.childprotection.platform.contracts.EventJson;
+import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.referral.application.port.in.RespondToReferralUseCase;
 import vn.childprotection.platform.referral.domain.AgencyResponseCheck;
 
@@ -17,12 +18,16 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The {@code onAgencyResponse} function binding on {@code agency.responses.v1} (group {@code referral-service}):
- * the agencies' answers to their referrals (S0 Art 7.2). {@code eventType} may be left out (AgencyResponse.v1).
+ * The {@code onAgencyResponse} function binding on every answer topic {@code agency.responses.<agency>.<province>.v1}
+ * (subscribed by pattern, group {@code referral-service}): the agencies' answers to their referrals (S0 Art 7.2).
+ * {@code eventType} may be left out (AgencyResponse.v1). Who answered is the topic's agency and province, which only
+ * that agency's system may write (the broker's ACLs), never the body: an answer naming another agency, or for a case
+ * of another province, is refused ({@code responder-mismatch}) and recorded.
  * <ul>
  *     <li>Structurally invalid (unreadable JSON, a missing required field, DECLINED without a reason, FORWARDED
  *     without forwardTo, COMPLETED without an outcome...): {@link EventJson.MalformedEventException}, not retried,
- *     dead-lettered to {@code agency.responses.v1.referral-service.dlt}.</li>
+ *     dead-lettered to {@code agency.responses.v1.referral-service.dlt}; so is a message on a topic that is no answer
+ *     topic.</li>
  *     <li>Refused by the domain (impossible transition, wrong agency, unknown referral...): not retried (it would
  *     be refused again), recorded in {@code rejected_responses} and counted by code.</li>
  *     <li>A responseId already applied: skipped (idempotent), counted.</li>
@@ -32,7 +37,7 @@ import java.util.stream.Collectors;
  */
 public final class AgencyResponseConsumer implements Consumer<Message<byte[]>> {
 
-    /** Counter of consumed agency.responses.v1 messages by outcome. */
+    /** Counter of consumed agency answers by outcome. */
     public static final String RESPONSES_CONSUMED = "referral.responses.consumed";
 
     private static final Logger log = LoggerFactory.getLogger(AgencyResponseConsumer.class);
@@ -75,7 +80,17 @@ public final class AgencyResponseConsumer implements Consumer<Message<byte[]>> {
                     coordinates(message), fields);
             throw new EventJson.MalformedEventException("agency response breaks the contract: " + fields);
         }
-        switch (useCase.respond(response, RespondToReferralUseCase.Channel.KAFKA)) {
+        Object topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
+        Topics.AgencyAndProvince from = Topics.responderOf(topic == null ? null : topic.toString()).orElse(null);
+        if (from == null) {
+            count("malformed");
+            log.warn("agency response {} at {} is on no answer topic: dead-lettered", response.responseId(),
+                    coordinates(message));
+            throw new EventJson.MalformedEventException("an agency response must come from an answer topic");
+        }
+        RespondToReferralUseCase.Responder responder = new RespondToReferralUseCase.Responder(from.agency(),
+                from.province());
+        switch (useCase.respondAs(responder, response)) {
             case RespondToReferralUseCase.Applied applied -> count("applied");
             case RespondToReferralUseCase.Duplicate duplicate -> count("duplicate");
             case RespondToReferralUseCase.Rejected rejected -> count("rejected");
@@ -84,7 +99,7 @@ public final class AgencyResponseConsumer implements Consumer<Message<byte[]>> {
 
     private void count(String outcome) {
         Counter.builder(RESPONSES_CONSUMED)
-                .description("agency.responses.v1 messages consumed, by outcome")
+                .description("agency answers consumed, by outcome")
                 .tag("outcome", outcome)
                 .register(meters)
                 .increment();

@@ -21,6 +21,17 @@ public interface RespondToReferralUseCase {
      */
     Outcome respond(AgencyResponse response, Channel channel);
 
+    /**
+     * As {@link #respond}, for an answer read from an answer topic, which only one agency system may write (the
+     * broker's ACLs): refused ({@code responder-mismatch}, recorded) unless the answer names the topic's agency and
+     * its referral's case lies in the topic's province.
+     */
+    Outcome respondAs(Responder responder, AgencyResponse response);
+
+    /** Who answered, as the transport proves it: the agency and the province of the topic the answer came from. */
+    record Responder(String agency, String province) {
+    }
+
     /** The referral and its case, for reading. */
     Optional<ReferralView> referral(String referralId);
 

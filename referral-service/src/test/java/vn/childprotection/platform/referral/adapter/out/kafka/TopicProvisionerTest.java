@@ -18,25 +18,25 @@ class TopicProvisionerTest {
 
     private final KafkaAdmin admin = mock(KafkaAdmin.class);
     private final TopicProvisioner topics = new TopicProvisioner(admin, 3, (short) 1,
-            List.of(Topics.CASE_EVENTS, Topics.referralsFor("POLICE")));
+            List.of(Topics.CASE_EVENTS, Topics.referralsFor("POLICE", "11")));
 
     @Test
     void aDeclaredTopicNeedsNoAdminCall() {
-        topics.ensure(Topics.referralsFor("POLICE"));
+        topics.ensure(Topics.referralsFor("POLICE", "11"));
 
         verifyNoInteractions(admin);
     }
 
     @Test
     void theTopicOfAnAgencyAddedByARulesetIsCreatedOnceBeforeItsFirstMessage() {
-        String procuracy = Topics.referralsFor("PROCURACY");
+        String procuracy = Topics.referralsFor("PROCURACY", "11");
 
         topics.ensure(procuracy);
         topics.ensure(procuracy);
 
         ArgumentCaptor<NewTopic> created = ArgumentCaptor.forClass(NewTopic.class);
         verify(admin, times(1)).createOrModifyTopics(created.capture());
-        assertThat(created.getValue().name()).isEqualTo("referrals.procuracy.v1");
+        assertThat(created.getValue().name()).isEqualTo("referrals.procuracy.11.v1");
         assertThat(created.getValue().numPartitions()).isEqualTo(3);
         assertThat(created.getValue().replicationFactor()).isEqualTo((short) 1);
         assertThat(topics.known(procuracy)).isTrue();
