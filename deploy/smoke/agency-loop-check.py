@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """The agency loop through the running platform, end to end, with a plain Kafka client (kcat).
 
-1. A HIGH report reaches the police's topic (read with kcat).
-2. ACCEPTED then COMPLETED responses, produced with kcat on agency.responses.v1 for every referral that must act
+Every kcat call connects as the agency system it plays, with the credentials ./platform credentials prints
+(SASL/SCRAM over TLS; the broker's ACLs let each system read only its own referral topic and write only its own
+answer topic).
+
+1. A HIGH report reaches the Điện Biên police's topic referrals.police.11.v1 (read with kcat as police-11-system).
+2. ACCEPTED then COMPLETED responses, produced with kcat on each agency's answer topic for every referral that must act
    (PRIMARY and SUPPORTING), move the case to COMPLETED; the informant, who asked for feedback, gets the outcome SMS
    (OUTCOME_TO_INFORMANT DELIVERED, exactly once in the SMS sink).
 3. A FORWARDED response creates a referral on the new agency's topic (forwardedFrom = the forwarded referral) and the
@@ -16,17 +20,19 @@
 Needs kcat (Debian: apt-get install kcat).
 """
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import uuid
 from datetime import datetime, timedelta, timezone
 
-from platform_api import call
+from platform_api import ROOT, call
 
-BROKER = "127.0.0.1:9092"
+PROVINCE = "11"
 INTAKE = "http://127.0.0.1:8081/api/v1/reports"
 REFERRAL = "http://127.0.0.1:8082/api/v1"
 NOTIFICATIONS = "http://127.0.0.1:8083/api/v1/notifications"
@@ -67,10 +73,35 @@ def post_report(concern, wants_feedback):
     return case_id, case
 
 
-def kcat_records(topic, key):
-    """Values of every record with this key on a topic, read from the beginning with kcat."""
-    out = subprocess.run(["kcat", "-C", "-b", BROKER, "-t", topic, "-o", "beginning", "-e", "-q",
-                          "-f", "%k\t%s\n"], capture_output=True, text=True, timeout=60)
+_credentials = {}
+
+
+def credentials(principal):
+    """A librdkafka properties file with the principal's credentials (./platform credentials), for kcat -F."""
+    if principal not in _credentials:
+        text = subprocess.run([os.path.join(ROOT, "platform"), "credentials", principal], capture_output=True,
+                              text=True, check=True).stdout
+        handle, path = tempfile.mkstemp(prefix="kafka-", suffix=".properties")
+        with os.fdopen(handle, "w") as f:
+            f.write(text)
+        _credentials[principal] = path
+    return _credentials[principal]
+
+
+def segment(agency):
+    return agency.lower().replace("_", "-")
+
+
+def referral_records(agency, key):
+    """Values of every record with this key on the agency's referral topic, read as that agency's system."""
+    return kcat_records(f"referrals.{segment(agency)}.{PROVINCE}.v1", key, f"{segment(agency)}-{PROVINCE}-system")
+
+
+def kcat_records(topic, key, principal):
+    """Values of every record with this key on a topic, read from the beginning with kcat as the principal."""
+    out = subprocess.run(["kcat", "-F", credentials(principal), "-C", "-t", topic,
+                          "-o", "beginning", "-e", "-q", "-f", "%k\t%s\n"], capture_output=True, text=True,
+                         timeout=60)
     values = []
     for line in out.stdout.splitlines():
         k, _, v = line.partition("\t")
@@ -84,7 +115,9 @@ def respond(case_id, referral, action, **extra):
                 "agency": referral["agency"], "action": action,
                 "occurredAt": datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")}
     response.update(extra)
-    subprocess.run(["kcat", "-P", "-b", BROKER, "-t", "agency.responses.v1", "-k", case_id],
+    agency = segment(referral["agency"])
+    subprocess.run(["kcat", "-F", credentials(f"{agency}-{PROVINCE}-system"), "-P",
+                    "-t", f"agency.responses.{agency}.{PROVINCE}.v1", "-k", case_id],
                    input=json.dumps(response, ensure_ascii=False), text=True, check=True, timeout=30)
 
 
@@ -105,9 +138,9 @@ def main():
 
     # 1 + 2: HIGH report → police topic; ACCEPTED + COMPLETED → case COMPLETED → informant told once
     case_id, case = post_report("VIOLENCE", wants_feedback=True)
-    police = wait_for("AgencyReferral on referrals.police.v1", lambda: kcat_records("referrals.police.v1", case_id), 30)
+    police = wait_for("AgencyReferral on referrals.police.11.v1", lambda: referral_records("POLICE", case_id), 30)
     assert "reporter" not in police[0] and PHONE not in json.dumps(police[0]), "informant leaked to the agency"
-    print(f"1. HIGH report {case_id}: {len(case['referrals'])} referrals; on referrals.police.v1 "
+    print(f"1. HIGH report {case_id}: {len(case['referrals'])} referrals; on referrals.police.11.v1 "
           f"{police[0]['eventType']} {police[0]['referralId']} due {police[0].get('dueAt')}")
     acting = [r for r in case["referrals"] if r["role"] != "INFORMED"]
     for referral in acting:
@@ -121,7 +154,7 @@ def main():
     assert len(sms) <= 1, f"outcome SMS sent {len(sms)} times"
     assert all("nội bộ" not in m.get("text", "") for m in call(SMS_SINK, user="admin")[1]), \
         "agency note reached the informant"
-    print(f"2. {2 * len(acting)} responses on agency.responses.v1 (kcat) → case COMPLETED; "
+    print(f"2. {2 * len(acting)} responses on the agencies' answer topics (kcat) → case COMPLETED; "
           f"OUTCOME_TO_INFORMANT {outcome[0]['channel']} DELIVERED once (attempts {outcome[0]['attempts']})")
 
     # 3: FORWARDED → a referral on the new agency's topic, coordinator told
@@ -129,11 +162,11 @@ def main():
     present = {r["agency"] for r in case["referrals"]}
     source = next(r for r in case["referrals"] if r["agency"] == "EDUCATION")
     target = next(a for a in ["JUSTICE", "YOUTH_UNION", "HEALTH"] if a not in present)
-    topic = "referrals." + target.lower().replace("_", "-") + ".v1"
+    topic = f"referrals.{segment(target)}.{PROVINCE}.v1"
     respond(case_id, source, "FORWARDED", forwardTo=target, reason="Thuộc thẩm quyền của cơ quan tư pháp.",
             reasonCode="BETTER_PLACED_AGENCY")
     forwarded = wait_for(f"forwarded referral on {topic}",
-                         lambda: [r for r in kcat_records(topic, case_id)
+                         lambda: [r for r in referral_records(target, case_id)
                                   if r.get("forwardedFrom") == source["referralId"]], 30)
     told = wait_for("FORWARDED delivered to the new agency's focal point and the coordinator", lambda: (
         lambda items: items if {"FOCAL_POINT", "COORDINATOR"} <= {n.get("recipientRole") for n in items} else None)(
@@ -145,7 +178,7 @@ def main():
     case_id, case = post_report("SEXUAL_ABUSE", wants_feedback=False)
     overdue = wait_for("ReferralOverdue REMINDER and ESCALATED on case.events.v1", lambda: (
         lambda events: events if {"REMINDER", "ESCALATED"} <= {e["stage"] for e in events} else None)(
-        [e for e in kcat_records("case.events.v1", case_id) if e["eventType"] == "ReferralOverdue.v1"]), 150)
+        [e for e in kcat_records("case.events.v1", case_id, "admin") if e["eventType"] == "ReferralOverdue.v1"]), 150)
     ids = [e["eventId"] for e in overdue]
     assert len(ids) == len(set(ids)), "an overdue event fired twice"
     reminders = wait_for("OVERDUE_REMINDER delivered", lambda: delivered(case_id, "OVERDUE_REMINDER"))

@@ -1,6 +1,10 @@
 package vn.childprotection.platform.deploy;
 
+import org.apache.kafka.clients.admin.Admin;
+import vn.childprotection.platform.areas.AreaMapsLoader;
+
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +17,9 @@ import java.util.concurrent.CountDownLatch;
  *     [--data-dir var/kafka] [--host 127.0.0.1] [--port 9092] [--controller-port 9093] [--set name=value]... [--ready-file FILE]
  * </pre>
  * Environment fallbacks: {@code KAFKA_DATA_DIR}, {@code KAFKA_HOST}, {@code KAFKA_PORT}, {@code KAFKA_CONTROLLER_PORT}, {@code KAFKA_READY_FILE}.
- * The ready file (if given) exists while the broker serves.
+ * The ready file (if given) exists while the broker serves. With {@code --agency-directory FILE} the broker is
+ * provisioned once it runs, before it is reported ready ({@link KafkaProvisioning}: every topic; with
+ * {@code --principals FILE} on a secured broker also every principal's credential and ACLs).
  */
 public final class KafkaBrokerMain {
 
@@ -24,12 +30,14 @@ public final class KafkaBrokerMain {
         Options options;
         LocalKafkaBroker.Settings settings;
         ReadyFile readyFile;
+        Provisioning provisioning;
         try {
             options = Options.parse(args, System::getenv);
             if (options.help()) {
                 System.out.println("""
                         usage: KafkaBrokerMain [--data-dir DIR] [--host HOST] [--port PORT] [--controller-port PORT]
                                                [--set broker.property=value]... [--ready-file FILE] [--tls-dir DIR]
+                                               [--agency-directory FILE [--principals FILE]]
                           defaults: var/kafka, 127.0.0.1, 9092, 9093
                           env: KAFKA_DATA_DIR, KAFKA_HOST, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_TLS_DIR
                           secured (--tls-dir): KAFKA_KEYSTORE_PASSWORD, KAFKA_ADMIN_USER, KAFKA_ADMIN_PASSWORD,
@@ -37,6 +45,7 @@ public final class KafkaBrokerMain {
                 return;
             }
             settings = settings(options);
+            provisioning = provisioning(options, settings);
             readyFile = ReadyFile.of(options.get("ready-file", "KAFKA_READY_FILE", null));
         } catch (IllegalArgumentException e) {
             System.err.println("KafkaBrokerMain: " + e.getMessage());
@@ -62,11 +71,39 @@ public final class KafkaBrokerMain {
             e.printStackTrace();
             System.exit(1);
         }
+        if (provisioning != null) {
+            try (Admin admin = Admin.create(broker.adminClientProperties())) {
+                KafkaProvisioning.apply(admin, provisioning.topics(), provisioning.principals());
+            } catch (RuntimeException e) {
+                System.err.println("KafkaBrokerMain: provisioning failed: " + e.getMessage());
+                broker.stop();
+                System.exit(1);
+            }
+        }
         if (readyFile != null) {
             readyFile.write(broker.bootstrapServers());
         }
         System.out.println("READY kafka " + broker.bootstrapServers());
         stopped.await();
+    }
+
+    /** The topics to make and the principals to set up (none on an unsecured broker). */
+    record Provisioning(List<KafkaProvisioning.TopicSpec> topics, Map<String, String> principals) {
+    }
+
+    static Provisioning provisioning(Options options, LocalKafkaBroker.Settings settings) {
+        String directory = options.get("agency-directory", "KAFKA_AGENCY_DIRECTORY", null);
+        if (directory == null) {
+            return null;
+        }
+        String principalsFile = options.get("principals", "KAFKA_PRINCIPALS_FILE", null);
+        if (principalsFile != null && settings.security() == null) {
+            throw new IllegalArgumentException("--principals needs a secured broker (--tls-dir)");
+        }
+        Map<String, String> principals = principalsFile == null ? Map.of()
+                : KafkaProvisioning.readPrincipals(Path.of(principalsFile));
+        return new Provisioning(KafkaProvisioning.topics(KafkaProvisioning.Settings.DEFAULT,
+                KafkaProvisioning.agencyProvincePairs(Path.of(directory), AreaMapsLoader.shipped())), principals);
     }
 
     static LocalKafkaBroker.Settings settings(Options options) {

@@ -27,8 +27,9 @@ import java.util.Properties;
  *
  * <p>On first start the data directory is formatted like {@code kafka-storage.sh format} does (a fresh cluster id,
  * written to {@code meta.properties} and so kept across restarts); later starts reuse it. Single-node settings:
- * replication factor 1 and min ISR 1 for every internal topic, and automatic topic creation ON, so that a service
- * may publish to an agency topic ({@code referrals.<agency>.v1}) that nobody has created yet.
+ * replication factor 1 and min ISR 1 for every internal topic. Unsecured (tests), automatic topic creation is on;
+ * secured ({@link Security}), no client may create a topic: the platform's provisioning ({@link KafkaProvisioning})
+ * makes them all.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
@@ -94,6 +95,30 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * What a client needs to connect as {@code user} (on an unsecured broker: the bootstrap servers only, the user
+     * ignored): SASL/SCRAM-SHA-512 over TLS, trusting the broker's certificate authority.
+     */
+    public Map<String, Object> clientProperties(String user, String password) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("bootstrap.servers", bootstrapServers());
+        if (settings.security() != null) {
+            p.put("security.protocol", "SASL_SSL");
+            p.put("sasl.mechanism", "SCRAM-SHA-512");
+            p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                    + user + "\" password=\"" + password + "\";");
+            p.put("ssl.truststore.type", "PEM");
+            p.put("ssl.truststore.location", settings.security().caCertificate().toString());
+        }
+        return p;
+    }
+
+    /** {@link #clientProperties} of the administrator (a super user). */
+    public Map<String, Object> adminClientProperties() {
+        return settings.security() == null ? clientProperties(null, null)
+                : clientProperties(settings.security().admin(), settings.security().adminPassword());
     }
 
     /** The broker's configuration: KRaft combined mode, single node. */

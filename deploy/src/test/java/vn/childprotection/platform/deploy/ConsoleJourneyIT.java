@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -291,7 +292,7 @@ class ConsoleJourneyIT {
             screenshot(browser, "health-forward-refused");
 
             // the other agencies answer from their own systems, on their topic; justice's referral is then done
-            try (AgencySystems systems = new AgencySystems("127.0.0.1:" + ENV.get("KAFKA_PORT"))) {
+            try (AgencySystems systems = new AgencySystems()) {
                 for (String[] other : openReferralsExcept(Set.of("POLICE", "HEALTH"))) {
                     systems.complete(caseId, other[0], other[1]);
                 }
@@ -706,16 +707,39 @@ class ConsoleJourneyIT {
         }
     }
 
-    /** The agencies' own systems: they answer on the responses topic, as an agency's software does. */
+    /**
+     * The agencies' own systems of Điện Biên: each answers on its own answer topic with its own broker credentials,
+     * which it gets as an agency's administrator would, from {@code ./platform credentials <agency>-11-system}.
+     */
     private static final class AgencySystems implements AutoCloseable {
 
-        private final KafkaProducer<String, byte[]> producer;
+        private final Map<String, KafkaProducer<String, byte[]>> producers = new HashMap<>();
 
-        AgencySystems(String bootstrapServers) {
+        private KafkaProducer<String, byte[]> producerOf(String agency) throws IOException, InterruptedException {
+            KafkaProducer<String, byte[]> existing = producers.get(agency);
+            if (existing != null) {
+                return existing;
+            }
+            Result credentials = platform(Duration.ofSeconds(30), "credentials",
+                    Topics.agencySegment(agency) + "-11-system");
+            assertThat(credentials.exitCode()).as(credentials.output()).isZero();
+            Map<String, String> librdkafka = new HashMap<>();
+            credentials.output().lines().filter(line -> line.contains("=")).forEach(line -> librdkafka.put(
+                    line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
             Properties properties = new Properties();
-            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, librdkafka.get("bootstrap.servers"));
+            properties.put("security.protocol", librdkafka.get("security.protocol"));
+            properties.put("sasl.mechanism", librdkafka.get("sasl.mechanisms"));
+            properties.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                    + "username=\"" + librdkafka.get("sasl.username") + "\" password=\""
+                    + librdkafka.get("sasl.password") + "\";");
+            properties.put("ssl.truststore.type", "PEM");
+            properties.put("ssl.truststore.location", librdkafka.get("ssl.ca.location"));
             properties.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+            KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                    new ByteArraySerializer());
+            producers.put(agency, producer);
+            return producer;
         }
 
         /** Accepted, then completed with support provided. */
@@ -731,14 +755,14 @@ class ConsoleJourneyIT {
                 if ("COMPLETED".equals(action)) {
                     body.put("outcome", "SUPPORT_PROVIDED");
                 }
-                producer.send(new ProducerRecord<>(Topics.AGENCY_RESPONSES, caseId, JSON.writeValueAsBytes(body)))
-                        .get(30, TimeUnit.SECONDS);
+                producerOf(agency).send(new ProducerRecord<>(Topics.agencyResponsesFor(agency, "11"), caseId,
+                        JSON.writeValueAsBytes(body))).get(30, TimeUnit.SECONDS);
             }
         }
 
         @Override
         public void close() {
-            producer.close(Duration.ofSeconds(10));
+            producers.values().forEach(producer -> producer.close(Duration.ofSeconds(10)));
         }
     }
 }

@@ -63,7 +63,7 @@ class FaultToleranceIT {
             new String[]{Topics.INTAKE_REPORTS_URGENT, "notification-service"},
             new String[]{Topics.CASE_EVENTS, "notification-service"},
             new String[]{Topics.CASE_EVENTS, "reporting-service"},
-            new String[]{Topics.AGENCY_RESPONSES, "referral-service"},
+            new String[]{Topics.agencyResponsesFor("POLICE", "11"), "referral-service"},
             new String[]{Topics.NOTIFICATIONS_DELIVERED, "reporting-service"},
             new String[]{Topics.NOTIFICATIONS_FAILED, "reporting-service"});
     private static final List<String> CONSUMING_SERVICES =
@@ -103,7 +103,7 @@ class FaultToleranceIT {
             for (String[] row : CONSUMED) {
                 String marker = markerByTopic.computeIfAbsent(row[0],
                         t -> ExactlyOnceCheck.POISON_MARKER + UUID.randomUUID());
-                poisonByDeadLetterTopic.put(Topics.deadLetterOf(row[0], row[1]), marker);
+                poisonByDeadLetterTopic.put(deadLetterOf(row[0], row[1]), marker);
             }
             for (Map.Entry<String, String> poison : markerByTopic.entrySet()) {
                 // truncated JSON: a MalformedEventException for every reader of the topic
@@ -290,5 +290,11 @@ class FaultToleranceIT {
             }
         }
         return published;
+    }
+
+    /** The dead-letter topic of a consumer group on a topic (one for all the agencies' answer topics). */
+    private static String deadLetterOf(String topic, String group) {
+        return Topics.responderOf(topic).isPresent() ? Topics.AGENCY_RESPONSES_DEAD_LETTER
+                : Topics.deadLetterOf(topic, group);
     }
 }

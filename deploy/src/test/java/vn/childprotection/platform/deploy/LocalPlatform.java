@@ -52,6 +52,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class LocalPlatform implements AutoCloseable {
 
+    /** The agency directory the referral service routes with: the provisioning makes its agencies' topics. */
+    static final Path AGENCY_DIRECTORY = moduleDir().getParent()
+            .resolve("referral-service/src/main/resources/directory/agency-units.yaml");
+
     static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
     static final List<String> SERVICES =
             List.of("intake-service", "referral-service", "notification-service", "reporting-service");
@@ -93,7 +97,8 @@ final class LocalPlatform implements AutoCloseable {
         bootstrap = "127.0.0.1:" + kafkaPort;
         kafka = new InfraProcess("kafka", KafkaBrokerMain.class, List.of("--data-dir", tmp.resolve("kafka").toString(),
                 "--host", "127.0.0.1", "--port", Integer.toString(kafkaPort), "--controller-port",
-                Integer.toString(freePort())), tmp.resolve("kafka.ready"), logs.resolve("kafka.log"));
+                Integer.toString(freePort()), "--agency-directory", AGENCY_DIRECTORY.toString()),
+                tmp.resolve("kafka.ready"), logs.resolve("kafka.log"));
         int mongoPort = freePort();
         mongoHealthPort = freePort();
         mongo = new InfraProcess("mongo", MongoStandInMain.class, List.of("--store", tmp.resolve("mongo/store.mv").toString(),
@@ -103,6 +108,8 @@ final class LocalPlatform implements AutoCloseable {
         Path notificationConfig = sinks.writeNotificationConfig(tmp.resolve("recipient-sinks.yml"));
         environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap, "MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort,
                 "SPRING_MAIN_BANNER_MODE", "off",
+                // the broker's provisioning has made every topic, as on the stack
+                "REFERRAL_TOPICS_CREATE", "false",
                 // the services check tokens against this JVM's issuer, as they do against Keycloak on the stack
                 "OIDC_ISSUER_URI", TestIssuer.shared().issuerUri(),
                 "SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:" + notificationConfig.toAbsolutePath(),

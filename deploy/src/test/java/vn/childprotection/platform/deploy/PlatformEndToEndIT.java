@@ -68,8 +68,8 @@ class PlatformEndToEndIT {
                     "audit-service");
     private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("e2e.startup.seconds", 240));
     private static final Duration FLOW = Duration.ofSeconds(Long.getLong("e2e.flow.seconds", 60));
-    private static final String POLICE_TOPIC = Topics.referralsFor("POLICE");
-    private static final String SOCIAL_AFFAIRS_TOPIC = Topics.referralsFor("SOCIAL_AFFAIRS");
+    private static final String POLICE_TOPIC = Topics.referralsFor("POLICE", "11");
+    private static final String SOCIAL_AFFAIRS_TOPIC = Topics.referralsFor("SOCIAL_AFFAIRS", "11");
     private static final JsonMapper JSON = EventJson.mapper();
     @TempDir
     static Path tmp;

@@ -105,11 +105,30 @@ public final class BenchMain {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(virtual)
                 .connectTimeout(Duration.ofSeconds(3)).build();
         this.tokens = new BearerTokens(http, URI.create(config.tokenUrl()), BearerTokens.fromEnvironment());
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
+        Properties props = kafkaClient(config.bootstrap());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         this.admin = Admin.create(props);
+    }
+
+    /**
+     * A Kafka client's connection: the bootstrap servers and, on a secured broker, SASL/SCRAM-SHA-512 over TLS as
+     * the principal in {@code BENCH_KAFKA_USERNAME}/{@code BENCH_KAFKA_PASSWORD} trusting {@code BENCH_KAFKA_CA}
+     * (./platform bench passes the administrator's), from the environment, never the command line.
+     */
+    static Properties kafkaClient(String bootstrap) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        String user = System.getenv("BENCH_KAFKA_USERNAME");
+        if (user != null && !user.isBlank()) {
+            props.put("security.protocol", "SASL_SSL");
+            props.put("sasl.mechanism", "SCRAM-SHA-512");
+            props.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                    + "username=\"" + user + "\" password=\"" + System.getenv("BENCH_KAFKA_PASSWORD") + "\";");
+            props.put("ssl.truststore.type", "PEM");
+            props.put("ssl.truststore.location", System.getenv("BENCH_KAFKA_CA"));
+        }
+        return props;
     }
 
     public static void main(String[] args) throws Exception {
@@ -415,8 +434,7 @@ public final class BenchMain {
                 throw e;
             }
         }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
+        Properties props = kafkaClient(config.bootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

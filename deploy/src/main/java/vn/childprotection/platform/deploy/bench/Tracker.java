@@ -35,7 +35,7 @@ final class Tracker implements AutoCloseable {
         long firstSeen(String caseId, long deadlineNanos);
     }
 
-    private static final Pattern REFERRAL_TOPIC = Pattern.compile(Pattern.quote(Topics.REFERRALS_PREFIX) + "[a-z0-9-]+"
+    private static final Pattern REFERRAL_TOPIC = Pattern.compile(Pattern.quote(Topics.REFERRALS_PREFIX) + "[a-z0-9.-]+"
             + Pattern.quote(Topics.REFERRALS_SUFFIX));
     private static final byte[] CASE_OPENED = "\"CaseOpened.v1\"".getBytes(StandardCharsets.UTF_8);
     /** One routed intervention in this many is polled on the projection. */
@@ -117,8 +117,7 @@ final class Tracker implements AutoCloseable {
     }
 
     private void loop() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = BenchMain.kafkaClient(bootstrap);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
