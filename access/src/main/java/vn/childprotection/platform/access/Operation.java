@@ -17,6 +17,8 @@ public enum Operation {
     RETRY_NOTIFICATION,
     /** The informant's contact details: break-glass, with a written reason. */
     REVEAL_INFORMANT,
+    /** Erasing the personal data of one case (its child's name, informant, narrative), with a written reason. */
+    ERASE_PERSONAL_DATA,
     READ_FIGURES,
     EXPORT_FIGURES,
     REBUILD_PROJECTIONS,

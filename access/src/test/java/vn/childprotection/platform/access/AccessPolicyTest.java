@@ -72,6 +72,7 @@ class AccessPolicyTest {
             LIST_NOTIFICATIONS   F/F      F/F            F/F           A/H         F/F     F/F   F/F
             RETRY_NOTIFICATION   F/F      F/F            F/F           A/H         F/F     F/F   F/F
             REVEAL_INFORMANT     F/F      F/F            F/F           A/H         F/F     F/F   F/F
+            ERASE_PERSONAL_DATA  F/F      F/F            F/F           A/H         F/F     F/F   F/F
             READ_FIGURES         F/F      F/F            F/F           A/H         A/H     F/F   F/F
             EXPORT_FIGURES       F/F      F/F            F/F           A/H         A/H     F/F   F/F
             REBUILD_PROJECTIONS  F/-      F/-            F/-           F/-         F/-     A/-   F/-

@@ -14,9 +14,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = EscalationRaised.class, name = EscalationRaised.TYPE),
         @JsonSubTypes.Type(value = ReferralStatusChanged.class, name = ReferralStatusChanged.TYPE),
         @JsonSubTypes.Type(value = ReferralOverdue.class, name = ReferralOverdue.TYPE),
-        @JsonSubTypes.Type(value = CaseStatusChanged.class, name = CaseStatusChanged.TYPE)
+        @JsonSubTypes.Type(value = CaseStatusChanged.class, name = CaseStatusChanged.TYPE),
+        @JsonSubTypes.Type(value = PersonalDataErased.class, name = PersonalDataErased.TYPE)
 })
 public sealed interface CaseEvent extends Event
         permits CaseOpened, ReferralIssued, EscalationRaised, ReferralStatusChanged, ReferralOverdue,
-        CaseStatusChanged {
+        CaseStatusChanged, PersonalDataErased {
 }

@@ -27,7 +27,7 @@ class ContractSchemasTest {
             TopicCatalog.INTAKE_REPORTS_URGENT, List.of(Fixtures.reportSubmitted()),
             TopicCatalog.CASE_EVENTS, List.of(Fixtures.caseOpened(), Fixtures.referralIssued(),
                     Fixtures.escalationRaised(), Fixtures.noAgencyLeft(), Fixtures.referralStatusChanged(), Fixtures.referralOverdue(),
-                    Fixtures.caseStatusChanged()),
+                    Fixtures.caseStatusChanged(), Fixtures.personalDataErased()),
             TopicCatalog.AGENCY_REFERRALS, List.of(Fixtures.agencyReferral()),
             TopicCatalog.AGENCY_RESPONSES, java.util.Arrays.stream(ResponseAction.values())
                     .<Event>map(Fixtures::agencyResponse).toList(),

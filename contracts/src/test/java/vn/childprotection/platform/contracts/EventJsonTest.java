@@ -76,7 +76,8 @@ class EventJsonTest {
     @Test
     void each_family_lists_its_versioned_type_names() {
         assertThat(EventJson.typeNames(CaseEvent.class)).containsExactlyInAnyOrder("CaseOpened.v1", "ReferralIssued.v1",
-                "EscalationRaised.v1", "ReferralStatusChanged.v1", "ReferralOverdue.v1", "CaseStatusChanged.v1");
+                "EscalationRaised.v1", "ReferralStatusChanged.v1", "ReferralOverdue.v1", "CaseStatusChanged.v1",
+                "PersonalDataErased.v1");
         assertThat(EventJson.typeNames(IntakeEvent.class)).containsExactly("ReportSubmitted.v1");
         assertThat(EventJson.typeNames(AgencyResponseEvent.class)).containsExactly("AgencyResponse.v1");
         assertThat(EventJson.typeNames(NotificationEvent.class))

@@ -113,6 +113,11 @@ final class Fixtures {
                 CaseStatus.IN_PROGRESS, CaseStatus.COMPLETED, List.of(ReferralOutcome.SUPPORT_PROVIDED));
     }
 
+    static PersonalDataErased personalDataErased() {
+        return new PersonalDataErased(Ids.nameBased(PersonalDataErased.TYPE, CASE_ID), OCCURRED_AT, CASE_ID,
+                PersonalDataErased.Cause.REQUEST);
+    }
+
     static NotificationDelivered notificationDelivered() {
         return new NotificationDelivered(Ids.nameBased(NotificationDelivered.TYPE, "n-1"), OCCURRED_AT, CASE_ID,
                 "n-1", NotificationKind.REFERRAL_ISSUED, "WEBHOOK", "AGENCY_SYSTEM", Agencies.POLICE,

@@ -34,13 +34,20 @@ public record ReportDraft(
      * NFC (Vietnamese typed on different keyboards arrives precomposed or with combining marks, "ệ" vs "ê"+"̣"),
      * without leading or trailing white space; an optional text that is blank is absent. So the same report typed
      * twice is the same report, and the event published for it is the same bytes every time.
+     *
+     * <p>An anonymous informant's name and phone are dropped here, before anything is checked, stored, fingerprinted
+     * or published (data minimisation): whoever chose anonymity is not identified anywhere in the platform, and no
+     * outcome is sent to them (S0 Art 7.2 gives feedback to an informant who is known). Their relationship to the
+     * child and the flags stay.
      */
     public ReportDraft normalized() {
         Location place = location == null ? null : new Location(
                 text(location.provinceCode()), text(location.districtCode()), text(location.communeCode()));
         Child who = child == null ? null : new Child(text(child.fullName()), child.sex(), child.ageYears());
-        Reporter informant = reporter == null ? null : new Reporter(text(reporter.fullName()),
-                text(reporter.phone()), reporter.relationship(), reporter.anonymous(), reporter.wantsFeedback());
+        Reporter informant = reporter == null ? null : reporter.anonymous()
+                ? new Reporter(null, null, reporter.relationship(), true, reporter.wantsFeedback())
+                : new Reporter(text(reporter.fullName()), text(reporter.phone()), reporter.relationship(), false,
+                        reporter.wantsFeedback());
         return new ReportDraft(reportId, receivedAt, channel, contactType, concerns, severity, place, who, informant,
                 text(narrative));
     }

@@ -6,6 +6,8 @@ import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.Location;
 import vn.childprotection.platform.contracts.ReportSubmitted;
+import vn.childprotection.platform.contracts.Reporter;
+import vn.childprotection.platform.contracts.ReporterRelationship;
 import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.intake.application.port.in.SubmitReportUseCase;
 import vn.childprotection.platform.intake.application.port.out.ReportLog;
@@ -48,6 +50,27 @@ class SubmitReportServiceTest {
             assertThat(event.narrative()).isEqualTo(report.narrative());
         });
         assertThat(log.records.get(report.reportId()).status()).isEqualTo(ReportRecord.Status.PUBLISHED);
+    }
+
+    @Test
+    void an_anonymous_report_with_a_name_and_phone_is_published_and_remembered_with_neither() {
+        ReportDraft v = ReportDrafts.valid();
+        ReportDraft anonymous = new ReportDraft(v.reportId(), v.receivedAt(), v.channel(), v.contactType(),
+                v.concerns(), v.severity(), v.location(), v.child(), new Reporter("Trần Văn Bình", "0912 345 678",
+                ReporterRelationship.NEIGHBOUR, true, true), v.narrative());
+
+        service.submit(placed(anonymous));
+
+        assertThat(publisher.published).singleElement().satisfies(event -> {
+            assertThat(event.reporter().fullName()).isNull();
+            assertThat(event.reporter().phone()).isNull();
+            assertThat(EventJson.writeString(event)).doesNotContain("Trần Văn Bình", "0912 345 678");
+        });
+        ReportDraft sameWithoutThem = new ReportDraft(v.reportId(), v.receivedAt(), v.channel(), v.contactType(),
+                v.concerns(), v.severity(), v.location(), v.child(), new Reporter(null, null,
+                ReporterRelationship.NEIGHBOUR, true, true), v.narrative());
+        assertThat(log.records.get(v.reportId()).fingerprint())
+                .isEqualTo(Fingerprint.of(sameWithoutThem.normalized()));
     }
 
     @Test

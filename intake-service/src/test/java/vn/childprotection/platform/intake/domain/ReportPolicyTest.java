@@ -278,6 +278,32 @@ class ReportPolicyTest {
                 v -> assertThat(v.violations()).extracting(Violation::field).containsExactly("channel", "narrative"));
     }
 
+    @Test
+    void an_anonymous_informants_name_and_phone_are_dropped_before_anything_is_checked_or_kept() {
+        ReportDraft v = valid();
+        ReportDraft anonymous = new ReportDraft(v.reportId(), v.receivedAt(), v.channel(), v.contactType(),
+                v.concerns(), v.severity(), v.location(), v.child(),
+                new Reporter("Trần Văn Bình", "not a phone \u0007", ReporterRelationship.NEIGHBOUR, true, true),
+                v.narrative());
+
+        ReportPolicy.Verdict verdict = policy.evaluate(anonymous, List.of(), Set.of());
+
+        assertThat(verdict).isInstanceOfSatisfying(ReportPolicy.Valid.class, kept -> {
+            assertThat(kept.report().reporter()).isEqualTo(
+                    new Reporter(null, null, ReporterRelationship.NEIGHBOUR, true, true));
+            assertThat(Fingerprint.canonical(kept.report())).doesNotContain("Trần Văn Bình", "not a phone");
+        });
+    }
+
+    @Test
+    void a_known_informants_name_and_phone_are_kept() {
+        ReportPolicy.Verdict verdict = policy.evaluate(valid(), List.of(), Set.of());
+
+        assertThat(verdict).isInstanceOfSatisfying(ReportPolicy.Valid.class, kept ->
+                assertThat(kept.report().reporter()).isEqualTo(new Reporter("Trần Văn Bình", "0912 345 678",
+                        ReporterRelationship.NEIGHBOUR, false, true)));
+    }
+
     private static PlacedLocation placedOf(ReportPolicy.Verdict verdict) {
         assertThat(verdict).isInstanceOf(ReportPolicy.Valid.class);
         return ((ReportPolicy.Valid) verdict).placed();

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -61,6 +62,9 @@ abstract class IntakeScenario {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -122,6 +126,45 @@ abstract class IntakeScenario {
         post(marker.toString());
         recordsFor(Ids.caseIdFor(UUID.fromString(marker.reportId())), 1);
         assertThat(seen.stream().filter(r -> caseId.equals(r.key()))).as("exactly one record").hasSize(1);
+    }
+
+    @Test
+    void an_anonymous_informants_name_and_phone_are_in_no_topic_and_not_in_the_report_log() {
+        ReportJson report = ReportJson.valid().with(root -> root.putObject("reporter")
+                .put("fullName", "Lê Ẩn Danh").put("phone", "0987 000 111").put("relationship", "NEIGHBOUR")
+                .put("anonymous", true).put("wantsFeedback", true));
+
+        HttpResponse<String> response = post(report.toString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        String caseId = Ids.caseIdFor(UUID.fromString(report.reportId()));
+        ReportSubmitted event = (ReportSubmitted) EventJson.read(recordsFor(caseId, 1).getFirst().value(),
+                IntakeEvent.class);
+        assertThat(event.reporter().fullName()).isNull();
+        assertThat(event.reporter().phone()).isNull();
+        assertThat(event.reporter().anonymous()).isTrue();
+        ReportJson marker = ReportJson.valid();
+        post(marker.toString());
+        recordsFor(Ids.caseIdFor(UUID.fromString(marker.reportId())), 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.stream().anyMatch(r -> Topics.AUDIT_EVENTS.equals(r.topic())
+                    && new String(r.value(), StandardCharsets.UTF_8).contains(caseId));
+        });
+        for (ConsumerRecord<String, byte[]> record : seen) {
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).as(record.topic())
+                    .doesNotContain("Lê Ẩn Danh", "0987 000 111", "0987000111");
+            for (Header header : record.headers()) {
+                assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                        .doesNotContain("Lê Ẩn Danh", "0987 000 111");
+            }
+        }
+        org.bson.Document stored = mongo.findById(report.reportId(), org.bson.Document.class, "reports");
+        assertThat(stored).isNotNull();
+        assertThat(stored.toJson()).doesNotContain("Lê Ẩn Danh", "0987 000 111", "0987000111");
+        assertThat(mongo.getCollectionNames()).allSatisfy(collection ->
+                mongo.findAll(org.bson.Document.class, collection).forEach(document ->
+                        assertThat(document.toJson()).doesNotContain("Lê Ẩn Danh", "0987 000 111")));
     }
 
     @Test

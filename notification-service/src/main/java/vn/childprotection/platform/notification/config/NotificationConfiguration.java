@@ -25,6 +25,14 @@ import vn.childprotection.platform.notification.application.port.in.FindNotifica
 import vn.childprotection.platform.notification.application.port.out.CaseProvinces;
 import vn.childprotection.platform.notification.application.port.out.DeliveryHandOff;
 import vn.childprotection.platform.notification.application.port.out.InformantContacts;
+import vn.childprotection.platform.notification.application.port.out.ContactErasureAudit;
+import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
+import vn.childprotection.platform.notification.application.AuditedInformantContacts;
+import vn.childprotection.platform.notification.application.InformantContactRetentionService;
+import vn.childprotection.platform.notification.adapter.out.audit.AuditTrailContactErasureAudit;
+import vn.childprotection.platform.notification.adapter.in.scheduling.InformantContactRetentionJob;
+import vn.childprotection.platform.support.audit.AuditTrail;
+import org.springframework.context.annotation.Primary;
 import vn.childprotection.platform.notification.application.port.out.NotificationChannel;
 import vn.childprotection.platform.notification.application.port.out.NotificationEventPublisher;
 import vn.childprotection.platform.notification.application.port.out.NotificationMetrics;
@@ -88,8 +96,42 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    MongoInformantContacts informantContacts(MongoTemplate mongoTemplate, Clock clock) {
+    MongoInformantContacts mongoInformantContacts(MongoTemplate mongoTemplate, Clock clock) {
         return new MongoInformantContacts(mongoTemplate, clock);
+    }
+
+    @Bean
+    ContactErasureAudit contactErasureAudit(AuditTrail auditTrail, Clock clock) {
+        return new AuditTrailContactErasureAudit(auditTrail, clock);
+    }
+
+    /** The informant contacts the use cases see: each erasure after a delivered outcome is an audit record. */
+    @Bean
+    @Primary
+    InformantContacts informantContacts(MongoInformantContacts contacts, ContactErasureAudit audit) {
+        return new AuditedInformantContacts(contacts, audit);
+    }
+
+    @Bean
+    InformantContactRetentionService informantContactRetention(MongoInformantContacts contacts,
+                                                               ContactErasureAudit audit, Clock clock,
+                                                               InformantContactProperties properties) {
+        return new InformantContactRetentionService(contacts, audit, clock, properties.maxKept(),
+                properties.batch());
+    }
+
+    @Bean
+    InformantContactRetentionJob informantContactRetentionJob(InformantContactRetentionService retention,
+                                                              InformantContactProperties properties) {
+        return new InformantContactRetentionJob(retention, properties.interval(), properties.enabled());
+    }
+
+    /** The case events' use case: a {@code PersonalDataErased} makes the informant's phone go, nothing else. */
+    @Bean
+    @Primary
+    RecordReferralNotificationUseCase caseEventsUseCase(RecordReferralNotificationService notifications,
+                                                        InformantContactRetentionService retention) {
+        return retention.forgettingOnErasure(notifications);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.CaseStatusChanged;
 import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.NotificationKind;
+import vn.childprotection.platform.contracts.PersonalDataErased;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.contracts.ReferralOverdue;
 import vn.childprotection.platform.contracts.ReferralStatusChanged;
@@ -89,6 +90,7 @@ public final class NotificationRules {
             case CaseStatusChanged changed -> changed.to() == CaseStatus.COMPLETED
                     ? new TellInformant(changed)
                     : new Nothing(changed.eventType());
+            case PersonalDataErased erased -> new Nothing(erased.eventType());
         };
     }
 

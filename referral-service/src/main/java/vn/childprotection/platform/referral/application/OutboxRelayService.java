@@ -119,7 +119,7 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
                 log.log(Level.WARNING, "case {0}: an earlier attempt may have published some of its {1} pending "
                         + "message(s) and the topics cannot be checked ({2}); nothing sent, the sweep retries",
                         caseId, pending.size(), e.getClass().getSimpleName());
-                complete(caseId, claim.owner(), done, false, held.version(), 0);
+                complete(caseId, claim.owner(), done, outbox, false, held.version(), 0);
                 return new RelayResult(caseId, 0, false, true);
             }
             metrics.publicationCheck(onTopic.isEmpty() ? "none_found" : "found");
@@ -160,13 +160,25 @@ public final class OutboxRelayService implements RelayOutboxUseCase {
                 }
             }
         }
-        return complete(caseId, claim.owner(), done, allOut, held.version(), sent)
+        return complete(caseId, claim.owner(), done, outbox, allOut, held.version(), sent)
                 ? new RelayResult(caseId, sent, allOut, true)
                 : new RelayResult(caseId, sent, false, true);
     }
 
-    private boolean complete(String caseId, String claim, Set<Integer> done, boolean allOut, long version, int sent) {
-        if (cases.completeOutbox(caseId, claim, done, clock.instant(), allOut, version)) {
+    /**
+     * Marks what went out; a copy that carried personal data (an agency's work order) keeps none once it is on its
+     * topic: it is never sent again, and the agency holds what it was sent.
+     */
+    private boolean complete(String caseId, String claim, Set<Integer> done, List<OutboxMessage> outbox,
+                             boolean allOut, long version, int sent) {
+        Map<Integer, String> kept = new LinkedHashMap<>();
+        for (int position : done) {
+            OutboxMessage message = outbox.get(position);
+            if (message.carriesPersonalData()) {
+                kept.put(position, message.withoutPersonalData().payload());
+            }
+        }
+        if (cases.completeOutbox(caseId, claim, done, kept, clock.instant(), allOut, version)) {
             return true;
         }
         log.log(Level.WARNING, "case {0}: claim lost before marking {1} message(s) published; the next claim checks "

@@ -58,6 +58,11 @@ import vn.childprotection.platform.support.messaging.ResilientConsumersConfigura
 import vn.childprotection.platform.support.security.ApiSecurityConfiguration;
 import vn.childprotection.platform.support.security.EndpointOperations.Endpoint;
 import vn.childprotection.platform.support.security.EndpointOperations;
+import vn.childprotection.platform.support.audit.AuditTrail;
+import vn.childprotection.platform.referral.adapter.out.audit.AuditTrailPersonalDataAudit;
+import vn.childprotection.platform.referral.application.PersonalDataService;
+import vn.childprotection.platform.referral.application.port.in.PurgePersonalDataUseCase;
+import vn.childprotection.platform.referral.application.port.out.PersonalDataAudit;
 import vn.childprotection.platform.support.store.StoreClientConfiguration;
 import vn.childprotection.platform.support.store.StoreHealthIndicator;
 
@@ -85,6 +90,7 @@ public class ReferralConfiguration {
                 Endpoint.of(HttpMethod.GET, "/api/v1/cases/{caseId}", Operation.READ_CASE,
                         Operation.READ_OWN_SUBMISSION),
                 Endpoint.of(HttpMethod.POST, "/api/v1/cases/{caseId}/informant-reveal", Operation.REVEAL_INFORMANT),
+                Endpoint.of(HttpMethod.POST, "/api/v1/cases/{caseId}/erasure", Operation.ERASE_PERSONAL_DATA),
                 Endpoint.of(HttpMethod.GET, "/api/v1/rules", Operation.PREVIEW_ROUTING),
                 Endpoint.of(HttpMethod.POST, "/api/v1/routing/preview", Operation.PREVIEW_ROUTING),
                 Endpoint.of(HttpMethod.GET, "/api/v1/referrals", Operation.LIST_REFERRALS),
@@ -225,6 +231,27 @@ public class ReferralConfiguration {
     @Bean
     Consumer<Message<byte[]>> onAgencyResponse(RespondToReferralUseCase useCase, MeterRegistry meters) {
         return new AgencyResponseConsumer(useCase, meters);
+    }
+
+    @Bean
+    PersonalDataAudit personalDataAudit(AuditTrail auditTrail, Clock clock) {
+        return new AuditTrailPersonalDataAudit(auditTrail, clock);
+    }
+
+    /** Erasure on request and the retention job (docs/data-retention.md). */
+    @Bean
+    PersonalDataService personalDataService(CaseRepository cases, JobLease leases, RelayOutboxUseCase relay,
+                                            PersonalDataAudit audit, Clock clock, ReferralProperties properties) {
+        ReferralProperties.Retention retention = properties.retention();
+        return new PersonalDataService(cases, leases, relay, audit, clock, instanceId(properties),
+                retention.closedCases(), retention.lease(), retention.batch(), retention.attempts());
+    }
+
+    @Bean
+    PeriodicJob personalDataRetention(PurgePersonalDataUseCase retention, ReferralProperties properties) {
+        return new PeriodicJob(PersonalDataService.JOB, retention::runOnce,
+                "retention purged the personal data of {} closed case(s)", properties.retention().interval(),
+                properties.retention().enabled());
     }
 
     @Bean

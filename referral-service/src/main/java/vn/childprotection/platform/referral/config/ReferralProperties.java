@@ -20,7 +20,8 @@ public record ReferralProperties(@DefaultValue Topics topics, @DefaultValue Outb
                                  @DefaultValue Ruleset ruleset,
                                  @DefaultValue Directory directory, @DefaultValue Deadlines deadlines,
                                  @DefaultValue Watchdog watchdog, @DefaultValue ChildKey childKey,
-                                 @DefaultValue Responses responses, String instanceId) {
+                                 @DefaultValue Responses responses, @DefaultValue Retention retention,
+                                 String instanceId) {
 
     /**
      * The topics this service writes (case events, agency referrals): their partitions and replication factor when
@@ -129,6 +130,24 @@ public record ReferralProperties(@DefaultValue Topics topics, @DefaultValue Outb
      */
     public record ChildKey(@DefaultValue(ChildKey.DEV_SECRET) String secret) {
         public static final String DEV_SECRET = "dev-only-child-key-secret-not-for-production";
+    }
+
+    /**
+     * How long a closed case's personal data is kept (docs/data-retention.md), and the job that erases it then. The
+     * period is a POLICY DEFAULT: no source text in the domain reference sets one.
+     *
+     * @param closedCases how long after its closing a case keeps the child's name, the informant and the narrative
+     *                    (365 days: a year covers the yearly reporting round and a repeat report about the same child
+     *                    within the year, S0 Art 9.4)
+     * @param enabled     run the job in this instance (several may: a lease lets one work at a time)
+     * @param interval    delay between passes
+     * @param lease       how long one pass may hold the job's lease
+     * @param batch       cases purged per pass at most
+     * @param attempts    how often an erasure on request is decided again after a concurrent change of its case
+     */
+    public record Retention(@DefaultValue("365d") Duration closedCases, @DefaultValue("true") boolean enabled,
+                            @DefaultValue("1h") Duration interval, @DefaultValue("10m") Duration lease,
+                            @DefaultValue("100") int batch, @DefaultValue("5") int attempts) {
     }
 
     /** @param attempts how many times a response is decided again after a concurrent change of its case */

@@ -15,6 +15,7 @@ import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.Ids;
 import vn.childprotection.platform.contracts.Location;
+import vn.childprotection.platform.contracts.PersonalDataErased;
 import vn.childprotection.platform.contracts.ReasonCode;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.contracts.ReferralOverdue;
@@ -55,6 +56,8 @@ import java.util.UUID;
  * @param appliedResponses the responseIds applied to the case, checked in the same update that applies one
  * @param submittedBy      the account that submitted the report (its operator may read the case back for a while);
  *                         {@code null} for reports without it
+ * @param erasure          when and why its personal data was erased ({@link #erasePersonalData}); {@code null} while
+ *                         it is held
  */
 public record Case(
         String caseId,
@@ -78,7 +81,8 @@ public record Case(
         List<Escalation> escalations,
         long version,
         List<String> appliedResponses,
-        String submittedBy) {
+        String submittedBy,
+        PersonalDataErasure erasure) {
 
     public Case {
         Objects.requireNonNull(caseId, "caseId");
@@ -88,6 +92,17 @@ public record Case(
         triage = triage == null ? Triage.NONE : triage;
         escalations = escalations == null ? List.of() : List.copyOf(escalations);
         appliedResponses = appliedResponses == null ? List.of() : List.copyOf(appliedResponses);
+    }
+
+    /** A case whose personal data is held (not erased). */
+    public Case(String caseId, UUID reportId, String sourceEventId, CaseStatus status, ContactType contactType,
+                Channel channel, List<Concern> concerns, Severity severity, Location location, Child child,
+                Reporter reporter, String narrative, OffsetDateTime receivedAt, Instant openedAt,
+                String rulesetVersion, List<Referral> referrals, List<OutboxMessage> outbox, Triage triage,
+                List<Escalation> escalations, long version, List<String> appliedResponses, String submittedBy) {
+        this(caseId, reportId, sourceEventId, status, contactType, channel, concerns, severity, location, child,
+                reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, outbox, triage, escalations,
+                version, appliedResponses, submittedBy, null);
     }
 
     public static CaseOpening open(ReportSubmitted report, Ruleset ruleset, Instant openedAt) {
@@ -266,8 +281,10 @@ public record Case(
         List<ReferralDeadline> deadlines = referral.deadlines().stream()
                 .map(d -> d.metBy(action) ? d.metAt(now) : d).toList();
         List<ResponseRecord> history = new ArrayList<>(referral.history());
-        history.add(new ResponseRecord(response.responseId(), action, from, to, response.reason(), reasonCode,
-                response.note(), action == ResponseAction.FORWARDED ? response.forwardTo() : null,
+        // once the case's personal data is erased, the agencies' wording is not kept again (their codes are)
+        history.add(new ResponseRecord(response.responseId(), action, from, to,
+                erasure == null ? response.reason() : null, reasonCode,
+                erasure == null ? response.note() : null, action == ResponseAction.FORWARDED ? response.forwardTo() : null,
                 action == ResponseAction.COMPLETED ? response.outcome() : null, response.unitId(),
                 response.occurredAt(), now));
         Referral changed = referral.with(to, deadlines, history);
@@ -336,7 +353,7 @@ public record Case(
         Case updated = new Case(caseId, reportId, sourceEventId, caseTo, contactType, channel, concerns, severity,
                 location, child, reporter, narrative, receivedAt, openedAt, rulesetVersion, updatedReferrals,
                 newOutbox, Triage.of(triageReasons.stream().distinct().toList()), allEscalations, version, applied,
-                submittedBy);
+                submittedBy, erasure);
         return new ResponseDecision.Applied(updated, changed, from, to, issued, status, caseTo);
     }
 
@@ -474,7 +491,8 @@ public record Case(
         }
         return Optional.of(new Watch(new Case(caseId, reportId, sourceEventId, status, contactType, channel,
                 concerns, severity, location, child, reporter, narrative, receivedAt, openedAt, rulesetVersion,
-                updatedReferrals, newOutbox, triage, escalations, version, appliedResponses, submittedBy), fired));
+                updatedReferrals, newOutbox, triage, escalations, version, appliedResponses, submittedBy, erasure),
+                fired));
     }
 
     private OutboxMessage overdue(Referral referral, ReferralDeadline deadline, ReferralOverdue.Stage stage,
@@ -550,15 +568,74 @@ public record Case(
     public Case withVersion(long newVersion) {
         return new Case(caseId, reportId, sourceEventId, status, contactType, channel, concerns, severity, location,
                 child, reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, outbox, triage,
-                escalations, newVersion, appliedResponses, submittedBy);
+                escalations, newVersion, appliedResponses, submittedBy, erasure);
     }
 
-    /** This case with the outbox messages at the given positions marked published. */
+    /**
+     * This case with the outbox messages at the given positions marked published; their copies keep no personal
+     * data from then on ({@link OutboxMessage#withoutPersonalData}).
+     */
     public Case withPublished(Set<Integer> positions, Instant at) {
         List<OutboxMessage> marked = new ArrayList<>(outbox);
-        positions.forEach(i -> marked.set(i, marked.get(i).publishedAt(at)));
+        positions.forEach(i -> marked.set(i, marked.get(i).publishedAt(at).withoutPersonalData()));
         return new Case(caseId, reportId, sourceEventId, status, contactType, channel, concerns, severity, location,
                 child, reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, marked, triage,
-                escalations, version, appliedResponses, submittedBy);
+                escalations, version, appliedResponses, submittedBy, erasure);
+    }
+
+    // ---- personal data: retention after closing, and erasure on request ----
+
+    /**
+     * When the case was closed, or {@code null} while it is open: a counselling contact (RECORDED, nothing routed)
+     * when it was opened; a COMPLETED (or CLOSED) case at the last response applied to any of its referrals (the
+     * response that completed it, or a later word from an INFORMED agency: the later, so retention never starts
+     * early). A case back with the standing agency (REFERRED, everything ended without a completion) is open.
+     */
+    public Instant closedAt() {
+        return switch (status == null ? CaseStatus.REFERRED : status) {
+            case RECORDED -> openedAt;
+            case COMPLETED, CLOSED -> referrals.stream().flatMap(r -> r.history().stream())
+                    .map(ResponseRecord::appliedAt).filter(Objects::nonNull).max(Instant::compareTo)
+                    .orElse(openedAt);
+            case REFERRED, IN_PROGRESS -> null;
+        };
+    }
+
+    /** Whether the personal data was erased already. */
+    public boolean erased() {
+        return erasure != null;
+    }
+
+    /**
+     * The case without its personal data: the child's name (sex and age stay), the informant's name and phone (the
+     * relationship and the anonymity and feedback flags stay), the narrative, the agencies' own wording in the
+     * responses ({@code reason}, {@code note}; their codes and outcomes stay) and the same fields in every copy the
+     * outbox holds, sent or not (a work order still to be sent goes without them). Codes, times, statuses,
+     * referrals, deadlines and escalations stay: the figures and the agency loop need no more. Owes
+     * {@code PersonalDataErased} on {@code case.events.v1} (one per case), which counts in no figure and makes
+     * notification-service forget the informant's contact.
+     *
+     * @param cause RETENTION or REQUEST
+     * @param now   when it is erased: the event's {@code occurredAt}
+     */
+    public ErasureDecision erasePersonalData(PersonalDataErased.Cause cause, Instant now) {
+        if (erasure != null) {
+            return new ErasureDecision.AlreadyErased(erasure);
+        }
+        PersonalDataErasure done = new PersonalDataErasure(now, cause);
+        Child keptChild = child == null ? null : new Child(null, child.sex(), child.ageYears());
+        Reporter keptReporter = reporter == null ? null : new Reporter(null, null, reporter.relationship(),
+                reporter.anonymous(), reporter.wantsFeedback());
+        List<Referral> keptReferrals = referrals.stream().map(r -> r.with(r.status(), r.deadlines(),
+                r.history().stream().map(h -> new ResponseRecord(h.responseId(), h.action(), h.from(), h.to(), null,
+                        h.reasonCode(), null, h.forwardTo(), h.outcome(), h.unitId(), h.respondedAt(),
+                        h.appliedAt())).toList())).toList();
+        List<OutboxMessage> keptOutbox = new ArrayList<>(outbox.stream().map(OutboxMessage::withoutPersonalData)
+                .toList());
+        keptOutbox.add(message(Topics.CASE_EVENTS, new PersonalDataErased(
+                Ids.nameBased(PersonalDataErased.TYPE, caseId), now, caseId, cause)));
+        return new ErasureDecision.Erased(new Case(caseId, reportId, sourceEventId, status, contactType, channel,
+                concerns, severity, location, keptChild, keptReporter, null, receivedAt, openedAt, rulesetVersion,
+                keptReferrals, keptOutbox, triage, escalations, version, appliedResponses, submittedBy, done), done);
     }
 }

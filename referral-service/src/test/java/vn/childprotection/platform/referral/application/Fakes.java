@@ -137,7 +137,7 @@ final class Fakes {
                     after.contactType(), after.channel(), after.concerns(), after.severity(), after.location(),
                     after.child(), after.reporter(), after.narrative(), after.receivedAt(), after.openedAt(),
                     after.rulesetVersion(), after.referrals(), outbox, after.triage(), after.escalations(),
-                    before.version() + 1, after.appliedResponses(), after.submittedBy());
+                    before.version() + 1, after.appliedResponses(), after.submittedBy(), after.erasure());
             byId.put(before.caseId(), new Stored(next, stored.leaseOwner(), stored.leaseUntil(), stored.uncertain()));
             return true;
         }
@@ -163,7 +163,8 @@ final class Fakes {
 
         @Override
         public synchronized boolean completeOutbox(String caseId, String owner, Set<Integer> positions,
-                                                   Instant publishedAt, boolean allPublished, long claimedVersion) {
+                                                   Map<Integer, String> keptPayloads, Instant publishedAt,
+                                                   boolean allPublished, long claimedVersion) {
             Stored stored = byId.get(caseId);
             if (stored == null || !owner.equals(stored.leaseOwner())) {
                 return false;
@@ -171,6 +172,55 @@ final class Fakes {
             byId.put(caseId, new Stored(stored.value().withPublished(positions, publishedAt), null, null,
                     !allPublished));
             return true;
+        }
+
+        /** Provinces the scope reaches, {@code null} for every province (the fakes know only these two scopes). */
+        private static boolean reaches(QueryScope scope, Case c) {
+            return switch (scope) {
+                case QueryScope.Everything ignored -> true;
+                case QueryScope.Provinces(var codes) -> c.location() != null
+                        && codes.contains(c.location().provinceCode());
+                default -> false;
+            };
+        }
+
+        @Override
+        public synchronized Optional<Case> findById(String caseId, QueryScope scope) {
+            return findById(caseId).filter(c -> reaches(scope, c));
+        }
+
+        @Override
+        public synchronized boolean erase(Case before, Case after, QueryScope scope) {
+            Stored stored = byId.get(before.caseId());
+            if (stored == null || stored.value().version() != before.version() || !reaches(scope, stored.value())) {
+                return false;
+            }
+            if (conflicts > 0) {
+                conflicts--;
+                return false;
+            }
+            // the relay's marks stay; each copy takes its payload without personal data; the erasure's message follows
+            List<OutboxMessage> outbox = new ArrayList<>();
+            for (int i = 0; i < stored.value().outbox().size(); i++) {
+                OutboxMessage held = stored.value().outbox().get(i);
+                outbox.add(new OutboxMessage(held.eventId(), held.eventType(), held.topic(), held.key(),
+                        after.outbox().get(i).payload(), held.recordedAt(), held.publishedAt()));
+            }
+            outbox.add(after.outbox().getLast());
+            Case next = new Case(after.caseId(), after.reportId(), after.sourceEventId(), after.status(),
+                    after.contactType(), after.channel(), after.concerns(), after.severity(), after.location(),
+                    after.child(), after.reporter(), after.narrative(), after.receivedAt(), after.openedAt(),
+                    after.rulesetVersion(), after.referrals(), outbox, after.triage(), after.escalations(),
+                    before.version() + 1, after.appliedResponses(), after.submittedBy(), after.erasure());
+            byId.put(before.caseId(), new Stored(next, stored.leaseOwner(), stored.leaseUntil(), stored.uncertain()));
+            return true;
+        }
+
+        @Override
+        public synchronized List<String> findRetentionDue(Instant cutoff, int limit) {
+            return byId.values().stream().map(Stored::value)
+                    .filter(c -> !c.erased() && c.closedAt() != null && !c.closedAt().isAfter(cutoff))
+                    .sorted(Comparator.comparing(Case::closedAt)).limit(limit).map(Case::caseId).toList();
         }
 
         @Override

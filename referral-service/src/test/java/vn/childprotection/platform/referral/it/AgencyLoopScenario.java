@@ -34,6 +34,7 @@ import vn.childprotection.platform.contracts.AgencyReferral;
 import vn.childprotection.platform.contracts.AgencyReferralEvent;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.CaseOpened;
+import vn.childprotection.platform.contracts.PersonalDataErased;
 import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.CaseStatusChanged;
 import vn.childprotection.platform.contracts.Concern;
@@ -51,6 +52,7 @@ import vn.childprotection.platform.referral.adapter.in.messaging.AgencyResponseC
 import vn.childprotection.platform.referral.adapter.in.scheduling.PeriodicJob;
 import vn.childprotection.platform.referral.adapter.out.metrics.MicrometerCaseMetrics;
 import vn.childprotection.platform.referral.adapter.out.mongo.MongoRejectedResponseLog;
+import vn.childprotection.platform.referral.application.port.in.PurgePersonalDataUseCase;
 import vn.childprotection.platform.referral.application.port.in.WatchDeadlinesUseCase;
 import vn.childprotection.platform.referral.application.port.out.CaseRepository;
 import vn.childprotection.platform.referral.domain.Case;
@@ -146,6 +148,8 @@ abstract class AgencyLoopScenario {
     PeriodicJob scheduledWatchdog;
     @Autowired
     WatchDeadlinesUseCase watchdog;
+    @Autowired
+    PurgePersonalDataUseCase retention;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private KafkaProducer<String, byte[]> producer;
@@ -531,6 +535,100 @@ abstract class AgencyLoopScenario {
                 assertThat(record.caseId()).isEqualTo(opened.caseId());
                 assertThat(record.subject()).isEqualTo(TestActor.COORDINATOR_11.subject());
                 assertThat(record.reason()).isEqualTo("the police need a witness statement");
+                assertThat(record.outcome()).isEqualTo("ALLOWED");
+            }));
+        }
+    }
+
+    @Test
+    void aCoordinatorErasesACasesPersonalDataWithAReasonAnotherProvincesFindsNoneAndNothingPersonalIsLeft()
+            throws Exception {
+        Case opened = open(report());
+        String path = "/api/v1/cases/" + opened.caseId() + "/erasure";
+        String reason = "the family asked, the case was opened in error";
+
+        HttpResponse<String> noReason = postAs(TestActor.COORDINATOR_11, path, Map.<String, Object>of("reason", " "));
+        HttpResponse<String> analyst = postAs(TestActor.ANALYST_11, path, Map.<String, Object>of("reason", reason));
+        HttpResponse<String> otherProvince = postAs(TestActor.COORDINATOR_01, path,
+                Map.<String, Object>of("reason", reason));
+        HttpResponse<String> erased = postAs(TestActor.COORDINATOR_11, path, Map.<String, Object>of("reason", reason));
+        HttpResponse<String> again = postAs(TestActor.COORDINATOR_11, path, Map.<String, Object>of("reason", reason));
+
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(analyst.statusCode()).isEqualTo(403);
+        assertThat(otherProvince.statusCode()).as(otherProvince.body()).isEqualTo(404);
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(JSON.readTree(erased.body()).path("cause").asString()).isEqualTo("REQUEST");
+        assertThat(JSON.readTree(erased.body()).path("alreadyErased").asBoolean()).isFalse();
+        assertThat(JSON.readTree(again.body()).path("alreadyErased").asBoolean()).isTrue();
+        JsonNode read = getJsonAs(TestActor.COORDINATOR_11, "/api/v1/cases/" + opened.caseId());
+        assertThat(read.toString()).doesNotContain(CHILD_NAME, NARRATIVE);
+        assertThat(read.path("personalDataErased").path("cause").asString()).isEqualTo("REQUEST");
+        assertThat(read.path("referrals")).hasSize(opened.referrals().size());
+        HttpResponse<String> revealed = revealAs(TestActor.COORDINATOR_11, opened.caseId(),
+                "the police need a witness statement");
+        assertThat(revealed.body()).doesNotContain(INFORMANT_NAME, INFORMANT_PHONE);
+        awaitCaseEvents(opened.caseId(), e -> e instanceof PersonalDataErased erasure
+                && erasure.cause() == PersonalDataErased.Cause.REQUEST, 1);
+        assertThat(readAll(List.of(Topics.CASE_EVENTS), opened.caseId())).allSatisfy(record ->
+                assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                        .doesNotContain(CHILD_NAME, NARRATIVE, INFORMANT_NAME, INFORMANT_PHONE, reason));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cases.findById(opened.caseId()).orElseThrow()
+                .outboxPending()).isFalse());
+        assertThat(mongo.findById(opened.caseId(), org.bson.Document.class, "cases").toJson())
+                .doesNotContain(CHILD_NAME, NARRATIVE, INFORMANT_NAME, INFORMANT_PHONE, reason);
+        try (AuditTrailReader trail = new AuditTrailReader(bootstrapServers)) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(trail.records()).anySatisfy(record -> {
+                    assertThat(record.action()).isEqualTo("ERASE_PERSONAL_DATA");
+                    assertThat(record.caseId()).isEqualTo(opened.caseId());
+                    assertThat(record.subject()).isEqualTo(TestActor.COORDINATOR_11.subject());
+                    assertThat(record.reason()).isEqualTo(reason);
+                    assertThat(record.outcome()).isEqualTo("ALLOWED");
+                });
+                assertThat(trail.records()).anySatisfy(record -> {
+                    assertThat(record.action()).isEqualTo("ERASE_PERSONAL_DATA");
+                    assertThat(record.caseId()).isEqualTo(opened.caseId());
+                    assertThat(record.subject()).isEqualTo(TestActor.COORDINATOR_01.subject());
+                    assertThat(record.status()).isEqualTo(404);
+                });
+            });
+        }
+    }
+
+    @Test
+    void aClosedCasesPersonalDataIsPurgedOnceItsRetentionRunsOutAndThePurgeIsInTheAuditTrail() throws Exception {
+        Case opened = open(report().concerns(Concern.LEGAL_CIVIL_STATUS).severity(Severity.NORMAL));
+        Referral justice = referral(opened, Agencies.JUSTICE);
+        send(opened.caseId(), body(opened, justice, "ACCEPTED"));
+        Map<String, Object> completed = body(opened, justice, "COMPLETED");
+        completed.put("outcome", "SUPPORT_PROVIDED");
+        completed.put("note", "Đã gặp cháu " + CHILD_NAME + " tại nhà.");
+        send(opened.caseId(), completed);
+        awaitCaseEvents(opened.caseId(), e -> e instanceof CaseStatusChanged changed
+                && changed.to() == CaseStatus.COMPLETED, 1);
+
+        assertThat(retention.runOnce()).as("closed just now").isZero();
+        clock.advance(Duration.ofDays(366));
+        // other tests' closed cases are due as well: pass after pass until this one's turn (oldest closing first)
+        await().atMost(WAIT).until(() -> {
+            retention.runOnce();
+            return cases.findById(opened.caseId()).orElseThrow().erased();
+        });
+
+        Case purged = cases.findById(opened.caseId()).orElseThrow();
+        assertThat(purged.erasure()).isNotNull();
+        assertThat(purged.status()).isEqualTo(CaseStatus.COMPLETED);
+        awaitCaseEvents(opened.caseId(), e -> e instanceof PersonalDataErased erasure
+                && erasure.cause() == PersonalDataErased.Cause.RETENTION, 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cases.findById(opened.caseId()).orElseThrow()
+                .outboxPending()).isFalse());
+        assertThat(mongo.findById(opened.caseId(), org.bson.Document.class, "cases").toJson())
+                .doesNotContain(CHILD_NAME, NARRATIVE, INFORMANT_NAME, INFORMANT_PHONE);
+        try (AuditTrailReader trail = new AuditTrailReader(bootstrapServers)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(trail.records()).anySatisfy(record -> {
+                assertThat(record.action()).isEqualTo("PURGE_PERSONAL_DATA");
+                assertThat(record.caseId()).isEqualTo(opened.caseId());
                 assertThat(record.outcome()).isEqualTo("ALLOWED");
             }));
         }

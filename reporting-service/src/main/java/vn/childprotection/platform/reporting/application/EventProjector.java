@@ -106,6 +106,7 @@ public final class EventProjector {
 
     ProjectionOutcome projectInto(long generation, Event event) {
         return switch (event) {
+            case CaseEvent caseEvent when !ProjectionRules.counts(caseEvent) -> ProjectionOutcome.IGNORED;
             case CaseEvent caseEvent -> ProjectionRules.referralIdOf(caseEvent)
                     .map(referralId -> projectReferral(generation, referralId, caseEvent))
                     .orElseGet(() -> projectCase(generation, caseEvent));

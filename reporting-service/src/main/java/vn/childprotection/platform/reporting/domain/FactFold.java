@@ -37,6 +37,9 @@ public final class FactFold {
             return false;
         }
         switch (event) {
+            case CaseEvent caseEvent when !ProjectionRules.counts(caseEvent) -> {
+                // nothing a figure is made of (the erasure of a case's personal data)
+            }
             case CaseEvent caseEvent -> ProjectionRules.referralIdOf(caseEvent).ifPresentOrElse(
                     referralId -> ProjectionRules.applyToReferral(referrals.computeIfAbsent(referralId,
                             id -> new ReferralFact(id, caseEvent.caseId())), caseEvent),

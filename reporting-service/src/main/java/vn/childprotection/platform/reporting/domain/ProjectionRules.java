@@ -7,6 +7,7 @@ import vn.childprotection.platform.contracts.CaseStatusChanged;
 import vn.childprotection.platform.contracts.ChildProfile;
 import vn.childprotection.platform.contracts.EscalationRaised;
 import vn.childprotection.platform.contracts.Location;
+import vn.childprotection.platform.contracts.PersonalDataErased;
 import vn.childprotection.platform.contracts.ReferralIssued;
 import vn.childprotection.platform.contracts.ReferralOverdue;
 import vn.childprotection.platform.contracts.ReferralStatus;
@@ -37,7 +38,17 @@ public final class ProjectionRules {
             case CaseOpened ignored -> Optional.empty();
             case EscalationRaised ignored -> Optional.empty();
             case CaseStatusChanged ignored -> Optional.empty();
+            case PersonalDataErased ignored -> Optional.empty();
         };
+    }
+
+    /**
+     * Whether the event can change a figure. {@code PersonalDataErased} cannot: the figures are built from codes,
+     * times and statuses, never from the personal data it says was erased, so it is skipped before any fact is read
+     * or made (erasing a case's personal data leaves every figure as it was).
+     */
+    public static boolean counts(CaseEvent event) {
+        return !(event instanceof PersonalDataErased);
     }
 
     /**

@@ -2,6 +2,8 @@ package vn.childprotection.platform.reporting.application;
 
 import org.junit.jupiter.api.Test;
 import vn.childprotection.platform.contracts.Agencies;
+import vn.childprotection.platform.contracts.Ids;
+import vn.childprotection.platform.contracts.PersonalDataErased;
 import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.reporting.application.port.out.FactStore;
 import vn.childprotection.platform.reporting.application.port.out.Revisioned;
@@ -108,6 +110,23 @@ class EventProjectorTest {
             assertThat(stored.revision()).isEqualTo(2);
             assertThat(stored.value().caseContext()).isNotNull();
         });
+    }
+
+    @Test
+    void anErasureOfACasesPersonalDataReadsAndChangesNoFact() {
+        EventProjector projector = projector(EventProjector.DEFAULT_CASE_CONTEXT_CACHE_SIZE);
+        CaseEvents.CaseOpenedBuilder opened = CaseEvents.aCase("erased");
+        projector.project(opened.build());
+        var before = Map.copyOf(store.cases);
+        String caseId = opened.build().caseId();
+
+        ProjectionOutcome outcome = projector.project(new PersonalDataErased(
+                Ids.nameBased(PersonalDataErased.TYPE, caseId), clock.instant(), caseId,
+                PersonalDataErased.Cause.REQUEST));
+
+        assertThat(outcome).isEqualTo(ProjectionOutcome.IGNORED);
+        assertThat(store.caseReads + store.referralReads).isZero();
+        assertThat(store.cases).isEqualTo(before);
     }
 
     @Test

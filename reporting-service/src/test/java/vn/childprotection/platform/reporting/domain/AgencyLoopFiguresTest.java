@@ -2,6 +2,8 @@ package vn.childprotection.platform.reporting.domain;
 
 import org.junit.jupiter.api.Test;
 import vn.childprotection.platform.contracts.Event;
+import vn.childprotection.platform.contracts.Ids;
+import vn.childprotection.platform.contracts.PersonalDataErased;
 import vn.childprotection.platform.reporting.fixtures.AgencyLoopScenario;
 import vn.childprotection.platform.reporting.fixtures.ShippedMaps;
 
@@ -57,6 +59,34 @@ class AgencyLoopFiguresTest {
         assertThat(rows.get("WOMENS_UNION").forwardReasons()).containsExactly(Map.entry("BETTER_PLACED_AGENCY", 1L));
         assertThat(rows.get("SOCIAL_AFFAIRS").timeToAcknowledge().medianMinutes()).isEqualTo(15.0);
         assertThat(rows.get("SOCIAL_AFFAIRS").onTime().get("EMERGENCY_MEASURES").share()).isEqualTo(1.0);
+    }
+
+    @Test
+    void erasing_every_cases_personal_data_leaves_every_figure_identical() {
+        List<Event> erased = new ArrayList<>(all());
+        scenario.events().stream().map(Event::caseId).distinct().forEach(caseId -> erased.add(
+                new PersonalDataErased(Ids.nameBased(PersonalDataErased.TYPE, caseId), NOW, caseId,
+                        PersonalDataErased.Cause.REQUEST)));
+        String unknown = Ids.nameBased("case", "never opened");
+        erased.add(new PersonalDataErased(Ids.nameBased(PersonalDataErased.TYPE, unknown), NOW, unknown,
+                PersonalDataErased.Cause.RETENTION));
+        StatsFilter year = new StatsFilter(ReportingPeriod.parse("2024").orElseThrow(), "11", null, null, null);
+
+        for (StatsFilter filter : List.of(q1, year)) {
+            FactSet before = facts(all(), filter);
+            FactSet after = facts(erased, filter);
+            assertThat(StatsCalculator.overview(after, filter, NOW))
+                    .isEqualTo(StatsCalculator.overview(before, filter, NOW));
+            assertThat(StatsCalculator.funnel(after, NOW)).isEqualTo(StatsCalculator.funnel(before, NOW));
+            assertThat(StatsCalculator.overdue(after, NOW)).isEqualTo(StatsCalculator.overdue(before, NOW));
+            assertThat(StatsCalculator.repeats(after)).isEqualTo(StatsCalculator.repeats(before));
+            for (StatsCalculator.Dimension by : StatsCalculator.Dimension.values()) {
+                assertThat(StatsCalculator.breakdown(after, by)).isEqualTo(StatsCalculator.breakdown(before, by));
+            }
+        }
+        FactFold fold = new FactFold(ShippedMaps.AREAS);
+        erased.forEach(fold::fold);
+        assertThat(fold.cases()).extracting(CaseFact::caseId).doesNotContain(unknown);
     }
 
     @Test

@@ -70,7 +70,8 @@ record ReportRequestSchema(
     record ReporterSchema(@Schema(maxLength = 200) String fullName,
                           @Schema(example = "0912345678") String phone,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ReporterRelationship relationship,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean anonymous,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "true: fullName and "
+                                  + "phone are dropped unread, kept and published nowhere") boolean anonymous,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                   description = "The outcome goes back to the informant unless anonymous (S0 Art 7.2)") boolean wantsFeedback) {
     }

@@ -2,6 +2,7 @@ package vn.childprotection.platform.notification.adapter.out.mongo;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -9,7 +10,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import vn.childprotection.platform.contracts.ReferralOutcome;
+import vn.childprotection.platform.notification.application.port.out.InformantContactRetention;
 import vn.childprotection.platform.notification.application.port.out.InformantContacts;
+import vn.childprotection.platform.notification.domain.RecipientRole;
 import vn.childprotection.platform.notification.domain.DeliveryChannel;
 import vn.childprotection.platform.notification.domain.InformantContact;
 import vn.childprotection.platform.notification.domain.Recipient;
@@ -23,9 +26,11 @@ import java.util.Optional;
  * {@link InformantContacts} on MongoDB: collection {@code informant_contacts}, {@code _id} = case id. Every change is
  * one atomic {@code findAndModify} (upsert, answer after the change) on the case's one document, so two consumers
  * (intake report, case completion) see each other's part whichever comes first. The phone is written only for an
- * informant who expects feedback and is {@code $unset} once the outcome was delivered ({@code told}).
+ * informant who expects feedback and is {@code $unset} once the outcome was delivered ({@code told}), or once it has
+ * been kept {@code notification.informant-contact.max-kept} ({@code keptSince}), or when the case's personal data is
+ * erased ({@code erased}: never written again).
  */
-public final class MongoInformantContacts implements InformantContacts {
+public final class MongoInformantContacts implements InformantContacts, InformantContactRetention {
 
     public static final String COLLECTION = "informant_contacts";
 
@@ -36,15 +41,19 @@ public final class MongoInformantContacts implements InformantContacts {
     @Document(collection = COLLECTION)
     public record InformantContactDocument(@Id String caseId, String contact, DeliveryChannel channel,
                                            Boolean declined, String pendingEventId,
-                                           List<ReferralOutcome> pendingOutcomes, Boolean told, Instant updatedAt) {
+                                           List<ReferralOutcome> pendingOutcomes, Boolean told, Instant updatedAt,
+                                           Instant keptSince, Boolean erased) {
 
+        /** An erased contact (limit reached, or the case's personal data erased) is never sent to: as declined. */
         InformantContact toDomain() {
             boolean isTold = Boolean.TRUE.equals(told);
-            Recipient recipient = isTold || contact == null || contact.isBlank() ? null
+            boolean gone = Boolean.TRUE.equals(erased);
+            Recipient recipient = isTold || gone || contact == null || contact.isBlank() ? null
                     : new Recipient(contact, channel == null ? DeliveryChannel.SMS : channel);
             InformantContact.PendingOutcome pending = pendingEventId == null ? null
                     : new InformantContact.PendingOutcome(pendingEventId, pendingOutcomes);
-            return new InformantContact(caseId, recipient, Boolean.TRUE.equals(declined), pending, isTold);
+            return new InformantContact(caseId, recipient, Boolean.TRUE.equals(declined) || (gone && !isTold),
+                    pending, isTold);
         }
     }
 
@@ -59,9 +68,9 @@ public final class MongoInformantContacts implements InformantContacts {
     @Override
     public InformantContact rememberContact(String caseId, Recipient contact) {
         // never written again once told: the query does not match a told record
-        Query notTold = new Query(Criteria.where("_id").is(caseId).and("told").ne(true));
+        Query notTold = new Query(Criteria.where("_id").is(caseId).and("told").ne(true).and("erased").ne(true));
         Update update = new Update().set("contact", contact.address()).set("channel", contact.channel().name())
-                .set("updatedAt", clock.instant());
+                .set("updatedAt", clock.instant()).min("keptSince", clock.instant());
         InformantContactDocument updated = mongo.findAndModify(notTold, update,
                 FindAndModifyOptions.options().returnNew(true), InformantContactDocument.class);
         if (updated != null) {
@@ -85,7 +94,35 @@ public final class MongoInformantContacts implements InformantContacts {
 
     @Override
     public void erase(String caseId) {
-        change(byId(caseId), caseId, new Update().unset("contact").unset("channel").set("told", true));
+        change(byId(caseId), caseId, new Update().unset("contact").unset("channel").unset("keptSince")
+                .set("told", true));
+    }
+
+    @Override
+    public boolean forget(String caseId) {
+        Instant now = clock.instant();
+        InformantContactDocument before = mongo.findAndModify(
+                new Query(Criteria.where("_id").is(caseId).and("contact").exists(true)),
+                new Update().unset("contact").unset("channel").unset("keptSince").set("erased", true)
+                        .set("updatedAt", now),
+                FindAndModifyOptions.options().returnNew(false), InformantContactDocument.class);
+        if (before == null) {
+            // nothing held (yet): the marker keeps a report that comes later from bringing the phone in
+            change(byId(caseId), caseId, new Update().set("erased", true));
+        }
+        // the outcome notification not delivered yet loses its recipient too (it then fails: nobody to send to)
+        mongo.updateMulti(new Query(Criteria.where("caseId").is(caseId).and("role").is(RecipientRole.INFORMANT.name())
+                        .and("recipient").exists(true)),
+                new Update().unset("recipient"), NotificationDocument.COLLECTION);
+        return before != null && before.contact() != null;
+    }
+
+    @Override
+    public List<String> heldSince(Instant cutoff, int limit) {
+        Query held = new Query(Criteria.where("keptSince").lte(cutoff).and("contact").exists(true))
+                .with(Sort.by(Sort.Direction.ASC, "keptSince")).limit(limit);
+        held.fields().include("_id");
+        return mongo.find(held, org.bson.Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }
 
     @Override

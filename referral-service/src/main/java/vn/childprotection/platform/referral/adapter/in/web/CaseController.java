@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import vn.childprotection.platform.access.Role;
 import vn.childprotection.platform.access.Target;
 import vn.childprotection.platform.contracts.CaseStatus;
 import vn.childprotection.platform.contracts.Concern;
+import vn.childprotection.platform.referral.application.port.in.ErasePersonalDataUseCase;
 import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
 import vn.childprotection.platform.referral.application.port.out.CaseFilter;
 import vn.childprotection.platform.referral.domain.Case;
@@ -37,8 +39,9 @@ import java.util.regex.Pattern;
 /**
  * Cases and the routing ruleset, read-only, each for whom the access policy lets read them: a coordinator the cases
  * of its provinces (the informant only through a reveal with a written reason), an operator for a while the cases it
- * submitted (the routing, to confirm it to the caller), an operator the ruleset and a routing preview. Every read of
- * a case and every reveal is an audit record written before the answer.
+ * submitted (the routing, to confirm it to the caller), an operator the ruleset and a routing preview; a coordinator
+ * may erase a case's personal data with a written reason. Every read of a case, every reveal and every erasure is an
+ * audit record written before the answer.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -53,10 +56,12 @@ public class CaseController {
     static final int MIN_REVEAL_REASON = 15;
 
     private final ReadCasesUseCase cases;
+    private final ErasePersonalDataUseCase erasure;
     private final AccessGuard guard;
 
-    public CaseController(ReadCasesUseCase cases, AccessGuard guard) {
+    public CaseController(ReadCasesUseCase cases, ErasePersonalDataUseCase erasure, AccessGuard guard) {
         this.cases = cases;
+        this.erasure = erasure;
         this.guard = guard;
     }
 
@@ -178,6 +183,67 @@ public class CaseController {
 
     /** @param reason why the coordinator needs the informant's contact: kept in the audit trail */
     public record RevealRequest(String reason) {
+    }
+
+    @PostMapping(path = "/cases/{caseId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Erase the personal data of one case (coordinators)",
+            description = "For a coordinator of the case's province who gives a written reason (at least "
+                    + MIN_REVEAL_REASON + " characters): the child's name, the informant's name and phone, the "
+                    + "narrative, the agencies' wording in the responses and the same fields in the copies of the "
+                    + "messages the case holds are erased; codes, the child's sex and age, times, statuses, "
+                    + "referrals and deadlines stay, so every figure stays as it was. The request and its reason are "
+                    + "an audit record written before the erasure; PersonalDataErased.v1 (no personal data, no "
+                    + "reason) goes to case.events.v1, and notification-service forgets the informant's contact. "
+                    + "Erasing an erased case again changes nothing and answers the first erasure. A work order "
+                    + "already on an agency's topic stays with the agency.")
+    @ApiResponse(responseCode = "200", description = "Erased (now, or before: erasedAt and cause say when and why)")
+    @ApiResponse(responseCode = "400", description = "No written reason, or the id is not a UUID",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The caller's role may not erase personal data",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such case in the caller's provinces",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The case kept changing meanwhile (code concurrent-change): "
+            + "nothing was erased, ask again",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public ErasureResponse erasePersonalData(Actor actor,
+                                             @Parameter(description = "The case id (a UUID)")
+                                             @PathVariable("caseId") UUID caseId,
+                                             @RequestBody ErasureRequest request) {
+        String id = caseId.toString();
+        guard.requireRole(actor, Operation.ERASE_PERSONAL_DATA);
+        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        if (reason.length() < MIN_REVEAL_REASON) {
+            throw new BadRequestException("reason", "a written reason of at least " + MIN_REVEAL_REASON
+                    + " characters is required");
+        }
+        Case found = cases.findCase(id).orElseThrow(() -> new CaseNotFoundException(id));
+        guard.require(actor, Operation.ERASE_PERSONAL_DATA, new Target.Province(
+                        found.location() == null ? null : found.location().provinceCode()), AuditIds.ofCase(id),
+                () -> new CaseNotFoundException(id));
+        // recorded, with its reason, before it is carried out: nothing is erased without its record
+        guard.allowed(actor, Operation.ERASE_PERSONAL_DATA, AuditIds.ofCase(id), 200, reason);
+        return switch (erasure.eraseOnRequest(id, guard.scope(actor, Operation.ERASE_PERSONAL_DATA))) {
+            case ErasePersonalDataUseCase.Erased erased -> ErasureResponse.of(id, erased.erasure(), false);
+            case ErasePersonalDataUseCase.AlreadyErased already -> ErasureResponse.of(id, already.erasure(), true);
+            case ErasePersonalDataUseCase.NotFound ignored -> {
+                guard.refused(actor, Operation.ERASE_PERSONAL_DATA, AuditIds.ofCase(id), 404,
+                        "the case is not in the caller's scope in the store");
+                throw new CaseNotFoundException(id);
+            }
+            case ErasePersonalDataUseCase.Busy ignored -> {
+                guard.refused(actor, Operation.ERASE_PERSONAL_DATA, AuditIds.ofCase(id), 409,
+                        "the case kept changing: nothing erased");
+                throw new ResponseRefusedException(HttpStatus.CONFLICT, "concurrent-change",
+                        "The case changed meanwhile", "Case " + id + " kept changing; nothing was erased, ask again.");
+            }
+        };
+    }
+
+    /** @param reason why the case's personal data must go: kept in the audit trail, nowhere else */
+    public record ErasureRequest(String reason) {
     }
 
     @GetMapping("/rules")

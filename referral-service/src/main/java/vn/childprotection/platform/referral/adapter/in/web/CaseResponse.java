@@ -45,7 +45,13 @@ public record CaseResponse(
         String rulesetVersion,
         List<ReferralView> referrals,
         TriageView triage,
-        List<EscalationView> escalations) {
+        List<EscalationView> escalations,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "When and why the case's personal data was erased; absent while it is held")
+        ErasureView personalDataErased) {
+
+    public record ErasureView(Instant at, vn.childprotection.platform.contracts.PersonalDataErased.Cause cause) {
+    }
 
     public record TriageView(boolean required, List<String> reasons) {
         static TriageView of(Triage triage) {
@@ -99,6 +105,7 @@ public record CaseResponse(
                 content ? c.narrative() : null,
                 c.receivedAt(), c.openedAt(), c.rulesetVersion(),
                 c.referrals().stream().map(ReferralView::of).toList(), TriageView.of(c.triage()),
-                c.escalations().stream().map(EscalationView::of).toList());
+                c.escalations().stream().map(EscalationView::of).toList(),
+                c.erasure() == null ? null : new ErasureView(c.erasure().at(), c.erasure().cause()));
     }
 }

@@ -8,6 +8,7 @@ import vn.childprotection.platform.contracts.Child;
 import vn.childprotection.platform.contracts.Concern;
 import vn.childprotection.platform.contracts.ContactType;
 import vn.childprotection.platform.contracts.Location;
+import vn.childprotection.platform.contracts.PersonalDataErased;
 import vn.childprotection.platform.contracts.ReferralRole;
 import vn.childprotection.platform.contracts.ReferralStatus;
 import vn.childprotection.platform.contracts.Reporter;
@@ -16,6 +17,7 @@ import vn.childprotection.platform.contracts.Severity;
 import vn.childprotection.platform.contracts.Sex;
 import vn.childprotection.platform.referral.domain.Case;
 import vn.childprotection.platform.referral.domain.OutboxMessage;
+import vn.childprotection.platform.referral.domain.PersonalDataErasure;
 import vn.childprotection.platform.referral.domain.Referral;
 import vn.childprotection.platform.referral.domain.ReferralDeadline;
 import vn.childprotection.platform.referral.domain.ResponseRecord;
@@ -41,6 +43,8 @@ import java.util.UUID;
  * {@code version} (optimistic locking of every change after the insert), {@code appliedResponses} (duplicate check
  * atomic with the change), per referral its {@code deadlines} (with the watchdog's markers) and response
  * {@code history}, and {@code nextWatchAt} (when the deadline watchdog next has something to do; indexed).
+ * {@code closedAt} ({@link Case#closedAt}, indexed) is when the retention of its personal data started counting;
+ * {@code erasure} when and why that data was erased.
  */
 @Document(collection = CaseDocument.COLLECTION)
 public record CaseDocument(
@@ -70,7 +74,13 @@ public record CaseDocument(
         Long version,
         List<String> appliedResponses,
         Instant nextWatchAt,
-        String submittedBy) {
+        String submittedBy,
+        Instant closedAt,
+        ErasureDoc erasure) {
+
+    /** When and why the case's personal data was erased; absent while it is held. */
+    public record ErasureDoc(Instant at, PersonalDataErased.Cause cause) {
+    }
 
     /** {@code triage: {required, reasons}}: the routing needs a person's look (unknown area codes, OTHER). */
     public record TriageDoc(boolean required, List<String> reasons) {
@@ -103,6 +113,11 @@ public record CaseDocument(
     static final String ESCALATIONS = "escalations";
     static final String REFERRAL_UNITS = "referrals.unitId";
     static final String SUBMITTED_BY = "submittedBy";
+    static final String CLOSED_AT = "closedAt";
+    static final String ERASURE = "erasure";
+    static final String CHILD = "child";
+    static final String REPORTER = "reporter";
+    static final String NARRATIVE = "narrative";
     /** Legacy documents (written before the agency loop) carry no escalation time: due + this. */
     static final java.time.Duration LEGACY_GRACE = java.time.Duration.ofHours(2);
 
@@ -185,7 +200,8 @@ public record CaseDocument(
                 c.escalations().stream().map(e -> new EscalationDoc(e.escalationId(), e.severity(), e.reason(),
                         e.recipientRole(), e.deadlines().stream().map(d -> new DeadlineDoc(d.kind(), d.dueAt(),
                                 d.legalBasis(), d.policyDefault())).toList())).toList(),
-                c.version(), c.appliedResponses(), c.nextWatchAt(), c.submittedBy());
+                c.version(), c.appliedResponses(), c.nextWatchAt(), c.submittedBy(), c.closedAt(),
+                c.erasure() == null ? null : new ErasureDoc(c.erasure().at(), c.erasure().cause()));
     }
 
     /** This document with its outbox claimed by {@code owner} until {@code leaseUntil} (an insert that claims). */
@@ -193,7 +209,7 @@ public record CaseDocument(
         return new CaseDocument(caseId, reportId, sourceEventId, status, contactType, channel, concerns, severity,
                 location, child, reporter, narrative, receivedAt, openedAt, rulesetVersion, referrals, outbox,
                 outboxPending, owner, until, outboxUncertain, triage, escalations, version, appliedResponses,
-                nextWatchAt, submittedBy);
+                nextWatchAt, submittedBy, closedAt, erasure);
     }
 
     public Case toDomain() {
@@ -214,6 +230,7 @@ public record CaseDocument(
                         e.severity(), e.reason(), e.recipientRole(), e.deadlines() == null ? List.of()
                         : e.deadlines().stream().map(d -> new EscalationRaised.Deadline(d.kind(), d.dueAt(),
                         d.legalBasis(), d.policyDefault())).toList())).toList(),
-                version == null ? 0 : version, appliedResponses, submittedBy);
+                version == null ? 0 : version, appliedResponses, submittedBy,
+                erasure == null ? null : new PersonalDataErasure(erasure.at(), erasure.cause()));
     }
 }

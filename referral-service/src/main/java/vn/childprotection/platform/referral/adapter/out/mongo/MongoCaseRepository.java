@@ -67,6 +67,11 @@ public final class MongoCaseRepository implements CaseRepository {
         mongo.indexOps(CaseDocument.class).createIndex(new Index()
                 .on(CaseDocument.REFERRAL_UNITS, Sort.Direction.ASC)
                 .named("referral_unit"));
+        // the retention job: closed cases by their closing time
+        mongo.indexOps(CaseDocument.class).createIndex(new Index()
+                .on(CaseDocument.CLOSED_AT, Sort.Direction.ASC)
+                .sparse()
+                .named("closed_at"));
     }
 
     @Override
@@ -91,6 +96,18 @@ public final class MongoCaseRepository implements CaseRepository {
     @Override
     public Optional<Case> findById(String caseId) {
         return Optional.ofNullable(mongo.findById(caseId, CaseDocument.class)).map(CaseDocument::toDomain);
+    }
+
+    @Override
+    public Optional<Case> findById(String caseId, QueryScope scope) {
+        Optional<Criteria> reach = ScopeCriteria.cases(scope, CaseDocument.REFERRAL_UNITS);
+        if (reach.isEmpty()) {
+            return Optional.empty();
+        }
+        Criteria id = where("_id").is(caseId);
+        Query query = new Query(scope instanceof QueryScope.Everything ? id
+                : new Criteria().andOperator(id, reach.get()));
+        return Optional.ofNullable(mongo.findOne(query, CaseDocument.class)).map(CaseDocument::toDomain);
     }
 
     @Override
@@ -195,6 +212,11 @@ public final class MongoCaseRepository implements CaseRepository {
         } else {
             update.set(CaseDocument.NEXT_WATCH_AT, next.nextWatchAt());
         }
+        if (next.closedAt() == null) {
+            update.unset(CaseDocument.CLOSED_AT);
+        } else {
+            update.set(CaseDocument.CLOSED_AT, next.closedAt());
+        }
         List<CaseDocument.OutboxDoc> appended = next.outbox().subList(before.outbox().size(), next.outbox().size());
         if (!appended.isEmpty()) {
             update.push(CaseDocument.OUTBOX).each(appended.toArray());
@@ -202,6 +224,65 @@ public final class MongoCaseRepository implements CaseRepository {
         }
         return mongo.updateFirst(new Query(atVersion(before.caseId(), before.version())), update, CaseDocument.class)
                 .getMatchedCount() == 1;
+    }
+
+    /**
+     * The personal fields replaced, each copy in the outbox that carried personal data replaced by its payload
+     * without it ({@code outbox.<i>.payload}: the relay's marking of {@code publishedAt} is left alone), and the
+     * {@code PersonalDataErased} message set at the next position of the array (which the version guard keeps where
+     * it was read: only a versioned change appends).
+     */
+    @Override
+    public boolean erase(Case before, Case after, QueryScope scope) {
+        if (after.outbox().size() != before.outbox().size() + 1 || after.erasure() == null) {
+            throw new IllegalArgumentException("an erasure appends exactly its own message and records itself");
+        }
+        Optional<Criteria> reach = ScopeCriteria.cases(scope, CaseDocument.REFERRAL_UNITS);
+        if (reach.isEmpty()) {
+            return false;
+        }
+        CaseDocument next = CaseDocument.of(after);
+        Update update = new Update()
+                .set(CaseDocument.REFERRALS, next.referrals())
+                .set(CaseDocument.ERASURE, next.erasure())
+                .set(CaseDocument.OUTBOX_PENDING, true)
+                .set(CaseDocument.VERSION, before.version() + 1)
+                .unset(CaseDocument.NARRATIVE);
+        setOrUnset(update, CaseDocument.CHILD, next.child());
+        setOrUnset(update, CaseDocument.REPORTER, next.reporter());
+        for (int i = 0; i < before.outbox().size(); i++) {
+            if (!before.outbox().get(i).payload().equals(after.outbox().get(i).payload())) {
+                update.set(CaseDocument.OUTBOX + "." + i + ".payload", after.outbox().get(i).payload());
+            }
+        }
+        update.set(CaseDocument.OUTBOX + "." + before.outbox().size(), next.outbox().getLast());
+        Criteria guarded = atVersion(before.caseId(), before.version());
+        Query query = new Query(scope instanceof QueryScope.Everything ? guarded
+                : new Criteria().andOperator(guarded, reach.get()));
+        return mongo.updateFirst(query, update, CaseDocument.class).getMatchedCount() == 1;
+    }
+
+    private static void setOrUnset(Update update, String field, Object value) {
+        if (value == null) {
+            update.unset(field);
+        } else {
+            update.set(field, value);
+        }
+    }
+
+    @Override
+    public List<String> findRetentionDue(Instant cutoff, int limit) {
+        Criteria closedByStatus = new Criteria().andOperator(where(CaseDocument.CLOSED_AT).exists(false),
+                where(CaseDocument.STATUS).in(CaseStatus.RECORDED, CaseStatus.COMPLETED, CaseStatus.CLOSED),
+                where(CaseDocument.OPENED_AT).lte(cutoff));
+        Query due = new Query(new Criteria().andOperator(where(CaseDocument.ERASURE).exists(false),
+                new Criteria().orOperator(where(CaseDocument.CLOSED_AT).lte(cutoff), closedByStatus)))
+                .with(Sort.by(Sort.Direction.ASC, CaseDocument.CLOSED_AT))
+                .limit(limit);
+        due.fields().include("_id");
+        return mongo.find(due, Document.class, CaseDocument.COLLECTION).stream()
+                .map(doc -> doc.getString("_id"))
+                .toList();
     }
 
     @Override
@@ -236,29 +317,36 @@ public final class MongoCaseRepository implements CaseRepository {
     }
 
     @Override
-    public boolean completeOutbox(String caseId, String owner, Set<Integer> positions, Instant publishedAt,
-                                  boolean allPublished, long claimedVersion) {
+    public boolean completeOutbox(String caseId, String owner, Set<Integer> positions,
+                                  Map<Integer, String> keptPayloads, Instant publishedAt, boolean allPublished,
+                                  long claimedVersion) {
         if (allPublished) {
             // nothing appended since the claim (same version): the outbox is empty now
             Query unchanged = new Query(atVersion(caseId, claimedVersion).and(CaseDocument.LEASE_OWNER).is(owner));
-            if (mongo.updateFirst(unchanged, marking(positions, publishedAt, true)
+            if (mongo.updateFirst(unchanged, marking(positions, keptPayloads, publishedAt, true)
                     .set(CaseDocument.OUTBOX_PENDING, false), CaseDocument.class).getMatchedCount() == 1) {
                 return true;
             }
         }
         // changed since the claim (or not all published): mark what went out, leave outboxPending for the sweep
         Query held = new Query(where("_id").is(caseId).and(CaseDocument.LEASE_OWNER).is(owner));
-        return mongo.updateFirst(held, marking(positions, publishedAt, allPublished), CaseDocument.class)
-                .getMatchedCount() == 1;
+        return mongo.updateFirst(held, marking(positions, keptPayloads, publishedAt, allPublished),
+                CaseDocument.class).getMatchedCount() == 1;
     }
 
     /**
      * Marks, releases the claim and records whether this attempt settled everything it claimed: if not, some of the
      * messages left pending may be on their topics and the next claim must check first.
      */
-    private static Update marking(Set<Integer> positions, Instant publishedAt, boolean allPublished) {
+    private static Update marking(Set<Integer> positions, Map<Integer, String> keptPayloads, Instant publishedAt,
+                                  boolean allPublished) {
         Update update = new Update();
         positions.forEach(i -> update.set(CaseDocument.OUTBOX + "." + i + ".publishedAt", publishedAt));
+        keptPayloads.forEach((i, payload) -> {
+            if (positions.contains(i)) {
+                update.set(CaseDocument.OUTBOX + "." + i + ".payload", payload);
+            }
+        });
         if (allPublished) {
             update.unset(CaseDocument.OUTBOX_UNCERTAIN);
         } else {

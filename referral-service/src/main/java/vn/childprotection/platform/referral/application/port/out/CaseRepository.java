@@ -9,6 +9,7 @@ import vn.childprotection.platform.referral.domain.Referral;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +30,9 @@ public interface CaseRepository {
     boolean insertClaimedIfAbsent(Case newCase, String owner, Instant leaseUntil);
 
     Optional<Case> findById(String caseId);
+
+    /** The case if the scope reaches it: narrowed in the store query itself. */
+    Optional<Case> findById(String caseId, QueryScope scope);
 
     /**
      * Cases in the scope, narrowed further by the filter, newest first: all in the store query.
@@ -71,14 +75,34 @@ public interface CaseRepository {
 
     /**
      * Marks the outbox messages at {@code positions} published and releases the claim, in one update guarded by the
-     * claim. When {@code allPublished} (every message pending at the claim is now out) the uncertainty flag is cleared
+     * claim. A message at a position of {@code keptPayloads} keeps that payload from then on: its copy without
+     * personal data ({@code OutboxMessage.withoutPersonalData}). When {@code allPublished} (every message pending at the claim is now out) the uncertainty flag is cleared
      * and {@code outboxPending} becomes false if the case is still at {@code claimedVersion} (a change since the claim
      * may have appended messages: they stay pending for the sweep). Otherwise the case is flagged uncertain: the next
      * claim reports {@code previousAttemptUnfinished}. False when {@code owner} no longer held the claim (nothing
      * written).
      */
-    boolean completeOutbox(String caseId, String owner, Set<Integer> positions, Instant publishedAt,
-                           boolean allPublished, long claimedVersion);
+    boolean completeOutbox(String caseId, String owner, Set<Integer> positions, Map<Integer, String> keptPayloads,
+                           Instant publishedAt, boolean allPublished, long claimedVersion);
+
+    /**
+     * Writes a case whose personal data was erased ({@code after}, from {@code Case.erasePersonalData}) in ONE update,
+     * only if the stored version is still {@code before.version()} and the case is in {@code scope} (the store query
+     * itself is narrowed to the caller's provinces): the child, the informant, the narrative, the referrals (their
+     * responses without the agencies' wording), every outbox copy without personal data, the erasure, and the
+     * {@code PersonalDataErased} message appended; the version is then incremented and {@code outboxPending} set.
+     * The relay's markings are not overwritten.
+     *
+     * @return false on a concurrent change or outside the scope (nothing written)
+     */
+    boolean erase(Case before, Case after, QueryScope scope);
+
+    /**
+     * Ids of cases whose personal data is held and that were closed at or before {@code cutoff}, oldest closing
+     * first; with them, cases stored before the closing time was kept that are closed by status and were opened at
+     * or before {@code cutoff} (their closing time is decided on the case itself, then stored).
+     */
+    List<String> findRetentionDue(Instant cutoff, int limit);
 
     /**
      * A claimed case.
