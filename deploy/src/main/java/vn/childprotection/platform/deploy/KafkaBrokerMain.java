@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.Admin;
 import vn.childprotection.platform.areas.AreaMapsLoader;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,9 @@ public final class KafkaBrokerMain {
                 System.out.println("""
                         usage: KafkaBrokerMain [--data-dir DIR] [--host HOST] [--port PORT] [--controller-port PORT]
                                                [--set broker.property=value]... [--ready-file FILE] [--tls-dir DIR]
-                                               [--agency-directory FILE [--principals FILE]]
+                                               [--agency-directory FILE [--principals FILE]
+                                                [--retention-intake P7D] [--retention-agency P30D]
+                                                [--retention-dead-letter P30D]]
                           defaults: var/kafka, 127.0.0.1, 9092, 9093
                           env: KAFKA_DATA_DIR, KAFKA_HOST, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_TLS_DIR
                           secured (--tls-dir): KAFKA_KEYSTORE_PASSWORD, KAFKA_ADMIN_USER, KAFKA_ADMIN_PASSWORD,
@@ -102,8 +105,25 @@ public final class KafkaBrokerMain {
         }
         Map<String, String> principals = principalsFile == null ? Map.of()
                 : KafkaProvisioning.readPrincipals(Path.of(principalsFile));
-        return new Provisioning(KafkaProvisioning.topics(KafkaProvisioning.Settings.DEFAULT,
+        KafkaProvisioning.Retention defaults = KafkaProvisioning.Retention.DEFAULT;
+        KafkaProvisioning.Retention retention = new KafkaProvisioning.Retention(
+                duration(options, "retention-intake", "KAFKA_RETENTION_INTAKE", defaults.intake()),
+                duration(options, "retention-agency", "KAFKA_RETENTION_AGENCY", defaults.agency()),
+                duration(options, "retention-dead-letter", "KAFKA_RETENTION_DEAD_LETTER", defaults.deadLetter()));
+        KafkaProvisioning.Settings topicSettings = new KafkaProvisioning.Settings(
+                KafkaProvisioning.Settings.DEFAULT.partitions(), KafkaProvisioning.Settings.DEFAULT.agencyPartitions(),
+                retention);
+        return new Provisioning(KafkaProvisioning.topics(topicSettings,
                 KafkaProvisioning.agencyProvincePairs(Path.of(directory), AreaMapsLoader.shipped())), principals);
+    }
+
+    private static Duration duration(Options options, String name, String env, Duration fallback) {
+        String value = options.get(name, env, null);
+        try {
+            return value == null ? fallback : Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--" + name + " needs an ISO-8601 duration such as P7D, got: " + value);
+        }
     }
 
     static LocalKafkaBroker.Settings settings(Options options) {

@@ -98,11 +98,13 @@ public final class KafkaProvisioning {
      * data keep it only as long as a consumer can need it to catch up; the event log the figures are rebuilt from and
      * the audit trail carry none and are kept.
      *
-     * @param personal   intake lanes, agency referral and answer topics, and their dead-letter topics
+     * @param intake     the intake lanes and their dead-letter topics (the whole report)
+     * @param agency     the agencies' referral and answer topics and the answers' dead-letter topic
      * @param deadLetter the dead-letter topics of topics without personal data
      */
-    public record Retention(Duration personal, Duration deadLetter) {
-        public static final Retention DEFAULT = new Retention(Duration.ofDays(7), Duration.ofDays(30));
+    public record Retention(Duration intake, Duration agency, Duration deadLetter) {
+        public static final Retention DEFAULT = new Retention(Duration.ofDays(7), Duration.ofDays(30),
+                Duration.ofDays(30));
     }
 
     /**
@@ -156,26 +158,27 @@ public final class KafkaProvisioning {
 
     /** Every topic of the platform. */
     public static List<TopicSpec> topics(Settings settings, Collection<String> agencyProvincePairs) {
-        Map<String, String> personal = retention(settings.retention().personal());
+        Map<String, String> intake = retention(settings.retention().intake());
+        Map<String, String> agency = retention(settings.retention().agency());
         Map<String, String> kept = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
         Map<String, String> deadLetter = retention(settings.retention().deadLetter());
         List<TopicSpec> topics = new ArrayList<>();
-        topics.add(new TopicSpec(Topics.INTAKE_REPORTS, settings.partitions(), personal));
-        topics.add(new TopicSpec(Topics.INTAKE_REPORTS_URGENT, settings.partitions(), personal));
+        topics.add(new TopicSpec(Topics.INTAKE_REPORTS, settings.partitions(), intake));
+        topics.add(new TopicSpec(Topics.INTAKE_REPORTS_URGENT, settings.partitions(), intake));
         for (String topic : List.of(Topics.CASE_EVENTS, Topics.NOTIFICATIONS_DELIVERED, Topics.NOTIFICATIONS_FAILED,
                 Topics.AUDIT_EVENTS)) {
             topics.add(new TopicSpec(topic, settings.partitions(), kept));
         }
         READS.forEach((service, read) -> read.forEach(topic -> topics.add(new TopicSpec(
                 Topics.deadLetterOf(topic, service), settings.partitions(),
-                topic.startsWith("intake.") ? personal : deadLetter))));
-        topics.add(new TopicSpec(Topics.AGENCY_RESPONSES_DEAD_LETTER, settings.partitions(), personal));
+                topic.startsWith("intake.") ? intake : deadLetter))));
+        topics.add(new TopicSpec(Topics.AGENCY_RESPONSES_DEAD_LETTER, settings.partitions(), agency));
         for (String pair : agencyProvincePairs) {
             String[] agencyAndProvince = pair.split(" ");
             topics.add(new TopicSpec(Topics.referralsFor(agencyAndProvince[0], agencyAndProvince[1]),
-                    settings.agencyPartitions(), personal));
+                    settings.agencyPartitions(), agency));
             topics.add(new TopicSpec(Topics.agencyResponsesFor(agencyAndProvince[0], agencyAndProvince[1]),
-                    settings.agencyPartitions(), personal));
+                    settings.agencyPartitions(), agency));
         }
         topics.sort(java.util.Comparator.comparing(TopicSpec::name));
         return topics;
