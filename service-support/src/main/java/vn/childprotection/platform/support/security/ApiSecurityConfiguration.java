@@ -25,6 +25,7 @@ import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.support.audit.AuditProperties;
 import vn.childprotection.platform.support.audit.AuditTrail;
 import vn.childprotection.platform.support.audit.KafkaAuditTrail;
+import vn.childprotection.platform.support.web.WebHardeningConfiguration;
 
 import java.time.Clock;
 import java.util.HexFormat;
@@ -41,7 +42,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AuditProperties.class, ApiSecurityProperties.class})
-@Import({AccessProblemAdvice.class, OpenApiSecurityConfiguration.class})
+@Import({AccessProblemAdvice.class, OpenApiSecurityConfiguration.class, WebHardeningConfiguration.class})
 public class ApiSecurityConfiguration {
 
     private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**", "/error"};
