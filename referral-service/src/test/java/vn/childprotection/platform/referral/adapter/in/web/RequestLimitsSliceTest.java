@@ -3,6 +3,8 @@ package vn.childprotection.platform.referral.adapter.in.web;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -40,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(controllers = {ReferralController.class, CaseController.class})
 @Import(ApiSecurityConfiguration.class)
+@ImportAutoConfiguration(SecurityFilterAutoConfiguration.class) // the filter chain's place among the filters, as at run time
 @ExtendWith(OutputCaptureExtension.class)
 class RequestLimitsSliceTest {
 
@@ -76,6 +79,12 @@ class RequestLimitsSliceTest {
                     .andExpect(jsonPath("$.status").value(413));
         }
         verifyNoInteractions(referrals, cases);
+    }
+
+    @Test
+    void a_caller_without_a_token_is_refused_before_its_body_is_looked_at() throws Exception {
+        mvc.perform(post(REFERRAL).contentType(MediaType.APPLICATION_JSON).content("x".repeat(70 * 1024)))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test
