@@ -1,6 +1,7 @@
 package vn.childprotection.platform.audit.domain;
 
 import vn.childprotection.platform.access.audit.AuditRecord;
+import vn.childprotection.platform.contracts.text.CsvField;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,8 @@ import java.util.List;
  * ends, a field quoted when it holds a comma, a quote or a line break (quotes doubled). UTF-8 with a byte-order mark,
  * so that spreadsheet programs open a reason written in Vietnamese intact, as the platform's other exports. A text
  * field starting with {@code = + - @}, a tab or a carriage return is prefixed with an apostrophe, so that a
- * spreadsheet shows it instead of running it as a formula; the JSON answer has every value exactly as chained.
+ * spreadsheet shows it instead of running it as a formula ({@link CsvField}, as every export of the platform); the
+ * JSON answer has every value exactly as chained.
  * Written row by row to the caller's output: nothing is held.
  */
 public final class AuditCsv {
@@ -45,30 +47,12 @@ public final class AuditCsv {
     }
 
     private AuditCsv row(List<?> cells) {
-        StringBuilder line = new StringBuilder(256);
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append(field(cells.get(i)));
-        }
-        line.append("\r\n");
-        append(line);
+        append(CsvField.row(cells));
         return this;
     }
 
     static String field(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = String.valueOf(value);
-        if (value instanceof String && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return CsvField.of(value);
     }
 
     private void append(CharSequence text) {

@@ -46,5 +46,8 @@ class AuditCsvTest {
         assertThat(AuditCsv.field("-2+3")).isEqualTo("'-2+3");
         assertThat(AuditCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(AuditCsv.field(-1L)).as("numbers are not text").isEqualTo("-1");
+        assertThat(AuditCsv.field("+1")).isEqualTo("'+1");
+        assertThat(AuditCsv.field("\t=1")).isEqualTo("'\t=1");
+        assertThat(AuditCsv.field("\r=1")).isEqualTo("\"'\r=1\"");
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import vn.childprotection.platform.access.ActorClaims;
+import vn.childprotection.platform.contracts.text.LogText;
 
 /**
  * Signs a person in only when their ID token and user info map to an actor ({@link ActorClaims}: a role of this
@@ -41,8 +42,8 @@ public final class ActorOidcUserService implements OAuth2UserService<OidcUserReq
             case ActorClaims.Mapped mapped -> new DefaultOidcUser(Permissions.authorities(mapped.actor()),
                     user.getIdToken(), user.getUserInfo(), IdTokenClaimNames.SUB);
             case ActorClaims.Refused refused -> {
-                // the reason names roles and scope codes, never the person
-                log.info("login refused: {}", refused.reason());
+                // the reason names roles and scope codes, never the person; the codes are the token's, neutralised
+                log.info("login refused: {}", LogText.of(refused.reason()));
                 throw new OAuth2AuthenticationException(new OAuth2Error(NO_PLATFORM_ROLE,
                         "the account has no role of this platform with the scope it needs", null));
             }

@@ -36,7 +36,6 @@ import vn.childprotection.platform.support.store.StoreHealthIndicator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +47,8 @@ import java.util.concurrent.Executors;
  * invalid.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RebuildProperties.class, ProjectionProperties.class, StatsProperties.class})
+@EnableConfigurationProperties({RebuildProperties.class, ProjectionProperties.class, StatsProperties.class,
+        StreamProperties.class})
 public class ReportingConfig {
 
     /** The endpoints and their operations (docs/authorization.md): the filter chain's role check before any body. */
@@ -124,8 +124,8 @@ public class ReportingConfig {
     }
 
     @Bean
-    ProjectionStream projectionStream() {
-        return new ProjectionStream(Duration.ofMillis(500), Duration.ofSeconds(15));
+    ProjectionStream projectionStream(StreamProperties stream) {
+        return new ProjectionStream(stream.limits());
     }
 
     @Bean

@@ -1,11 +1,14 @@
 package vn.childprotection.platform.reporting.domain;
 
+import vn.childprotection.platform.contracts.text.CsvField;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * CSV as spreadsheet programs open it with Vietnamese intact: UTF-8 with a byte-order mark, RFC 4180 quoting
- * (fields with a comma, quote or line break are quoted, quotes doubled), CRLF line ends, a header row.
+ * (fields with a comma, quote or line break are quoted, quotes doubled), CRLF line ends, a header row; a text cell a
+ * spreadsheet would run as a formula is shown as text ({@link CsvField}).
  */
 public final class Csv {
 
@@ -14,11 +17,7 @@ public final class Csv {
     private final StringBuilder text = new StringBuilder(BOM);
 
     public Csv row(List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) text.append(',');
-            text.append(escape(cells.get(i)));
-        }
-        text.append("\r\n");
+        text.append(CsvField.row(cells));
         return this;
     }
 
@@ -32,20 +31,5 @@ public final class Csv {
 
     public byte[] bytes() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String escape(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = String.valueOf(value);
-        // a leading =, +, - or @ would be run as a formula by spreadsheet programs
-        if (!s.isEmpty() && "=+@".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
     }
 }

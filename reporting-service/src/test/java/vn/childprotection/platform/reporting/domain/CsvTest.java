@@ -29,4 +29,11 @@ class CsvTest {
     void a_cell_a_spreadsheet_would_run_as_a_formula_is_defused() {
         assertThat(new Csv().row("=HYPERLINK(1)").text().substring(1)).isEqualTo("'=HYPERLINK(1)\r\n");
     }
+
+    @Test
+    void every_formula_prefix_is_defused_and_negative_numbers_stay_numbers() {
+        String text = new Csv().row("-2+3", "+1", "@SUM(A1)", "\t=1", "\r=1", -4).text();
+
+        assertThat(text.substring(1)).isEqualTo("'-2+3,'+1,'@SUM(A1),'\t=1,\"'\r=1\",-4\r\n");
+    }
 }

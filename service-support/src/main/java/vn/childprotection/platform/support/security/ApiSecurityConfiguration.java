@@ -16,6 +16,13 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.childprotection.platform.access.AccessPolicy;
@@ -26,8 +33,10 @@ import vn.childprotection.platform.support.audit.AuditProperties;
 import vn.childprotection.platform.support.audit.AuditTrail;
 import vn.childprotection.platform.support.audit.KafkaAuditTrail;
 import vn.childprotection.platform.support.messaging.KafkaConnection;
+import vn.childprotection.platform.support.web.WebHardeningConfiguration;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -38,11 +47,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * audience, expiry and signature checked here, from {@code spring.security.oauth2.resourceserver.jwt.*}), except the
  * health probes; the token is mapped once to an {@link vn.childprotection.platform.access.Actor} that controllers
  * take as a parameter and decide on with the {@link AccessGuard}; actuator endpoints beyond health and the API
- * documents are for administrators; every refusal and every allowed read or action goes to the audit trail.
+ * documents are for administrators; every refusal and every allowed read or action goes to the audit trail. Every
+ * answer carries the {@link SecurityHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AuditProperties.class, ApiSecurityProperties.class})
-@Import({AccessProblemAdvice.class, OpenApiSecurityConfiguration.class})
+@Import({AccessProblemAdvice.class, OpenApiSecurityConfiguration.class, WebHardeningConfiguration.class})
 public class ApiSecurityConfiguration {
 
     private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**", "/error"};
@@ -75,6 +85,8 @@ public class ApiSecurityConfiguration {
         List<EndpointOperations.Endpoint> declared = endpoints.orderedStream()
                 .flatMap(table -> table.endpoints().stream()).toList();
         ProblemResponses problems = new ProblemResponses(guard, declared, audit.retryAfter());
+        RequestMatcher docs = new OrRequestMatcher(Arrays.stream(DOCS)
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HEALTH).permitAll();
                     serviceRules.orderedStream().forEach(rules -> rules.apply(requests, operations(guard)));
@@ -95,6 +107,13 @@ public class ApiSecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
+                                new ContentSecurityPolicyHeaderWriter(SecurityHeaders.DOCS_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
+                                new ContentSecurityPolicyHeaderWriter(SecurityHeaders.API_POLICY))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.childprotection.platform.support.security.SecurityHeaders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,8 @@ public final class AdmissionFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
             response.setHeader(HttpHeaders.CONNECTION, "close");
+            // answered before the filter chain that writes them for every other answer
+            SecurityHeaders.write(response);
             response.setContentType("application/problem+json");
             response.setContentLength(refusal.length);
             response.getOutputStream().write(refusal);

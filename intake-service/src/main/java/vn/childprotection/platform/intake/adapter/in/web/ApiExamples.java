@@ -81,8 +81,8 @@ final class ApiExamples {
             "reportId":"3f0e9a4c-2b1d-4c8e-9f6a-7d5b1e2c3a40"}""";
 
     static final String TOO_LARGE = """
-            {"type":"urn:problem-type:cprp:body-too-large","title":"Report too large","status":413,\
-            "detail":"A report body may be at most 65536 bytes.","instance":"/api/v1/reports"}""";
+            {"type":"about:blank","title":"Content Too Large","status":413,\
+            "detail":"A request body may be at most 65536 bytes.","instance":"/api/v1/reports"}""";
 
     static final String NOT_ACCEPTABLE = """
             {"type":"about:blank","title":"Not Acceptable","status":406,\

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.platform.access.AccessPolicy;
 import vn.childprotection.platform.access.Actor;
 import vn.childprotection.platform.access.Decision;
@@ -49,11 +50,14 @@ public class ReferralController {
     private final RespondToReferralUseCase referrals;
     private final ReadCasesUseCase cases;
     private final AccessGuard guard;
+    private final JsonMapper json;
 
-    public ReferralController(RespondToReferralUseCase referrals, ReadCasesUseCase cases, AccessGuard guard) {
+    public ReferralController(RespondToReferralUseCase referrals, ReadCasesUseCase cases, AccessGuard guard,
+                              JsonMapper json) {
         this.referrals = referrals;
         this.cases = cases;
         this.guard = guard;
+        this.json = json;
     }
 
     @GetMapping
@@ -112,7 +116,7 @@ public class ReferralController {
             @RequestBody String body) {
         String id = referralId.toString();
         guard.requireRole(actor, Operation.RESPOND_TO_REFERRAL);
-        AgencyResponse response = ResponseRequestReader.read(body, id, actor.agency());
+        AgencyResponse response = ResponseRequestReader.read(json, body, id, actor.agency());
         if (AccessPolicy.checkClaimedResponder(actor, response.agency(), response.unitId())
                 instanceof Decision.Forbidden(String reason)) {
             guard.refused(actor, Operation.RESPOND_TO_REFERRAL, AuditIds.ofReferral(response.caseId(), id), 403,

@@ -1,7 +1,9 @@
 package vn.childprotection.platform.referral.adapter.in.web;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.platform.contracts.AgencyResponse;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.ReasonCode;
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
  * Reads the body of {@code POST /api/v1/referrals/{referralId}/responses} (the {@code agency.responses.v1} message
  * shape) field by field, so that every bad field is named at once: unknown fields (the HTTP endpoint is strict, unlike
  * the topic), wrong types, unknown enum values, unreadable dates, then what the contract requires
- * ({@link AgencyResponseCheck}). Values are never echoed (agency wording may name people).
+ * ({@link AgencyResponseCheck}). Values are never echoed (agency wording may name people). The JSON reader is the
+ * service's own, with its limits (nesting depth): a body over them is the request limits' 400, not this reader's.
  */
 final class ResponseRequestReader {
 
@@ -39,17 +42,19 @@ final class ResponseRequestReader {
 
     /** The response with the path's referral id, or the problems ({@code field → message}, in field order). */
     static AgencyResponse read(String body, String pathReferralId) {
-        return read(body, pathReferralId, null);
+        return read(EventJson.mapper(), body, pathReferralId, null);
     }
 
     /**
      * @param credentialAgency the caller's agency (from its credential): the response's agency when the body names
      *                         none. A body that names another one is the controller's to refuse.
      */
-    static AgencyResponse read(String body, String pathReferralId, String credentialAgency) {
+    static AgencyResponse read(JsonMapper json, String body, String pathReferralId, String credentialAgency) {
         JsonNode root;
         try {
-            root = body == null || body.isBlank() ? null : EventJson.mapper().readTree(body);
+            root = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (StreamConstraintsException overLimit) {
+            throw overLimit;
         } catch (JacksonException e) {
             throw new InvalidRequestException(List.of(Map.of("field", "body", "message", "is not valid JSON")));
         }

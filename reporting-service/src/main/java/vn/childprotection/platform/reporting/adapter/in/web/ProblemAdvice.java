@@ -61,6 +61,19 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** 503 with Retry-After: every place of the live stream is taken. */
+    @ExceptionHandler(StreamFullException.class)
+    ResponseEntity<ProblemDetail> streamFull(StreamFullException e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Every place of the live stream is taken. Connect again after Retry-After seconds; the figures "
+                        + "themselves can be read meanwhile.");
+        problem.setType(BUSY);
+        problem.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(InvalidParametersException.class)
     ProblemDetail invalidParameters(InvalidParametersException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

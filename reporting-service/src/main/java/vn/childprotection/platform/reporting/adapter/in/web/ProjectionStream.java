@@ -8,21 +8,52 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * {@code GET /api/v1/stats/stream}: a {@code projection-changed} event (data {@code {"at", "eventsApplied"}}) at most
- * once per debounce interval after the projections changed, and a comment heartbeat every 15 s so proxies keep the
- * connection open. Carries no figures and no personal data: clients re-read the views.
+ * once per debounce interval after the projections changed, and a comment heartbeat so proxies keep the connection
+ * open. Carries no figures and no personal data: clients re-read the views.
+ *
+ * <p>Bounded ({@link Limits}): at most {@code maxSubscribers} streams at once (another is refused with
+ * {@link StreamFullException}: 503 with Retry-After), each closed after {@code timeout} (the browser's EventSource
+ * connects again by itself). The publishing thread never writes to a connection: each subscriber has a queue of at
+ * most {@code queueCapacity} events and a thread of its own that sends them, so a slow or stalled subscriber holds up
+ * nobody else; one whose queue is full is closed and let go (it reconnects and re-reads the views).
  */
 public class ProjectionStream implements ProjectionListener, AutoCloseable {
 
-    private final CopyOnWriteArrayList<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    /**
+     * @param maxSubscribers streams open at once on one instance
+     * @param timeout        how long one stream stays open
+     * @param queueCapacity  events waiting for one subscriber before it is closed as too slow
+     * @param debounce       the shortest interval between two {@code projection-changed} events
+     * @param heartbeat      the interval of the comment heartbeat
+     * @param retryAfter     what a refused subscriber is told to wait
+     */
+    public record Limits(int maxSubscribers, Duration timeout, int queueCapacity, Duration debounce,
+                         Duration heartbeat, Duration retryAfter) {
+        public Limits {
+            if (maxSubscribers < 1 || queueCapacity < 1) {
+                throw new IllegalArgumentException("a stream needs room for at least one subscriber and one event");
+            }
+        }
+    }
+
+    private final Limits limits;
+    private final LongFunction<SseEmitter> emitters;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicLong eventsApplied = new AtomicLong();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -31,11 +62,18 @@ public class ProjectionStream implements ProjectionListener, AutoCloseable {
         return thread;
     });
 
-    public ProjectionStream(Duration debounce, Duration heartbeat) {
-        scheduler.scheduleWithFixedDelay(this::flush, debounce.toMillis(), debounce.toMillis(),
+    public ProjectionStream(Limits limits) {
+        this(limits, SseEmitter::new);
+    }
+
+    /** @param emitters makes the emitter of a new subscriber, given its timeout in milliseconds */
+    ProjectionStream(Limits limits, LongFunction<SseEmitter> emitters) {
+        this.limits = limits;
+        this.emitters = emitters;
+        scheduler.scheduleWithFixedDelay(this::flush, limits.debounce().toMillis(), limits.debounce().toMillis(),
                 TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::heartbeat, limits.heartbeat().toMillis(),
+                limits.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -44,45 +82,119 @@ public class ProjectionStream implements ProjectionListener, AutoCloseable {
         dirty.set(true);
     }
 
+    /** A new stream, or {@link StreamFullException} when {@code maxSubscribers} are open. */
     public SseEmitter subscribe() {
-        SseEmitter emitter = new SseEmitter(0L);
-        emitters.add(emitter);
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> emitters.remove(emitter));
-        emitter.onError(error -> emitters.remove(emitter));
-        try {
-            emitter.send(SseEmitter.event().comment("connected"));
-        } catch (IOException gone) {
-            emitters.remove(emitter);
+        if (open.incrementAndGet() > limits.maxSubscribers()) {
+            open.decrementAndGet();
+            throw new StreamFullException(limits.retryAfter());
         }
+        SseEmitter emitter = emitters.apply(limits.timeout().toMillis());
+        Subscriber subscriber = new Subscriber(emitter);
+        subscribers.add(subscriber);
+        emitter.onCompletion(subscriber::leave);
+        emitter.onError(error -> subscriber.leave());
+        emitter.onTimeout(() -> {
+            subscriber.leave();
+            emitter.complete(); // a normal end of the stream: the browser connects again
+        });
+        subscriber.offer(SseEmitter.event().comment("connected"));
+        subscriber.start();
         return emitter;
     }
 
-    private void flush() {
+    /** Streams open now. */
+    public int subscribers() {
+        return open.get();
+    }
+
+    void flush() {
         if (!dirty.getAndSet(false)) {
             return;
         }
         Map<String, Object> data = Map.of("at", Instant.now().toString(), "eventsApplied", eventsApplied.get());
-        send(SseEmitter.event().name("projection-changed").data(data, MediaType.APPLICATION_JSON));
+        publish(SseEmitter.event().name("projection-changed").data(data, MediaType.APPLICATION_JSON));
     }
 
-    private void heartbeat() {
-        send(SseEmitter.event().comment("heartbeat"));
+    void heartbeat() {
+        publish(SseEmitter.event().comment("heartbeat"));
     }
 
-    private void send(SseEmitter.SseEventBuilder event) {
-        for (SseEmitter emitter : emitters) {
-            try {
-                emitter.send(event);
-            } catch (IOException | IllegalStateException gone) {
-                emitters.remove(emitter);
-            }
+    /** Hands the event to every subscriber's queue; never waits for a connection. */
+    private void publish(SseEmitter.SseEventBuilder event) {
+        for (Subscriber subscriber : subscribers) {
+            subscriber.offer(event);
         }
     }
 
     @Override
     public void close() {
         scheduler.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
+        subscribers.forEach(Subscriber::end);
+    }
+
+    /** One stream: its queue, and the thread that sends what is queued to it. */
+    private final class Subscriber {
+
+        private final SseEmitter emitter;
+        private final BlockingQueue<SseEmitter.SseEventBuilder> queue;
+        private final AtomicBoolean gone = new AtomicBoolean();
+        private volatile boolean ended;
+        private volatile Thread sender;
+
+        Subscriber(SseEmitter emitter) {
+            this.emitter = emitter;
+            this.queue = new ArrayBlockingQueue<>(limits.queueCapacity());
+        }
+
+        void start() {
+            Thread thread = Thread.ofVirtual().name("projection-stream-subscriber").unstarted(this::send);
+            sender = thread; // before it runs: leave() can always interrupt it
+            thread.start();
+        }
+
+        /** Queues the event; a subscriber whose queue is full is too slow and is let go. */
+        void offer(SseEmitter.SseEventBuilder event) {
+            if (!gone.get() && !queue.offer(event)) {
+                end();
+            }
+        }
+
+        private void send() {
+            try {
+                while (!gone.get()) {
+                    emitter.send(queue.take());
+                }
+            } catch (InterruptedException stopped) {
+                // left the stream: nothing more to send
+            } catch (IOException | IllegalStateException disconnected) {
+                leave();
+            }
+            if (ended) {
+                // ended by the stream (too slow, shutting down): this thread, never the publisher, completes it
+                try {
+                    emitter.complete();
+                } catch (IllegalStateException alreadyDone) {
+                    // the container completed it meanwhile
+                }
+            }
+        }
+
+        /** Ends the stream: the sender stops and completes it. */
+        void end() {
+            ended = true;
+            leave();
+        }
+
+        /** Leaves the set of subscribers (once) and stops the sender. */
+        void leave() {
+            if (gone.compareAndSet(false, true)) {
+                subscribers.remove(this);
+                open.decrementAndGet();
+                Thread thread = sender;
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
+        }
     }
 }

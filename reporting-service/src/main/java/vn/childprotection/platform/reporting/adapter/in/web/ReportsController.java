@@ -14,6 +14,7 @@ import vn.childprotection.platform.reporting.domain.Areas;
 import vn.childprotection.platform.reporting.domain.ReportCalendar;
 import vn.childprotection.platform.reporting.domain.ReportingPeriod;
 import vn.childprotection.platform.support.security.AccessGuard;
+import vn.childprotection.platform.support.security.SecurityHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -101,6 +102,7 @@ public class ReportsController {
             return CsvViews.attachment("periodic-" + code, reportingPeriod.label(), PeriodicReportView.csv(report));
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", SecurityHeaders.DOCUMENT_POLICY)
                 .body(PeriodicReportView.html(report).getBytes(StandardCharsets.UTF_8));
     }
 

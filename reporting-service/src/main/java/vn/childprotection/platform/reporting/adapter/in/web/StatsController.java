@@ -170,7 +170,9 @@ public class StatsController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @io.swagger.v3.oas.annotations.Operation(summary = "Live notice that the figures changed",
             description = "Server-sent events: 'projection-changed' with {at, eventsApplied}, debounced (at most "
-                    + "about 2 per second); a comment heartbeat every 15 s.")
+                    + "about 2 per second); a comment heartbeat every 15 s. At most reporting.stream.max-subscribers "
+                    + "streams at once (then 503 with Retry-After), each ended after reporting.stream.timeout; a "
+                    + "subscriber that falls reporting.stream.queue-capacity events behind is closed.")
     public SseEmitter stream(Actor actor) {
         access.requireRole(actor, Operation.READ_FIGURES);
         return stream.subscribe();
