@@ -110,6 +110,8 @@ final class LocalPlatform implements AutoCloseable {
                 "SPRING_MAIN_BANNER_MODE", "off",
                 // the broker's provisioning has made every topic, as on the stack
                 "REFERRAL_TOPICS_CREATE", "false",
+                // development secrets allowed, as on ./platform's stack
+                "PLATFORM_LOCAL_STACK", "true",
                 // the services check tokens against this JVM's issuer, as they do against Keycloak on the stack
                 "OIDC_ISSUER_URI", TestIssuer.shared().issuerUri(),
                 "SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:" + notificationConfig.toAbsolutePath(),

@@ -109,6 +109,8 @@ class PlatformEndToEndIT {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "MONGODB_URI", mongo.connectionString(),
                 "OIDC_ISSUER_URI", TestIssuer.shared().issuerUri(),
+                // development secrets allowed, as on ./platform's stack
+                "PLATFORM_LOCAL_STACK", "true",
                 "SPRING_MAIN_BANNER_MODE", "off");
         Path logs = moduleDir.resolve("target/e2e-logs");
         for (String service : SERVICES) {

@@ -38,6 +38,33 @@ class PlatformLaunchTest {
                 .containsEntry("SERVER_ADDRESS", "0.0.0.0");
     }
 
+    @Test
+    void on_the_local_stack_a_service_gets_this_installations_secrets_and_the_notifications_the_local_sinks()
+            throws Exception {
+        Map<String, String> referral = environmentOf("referral", Map.of());
+        Map<String, String> notification = environmentOf("notification", Map.of());
+
+        assertThat(referral).containsEntry("PLATFORM_LOCAL_STACK", "true").containsKey("REFERRAL_CHILDKEY_SECRET");
+        assertThat(referral.get("REFERRAL_CHILDKEY_SECRET")).hasSize(64).doesNotStartWith("dev-only-");
+        assertThat(notification).containsEntry("SPRING_PROFILES_ACTIVE", "local-sinks");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("var/secrets.env")))
+                .containsOnly(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        // generated once: the next start keeps them
+        assertThat(environmentOf("referral", Map.of())).containsEntry("REFERRAL_CHILDKEY_SECRET",
+                referral.get("REFERRAL_CHILDKEY_SECRET"));
+    }
+
+    @Test
+    void pointed_at_real_infrastructure_no_service_runs_as_the_local_stack_and_the_sinks_stay_off() throws Exception {
+        Map<String, String> real = Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker.example:9093",
+                "MONGODB_URI", "mongodb://db.example:27017/?replicaSet=rs0", "REFERRAL_CHILDKEY_SECRET", "operators-own");
+
+        assertThat(environmentOf("referral", real)).doesNotContainKey("PLATFORM_LOCAL_STACK")
+                .containsEntry("REFERRAL_CHILDKEY_SECRET", "operators-own")
+                .doesNotContainKey("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+        assertThat(environmentOf("notification", real)).doesNotContainKey("SPRING_PROFILES_ACTIVE");
+    }
+
     private Map<String, String> environmentOf(String component, Map<String, String> operator)
             throws IOException, InterruptedException {
         Path written = dir.resolve(component + ".env");
@@ -54,7 +81,8 @@ class PlatformLaunchTest {
                 .redirectOutput(dir.resolve(component + ".out").toFile());
         Map<String, String> environment = launch.environment();
         environment.keySet().removeIf(name -> name.startsWith("SERVER_") || name.startsWith("KAFKA_")
-                || name.startsWith("MONGODB_") || name.startsWith("OIDC_") || name.endsWith("_URL"));
+                || name.startsWith("MONGODB_") || name.startsWith("OIDC_") || name.endsWith("_URL")
+                || name.startsWith("PLATFORM_") || name.startsWith("SPRING_") || name.startsWith("REFERRAL_"));
         environment.put("PLATFORM_VAR_DIR", dir.resolve("var").toString());
         environment.put("STAND_IN_JAVA", java.toString());
         environment.putAll(operator);

@@ -67,7 +67,7 @@ class CaseTest {
         Referral police = opened.referrals().stream().filter(r -> r.agency().equals(POLICE)).findFirst()
                 .orElseThrow();
         int at = opened.outbox().indexOf(opened.outbox().stream()
-                .filter(m -> m.topic().equals("referrals.police.v1")).findFirst().orElseThrow());
+                .filter(m -> m.topic().equals("referrals.police.11.v1")).findFirst().orElseThrow());
         AgencyReferral agencyReferral = (AgencyReferral) EventJson.read(opened.outbox().get(at).payload(),
                 AgencyReferralEvent.class);
         assertThat(agencyReferral.eventId()).isEqualTo(Ids.nameBased(AgencyReferral.TYPE, police.referralId()));

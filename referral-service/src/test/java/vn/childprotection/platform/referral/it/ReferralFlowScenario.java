@@ -220,9 +220,9 @@ abstract class ReferralFlowScenario {
             assertThat(StreamSupport.stream(record.headers().spliterator(), false).map(Header::key))
                     .containsExactlyInAnyOrder("eventType", "eventId");
         }
-        assertThat(agencyByTopic).containsEntry("referrals.police.v1", Agencies.POLICE)
-                .containsEntry("referrals.social-affairs.v1", Agencies.SOCIAL_AFFAIRS)
-                .containsEntry("referrals.womens-union.v1", Agencies.WOMENS_UNION)
+        assertThat(agencyByTopic).containsEntry("referrals.police.11.v1", Agencies.POLICE)
+                .containsEntry("referrals.social-affairs.11.v1", Agencies.SOCIAL_AFFAIRS)
+                .containsEntry("referrals.womens-union.11.v1", Agencies.WOMENS_UNION)
                 .hasSize(expected.size());
 
         Timer latency = meters.find(MicrometerCaseMetrics.OUTBOX_PUBLISH_LATENCY).timer();
@@ -237,7 +237,7 @@ abstract class ReferralFlowScenario {
 
         publishRaw(Topics.INTAKE_REPORTS_URGENT, report.caseId(), EventJson.write(report));
 
-        List<ConsumerRecord<String, byte[]>> police = awaitRecords(List.of("referrals.police.v1"), report.caseId(), 1);
+        List<ConsumerRecord<String, byte[]>> police = awaitRecords(List.of("referrals.police.11.v1"), report.caseId(), 1);
         AgencyReferral referral = (AgencyReferral) EventJson.read(police.getFirst().value(), AgencyReferralEvent.class);
         assertThat(referral.agency()).isEqualTo(Agencies.POLICE);
         assertThat(referral.severity()).isEqualTo(Severity.EMERGENCY);
@@ -362,7 +362,7 @@ abstract class ReferralFlowScenario {
         submit(after);
 
         // v2 adds the procuracy (INFORMED): its topic is created on demand
-        List<ConsumerRecord<String, byte[]>> procuracy = awaitRecords(List.of("referrals.procuracy.v1"),
+        List<ConsumerRecord<String, byte[]>> procuracy = awaitRecords(List.of("referrals.procuracy.11.v1"),
                 after.caseId(), 1);
         assertThat(((AgencyReferral) EventJson.read(procuracy.getFirst().value(), AgencyReferralEvent.class)).ruleId())
                 .isEqualTo("TEST-PROCURACY");

@@ -55,6 +55,12 @@ import java.util.concurrent.ThreadLocalRandom;
 @Import({AccessProblemAdvice.class, OpenApiSecurityConfiguration.class, WebHardeningConfiguration.class})
 public class ApiSecurityConfiguration {
 
+    /** Outside the local stack, no development secret and no local sink ({@link DevelopmentValuesGuard}). */
+    @Bean
+    DevelopmentValuesGuard developmentValuesGuard(org.springframework.core.env.ConfigurableEnvironment environment) {
+        return DevelopmentValuesGuard.checked(environment);
+    }
+
     private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**", "/error"};
     private static final String[] DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
             "/swagger-ui.html"};

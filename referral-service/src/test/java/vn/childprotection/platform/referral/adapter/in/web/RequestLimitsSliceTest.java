@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.childprotection.platform.referral.application.port.in.ErasePersonalDataUseCase;
 import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
 import vn.childprotection.platform.referral.application.port.in.RespondToReferralUseCase;
 import vn.childprotection.platform.support.audit.AuditTrail;
@@ -61,6 +62,8 @@ class RequestLimitsSliceTest {
     RespondToReferralUseCase referrals;
     @MockitoBean
     ReadCasesUseCase cases;
+    @MockitoBean
+    ErasePersonalDataUseCase erasure;
     @MockitoBean
     AuditTrail audit;
     @MockitoBean

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import vn.childprotection.platform.referral.application.port.in.ErasePersonalDataUseCase;
 import vn.childprotection.platform.referral.application.port.in.ReadCasesUseCase;
 import vn.childprotection.platform.referral.application.port.in.RespondToReferralUseCase;
 import vn.childprotection.platform.support.audit.AuditTrail;
@@ -52,6 +53,8 @@ class SecurityHeadersSliceTest {
     RespondToReferralUseCase referrals;
     @MockitoBean
     ReadCasesUseCase cases;
+    @MockitoBean
+    ErasePersonalDataUseCase erasure;
     @MockitoBean
     AuditTrail audit;
     @MockitoBean
