@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.audit.adapter.in.messaging.AuditEventListener;
 import vn.childprotection.platform.audit.application.AuditIntake;
 import vn.childprotection.platform.support.messaging.ConsumerProgress;
@@ -27,7 +28,7 @@ public class MessagingConfig {
 
     @Bean
     Consumer<Message<List<byte[]>>> onAuditEvent(AuditIntake intake, MeterRegistry meters,
-                                                 ConsumerProgress consumerProgress) {
-        return new AuditEventListener(intake, meters, consumerProgress);
+                                                 ConsumerProgress consumerProgress, EventSchemas schemas) {
+        return new AuditEventListener(intake, meters, consumerProgress, schemas);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.support.messaging.KafkaConnection;
 import vn.childprotection.platform.notification.adapter.in.messaging.CaseEventConsumer;
 import vn.childprotection.platform.notification.adapter.in.messaging.IntakeReportConsumer;
@@ -43,20 +44,20 @@ public class MessagingConfiguration {
      * the consumer neither waits on an endpoint nor wakes a scanning poll.
      */
     @Bean
-    Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters) {
-        return new CaseEventConsumer(useCase, meters);
+    Consumer<Message<byte[]>> onCaseEvent(RecordReferralNotificationUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
+        return new CaseEventConsumer(useCase, meters, schemas);
     }
 
     /** A contact may release an outcome notification that waited for it: handed off the same way. */
     @Bean
-    Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters) {
-        return new IntakeReportConsumer(useCase, meters);
+    Consumer<Message<byte[]>> onIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
+        return new IntakeReportConsumer(useCase, meters, schemas);
     }
 
     /** The same on {@code intake.reports.urgent.v1}, the EMERGENCY reports' lane. */
     @Bean
-    Consumer<Message<byte[]>> onUrgentIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters) {
-        return new IntakeReportConsumer(useCase, meters);
+    Consumer<Message<byte[]>> onUrgentIntakeReport(RecordInformantContactUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
+        return new IntakeReportConsumer(useCase, meters, schemas);
     }
 
     @Bean

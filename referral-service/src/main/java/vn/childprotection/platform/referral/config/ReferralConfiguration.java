@@ -12,6 +12,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.areas.AreaMaps;
 import vn.childprotection.platform.areas.AreaMapsLoader;
@@ -229,8 +230,8 @@ public class ReferralConfiguration {
      * topic) is in application.yml.
      */
     @Bean
-    Consumer<Message<byte[]>> onAgencyResponse(RespondToReferralUseCase useCase, MeterRegistry meters) {
-        return new AgencyResponseConsumer(useCase, meters);
+    Consumer<Message<byte[]>> onAgencyResponse(RespondToReferralUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
+        return new AgencyResponseConsumer(useCase, meters, schemas);
     }
 
     @Bean
@@ -267,8 +268,8 @@ public class ReferralConfiguration {
 
     /** The {@code onReport} function; its binding (topic, group, retries, dead-letter topic) is in application.yml. */
     @Bean
-    Consumer<Message<byte[]>> onReport(HandleReportUseCase useCase, MeterRegistry meters) {
-        return new ReportConsumer(useCase, meters);
+    Consumer<Message<byte[]>> onReport(HandleReportUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
+        return new ReportConsumer(useCase, meters, schemas);
     }
 
     /**
@@ -276,8 +277,8 @@ public class ReferralConfiguration {
      * that fetches a record as soon as it is there: an emergency never waits behind the other reports' backlog.
      */
     @Bean
-    Consumer<Message<byte[]>> onUrgentReport(HandleReportUseCase useCase, MeterRegistry meters) {
-        return new ReportConsumer(useCase, meters);
+    Consumer<Message<byte[]>> onUrgentReport(HandleReportUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
+        return new ReportConsumer(useCase, meters, schemas);
     }
 
     private static String instanceId(ReferralProperties properties) {

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.NotificationEvent;
 import vn.childprotection.platform.reporting.adapter.in.messaging.EventListener;
@@ -28,17 +29,17 @@ import java.util.function.Consumer;
 public class MessagingConfig {
 
     @Bean
-    Consumer<Message<byte[]>> onCaseEvent(EventProjector projector, MeterRegistry meters) {
-        return new EventListener<>(CaseEvent.class, projector, meters);
+    Consumer<Message<byte[]>> onCaseEvent(EventProjector projector, MeterRegistry meters, EventSchemas schemas) {
+        return new EventListener<>(CaseEvent.class, projector, meters, schemas);
     }
 
     @Bean
-    Consumer<Message<byte[]>> onNotificationDelivered(EventProjector projector, MeterRegistry meters) {
-        return new EventListener<>(NotificationEvent.class, projector, meters);
+    Consumer<Message<byte[]>> onNotificationDelivered(EventProjector projector, MeterRegistry meters, EventSchemas schemas) {
+        return new EventListener<>(NotificationEvent.class, projector, meters, schemas);
     }
 
     @Bean
-    Consumer<Message<byte[]>> onNotificationFailed(EventProjector projector, MeterRegistry meters) {
-        return new EventListener<>(NotificationEvent.class, projector, meters);
+    Consumer<Message<byte[]>> onNotificationFailed(EventProjector projector, MeterRegistry meters, EventSchemas schemas) {
+        return new EventListener<>(NotificationEvent.class, projector, meters, schemas);
     }
 }

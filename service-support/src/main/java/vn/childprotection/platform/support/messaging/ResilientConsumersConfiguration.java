@@ -28,6 +28,12 @@ public class ResilientConsumersConfiguration {
         return new ConsumerProgress(Clock.systemUTC(), properties.forgetAfter());
     }
 
+    /** The topics' JSON Schemas, which every consumer checks a message against before it touches a store. */
+    @Bean
+    EventSchemas eventSchemas() {
+        return EventSchemas.ofCatalog();
+    }
+
     @Bean
     ConsumersHealthIndicator consumersHealthIndicator(ConsumerProgress consumerProgress) {
         return new ConsumersHealthIndicator(consumerProgress);

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.contracts.Topics;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.access.audit.AuditRecord;
 import vn.childprotection.platform.audit.application.AuditIntake;
 import vn.childprotection.platform.audit.domain.StoredRecord;
@@ -42,8 +44,11 @@ public final class AuditEventListener implements Consumer<Message<List<byte[]>>>
     private final AuditIntake intake;
     private final MeterRegistry meters;
     private final ConsumerProgress progress;
+    private final EventSchemas schemas;
 
-    public AuditEventListener(AuditIntake intake, MeterRegistry meters, ConsumerProgress progress) {
+    public AuditEventListener(AuditIntake intake, MeterRegistry meters, ConsumerProgress progress,
+                              EventSchemas schemas) {
+        this.schemas = schemas;
         this.intake = intake;
         this.meters = meters;
         this.progress = progress;
@@ -56,6 +61,7 @@ public final class AuditEventListener implements Consumer<Message<List<byte[]>>>
         for (int i = 0; i < payloads.size(); i++) {
             StoredRecord record;
             try {
+                schemas.check(Topics.AUDIT_EVENTS, payloads.get(i));
                 record = read(payloads.get(i));
             } catch (EventJson.MalformedEventException malformed) {
                 count("malformed", 1);

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.notification.application.port.in.RecordReferralNotificationUseCase;
@@ -38,8 +39,10 @@ public final class CaseEventConsumer implements Consumer<Message<byte[]>> {
 
     private final RecordReferralNotificationUseCase useCase;
     private final MeterRegistry meters;
+    private final EventSchemas schemas;
 
-    public CaseEventConsumer(RecordReferralNotificationUseCase useCase, MeterRegistry meters) {
+    public CaseEventConsumer(RecordReferralNotificationUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
+        this.schemas = schemas;
         this.useCase = useCase;
         this.meters = meters;
     }
@@ -48,6 +51,7 @@ public final class CaseEventConsumer implements Consumer<Message<byte[]>> {
     public void accept(Message<byte[]> message) {
         EventJson.Decoded<CaseEvent> decoded;
         try {
+            schemas.check(message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC), message.getPayload());
             decoded = EventJson.decode(message.getPayload(), CaseEvent.class);
         } catch (EventJson.MalformedEventException malformed) {
             count("malformed");

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.IntakeEvent;
 import vn.childprotection.platform.notification.application.port.in.RecordInformantContactUseCase;
@@ -35,8 +36,10 @@ public final class IntakeReportConsumer implements Consumer<Message<byte[]>> {
 
     private final RecordInformantContactUseCase useCase;
     private final MeterRegistry meters;
+    private final EventSchemas schemas;
 
-    public IntakeReportConsumer(RecordInformantContactUseCase useCase, MeterRegistry meters) {
+    public IntakeReportConsumer(RecordInformantContactUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
+        this.schemas = schemas;
         this.useCase = useCase;
         this.meters = meters;
     }
@@ -45,6 +48,7 @@ public final class IntakeReportConsumer implements Consumer<Message<byte[]>> {
     public void accept(Message<byte[]> message) {
         EventJson.Decoded<IntakeEvent> decoded;
         try {
+            schemas.check(message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC), message.getPayload());
             decoded = EventJson.decode(message.getPayload(), IntakeEvent.class);
         } catch (EventJson.MalformedEventException malformed) {
             count("malformed");

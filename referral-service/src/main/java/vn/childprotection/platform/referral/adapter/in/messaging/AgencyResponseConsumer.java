@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.contracts.AgencyResponse;
 import vn.childprotection.platform.contracts.AgencyResponseEvent;
 import vn.childprotection.platform.contracts.EventJson;
@@ -44,16 +45,19 @@ public final class AgencyResponseConsumer implements Consumer<Message<byte[]>> {
 
     private final RespondToReferralUseCase useCase;
     private final MeterRegistry meters;
+    private final EventSchemas schemas;
 
-    public AgencyResponseConsumer(RespondToReferralUseCase useCase, MeterRegistry meters) {
+    public AgencyResponseConsumer(RespondToReferralUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
         this.useCase = useCase;
         this.meters = meters;
+        this.schemas = schemas;
     }
 
     @Override
     public void accept(Message<byte[]> message) {
         AgencyResponseEvent event;
         try {
+            schemas.check(message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC), message.getPayload());
             event = EventJson.read(message.getPayload(), AgencyResponseEvent.class);
         } catch (EventJson.UnknownEventTypeException unknown) {
             count("skipped_unknown_type");

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.IntakeEvent;
 import vn.childprotection.platform.contracts.ReportSubmitted;
@@ -30,8 +31,10 @@ public final class ReportConsumer implements Consumer<Message<byte[]>> {
 
     private final HandleReportUseCase useCase;
     private final MeterRegistry meters;
+    private final EventSchemas schemas;
 
-    public ReportConsumer(HandleReportUseCase useCase, MeterRegistry meters) {
+    public ReportConsumer(HandleReportUseCase useCase, MeterRegistry meters, EventSchemas schemas) {
+        this.schemas = schemas;
         this.useCase = useCase;
         this.meters = meters;
     }
@@ -40,6 +43,7 @@ public final class ReportConsumer implements Consumer<Message<byte[]>> {
     public void accept(Message<byte[]> message) {
         IntakeEvent event;
         try {
+            schemas.check(message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC), message.getPayload());
             event = EventJson.read(message.getPayload(), IntakeEvent.class);
         } catch (EventJson.UnknownEventTypeException unknown) {
             count("skipped_unknown_type");

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.reporting.application.EventProjector;
@@ -31,8 +32,10 @@ public final class EventListener<T extends Event> implements Consumer<Message<by
     private final Class<T> family;
     private final EventProjector projector;
     private final MeterRegistry meters;
+    private final EventSchemas schemas;
 
-    public EventListener(Class<T> family, EventProjector projector, MeterRegistry meters) {
+    public EventListener(Class<T> family, EventProjector projector, MeterRegistry meters, EventSchemas schemas) {
+        this.schemas = schemas;
         this.family = family;
         this.projector = projector;
         this.meters = meters;
@@ -42,6 +45,7 @@ public final class EventListener<T extends Event> implements Consumer<Message<by
     public void accept(Message<byte[]> message) {
         EventJson.Decoded<T> decoded;
         try {
+            schemas.check(message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC), message.getPayload());
             decoded = EventJson.decode(message.getPayload(), family);
         } catch (EventJson.MalformedEventException malformed) {
             Counter.builder(MALFORMED).description("events that could not be read (dead-lettered)")
