@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.support.messaging.KafkaConnection;
 import vn.childprotection.platform.access.Operation;
 import vn.childprotection.platform.areas.AreaMaps;
@@ -144,11 +145,12 @@ public class ReportingConfig {
     }
 
     @Bean
-    RebuildService rebuildService(KafkaProperties kafka,
+    RebuildService rebuildService(KafkaProperties kafka, EventSchemas schemas,
                                   FactStore store, Generations generations, ProjectionTargets targets,
                                   EventProjector projector, ExecutorService rebuildExecutor, Clock clock,
                                   RebuildProperties rebuild) {
-        RebuildService service = new RebuildService(new KafkaEventLog(KafkaConnection.of(kafka), rebuild.patience()),
+        RebuildService service = new RebuildService(
+                new KafkaEventLog(KafkaConnection.of(kafka), rebuild.patience(), schemas),
                 store, generations, targets, projector, rebuildExecutor, clock, rebuild.maxEventsPerPass());
         service.recoverInterrupted();
         return service;

@@ -61,7 +61,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         // a consumer group of its own: a context of another test class on the same broker must not share partitions
         "spring.cloud.stream.bindings.onCaseEvent-in-0.group=reporting-dashboard-it",
         // the dashboard module's page at the root ("/" is its index.html; webjars/ stays where it is)
-        "spring.web.resources.static-locations=classpath:/META-INF/resources/dashboard/"})
+        "spring.web.resources.static-locations=classpath:/META-INF/resources/dashboard/",
+        // ... under the policy of a page (the API's lets a page load nothing)
+        "platform.security.pages=/,/index.html"})
 abstract class DashboardBrowserScenario {
 
     /** Sees every figure the page shows: the figures, the overdue referrals and the repeats, of every province. */

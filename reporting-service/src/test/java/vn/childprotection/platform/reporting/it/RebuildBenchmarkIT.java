@@ -16,6 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.support.messaging.KafkaConnection;
 import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
@@ -134,8 +135,10 @@ class RebuildBenchmarkIT {
     private static RebuildService rebuildService(EmbeddedKafkaBroker broker, MongoFactStore store,
                                                  MongoGenerations generations, ProjectionTargets targets,
                                                  EventProjector projector, long maxEventsPerPass) {
-        return new RebuildService(new KafkaEventLog(KafkaConnection.plaintext(broker.getBrokersAsString()), Duration.ofSeconds(30)), store,
-                generations, targets, projector, Runnable::run, Clock.systemUTC(), maxEventsPerPass);
+        KafkaEventLog log = new KafkaEventLog(KafkaConnection.plaintext(broker.getBrokersAsString()),
+                Duration.ofSeconds(30), EventSchemas.ofCatalog());
+        return new RebuildService(log, store, generations, targets, projector, Runnable::run, Clock.systemUTC(),
+                maxEventsPerPass);
     }
 
     /** @return nanoseconds spent producing */

@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.platform.contracts.EventJson;
 import vn.childprotection.platform.contracts.TopicCatalog;
 import vn.childprotection.platform.contracts.Topics;
@@ -18,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -34,16 +33,29 @@ public final class EventSchemas {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_NAMED = 5;
+    private static final java.util.regex.Pattern VERSIONED_TYPE = java.util.regex.Pattern.compile("[A-Z][A-Za-z]+\\.v[0-9]+");
 
+    /** Each topic's whole schema (for a message without {@code eventType}, which an agency may leave out). */
     private final Map<TopicCatalog, Schema> schemas = new EnumMap<>(TopicCatalog.class);
-    private final Map<TopicCatalog, Set<String>> knownTypes = new EnumMap<>(TopicCatalog.class);
+    /** Each topic's schema of one versioned type ({@code CaseOpened.v1}): precise errors, no oneOf noise. */
+    private final Map<TopicCatalog, Map<String, Schema>> typeSchemas = new EnumMap<>(TopicCatalog.class);
 
     private EventSchemas() {
         for (TopicCatalog entry : TopicCatalog.values()) {
             String text = resource(entry.schema());
             schemas.put(entry, REGISTRY.getSchema(text, InputFormat.JSON));
-            JsonNode defs = JSON.readTree(text).path("$defs");
-            knownTypes.put(entry, new TreeSet<>(defs.propertyNames()));
+            ObjectNode root = (ObjectNode) JSON.readTree(text);
+            Map<String, Schema> types = new java.util.HashMap<>();
+            for (String name : root.path("$defs").propertyNames()) {
+                if (VERSIONED_TYPE.matcher(name).matches()) {
+                    ObjectNode one = root.deepCopy();
+                    one.remove("oneOf");
+                    one.remove("$id");
+                    one.put("$ref", "#/$defs/" + name);
+                    types.put(name, REGISTRY.getSchema(JSON.writeValueAsString(one), InputFormat.JSON));
+                }
+            }
+            typeSchemas.put(entry, types);
         }
     }
 
@@ -70,13 +82,15 @@ public final class EventSchemas {
         try {
             tree = JSON.readTree(text);
         } catch (RuntimeException notJson) {
-            throw new EventJson.MalformedEventException("not JSON (" + entry.topic() + ")");
+            throw new EventJson.MalformedEventException("not JSON (" + entry.topic() + "; "
+                    + notJson.getClass().getSimpleName() + ")");
         }
         String type = tree.path("eventType").asString(null);
-        if (type != null && !knownTypes.get(entry).contains(type)) {
+        Schema schema = type == null ? schemas.get(entry) : typeSchemas.get(entry).get(type);
+        if (schema == null) {
             return; // a type this schema does not know yet: the consumer skips it
         }
-        List<Error> errors = schemas.get(entry).validate(text, InputFormat.JSON);
+        List<Error> errors = schema.validate(text, InputFormat.JSON);
         if (!errors.isEmpty()) {
             throw new EventJson.MalformedEventException("breaks the schema of " + entry.topic() + ": "
                     + errors.stream().limit(MAX_NAMED)

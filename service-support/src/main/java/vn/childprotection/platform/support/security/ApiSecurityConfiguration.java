@@ -93,6 +93,9 @@ public class ApiSecurityConfiguration {
         ProblemResponses problems = new ProblemResponses(guard, declared, audit.retryAfter());
         RequestMatcher docs = new OrRequestMatcher(Arrays.stream(DOCS)
                 .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
+        RequestMatcher pages = properties.pages().isEmpty() ? request -> false
+                : new OrRequestMatcher(properties.pages().stream()
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HEALTH).permitAll();
                     serviceRules.orderedStream().forEach(rules -> rules.apply(requests, operations(guard)));
@@ -118,7 +121,10 @@ public class ApiSecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
                                 new ContentSecurityPolicyHeaderWriter(SecurityHeaders.DOCS_POLICY)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages,
+                                new ContentSecurityPolicyHeaderWriter(SecurityHeaders.PAGE_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(
+                                new OrRequestMatcher(docs, pages)),
                                 new ContentSecurityPolicyHeaderWriter(SecurityHeaders.API_POLICY))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)

@@ -20,6 +20,14 @@ public final class SecurityHeaders {
     public static final String DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
+    /**
+     * A page a service serves from its own resources ({@code platform.security.pages}): its own scripts, styles (and the style
+     * properties its charts set), images, fonts and calls to its own API and event stream; nothing from elsewhere,
+     * no inline script, no framing.
+     */
+    public static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
     /** A printable document (a periodic report): its own inline styles, no script, nothing loaded, no framing. */
     public static final String DOCUMENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";

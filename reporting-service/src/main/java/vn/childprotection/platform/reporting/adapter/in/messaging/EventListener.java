@@ -50,10 +50,10 @@ public final class EventListener<T extends Event> implements Consumer<Message<by
         } catch (EventJson.MalformedEventException malformed) {
             Counter.builder(MALFORMED).description("events that could not be read (dead-lettered)")
                     .tag("family", family.getSimpleName()).register(meters).increment();
-            log.warn("Malformed {} at {}-{}@{}: dead-lettering without retry", family.getSimpleName(),
+            log.warn("Malformed {} at {}-{}@{} ({}): dead-lettering without retry", family.getSimpleName(),
                     message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC),
                     message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION),
-                    message.getHeaders().get(KafkaHeaders.OFFSET));
+                    message.getHeaders().get(KafkaHeaders.OFFSET), malformed.getMessage());
             throw malformed;
         }
         switch (decoded) {

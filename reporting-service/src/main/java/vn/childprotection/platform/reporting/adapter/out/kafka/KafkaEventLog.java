@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.childprotection.platform.support.messaging.EventSchemas;
 import vn.childprotection.platform.contracts.CaseEvent;
 import vn.childprotection.platform.contracts.Event;
 import vn.childprotection.platform.contracts.EventJson;
@@ -37,9 +38,11 @@ public class KafkaEventLog implements EventLog {
 
     private final Map<String, Object> connection;
     private final Duration patience;
+    private final EventSchemas schemas;
 
     /** @param connection bootstrap servers and, on a secured broker, the security settings (service-support's KafkaConnection) */
-    public KafkaEventLog(Map<String, Object> connection, Duration patience) {
+    public KafkaEventLog(Map<String, Object> connection, Duration patience, EventSchemas schemas) {
+        this.schemas = schemas;
         this.connection = Map.copyOf(connection);
         this.patience = patience;
     }
@@ -90,6 +93,8 @@ public class KafkaEventLog implements EventLog {
                         }
                         read++;
                         try {
+                            // what the live listeners dead-letter, the rebuild leaves out: the same figures
+                            schemas.check(record.topic(), record.value());
                             if (EventJson.decode(record.value(), family)
                                     instanceof EventJson.Decoded.Known<? extends Event> known) {
                                 sink.accept(known.event());
