@@ -155,7 +155,33 @@ async function reveal(event) {
   ]);
 }
 
+// erasure of the case's personal data on a written reason, confirmed (audited by referral-service before it erases)
+async function erase(event) {
+  event.preventDefault();
+  const form = event.target;
+  $('#erase-error').textContent = '';
+  $('#erase-result').textContent = '';
+  form.reason.removeAttribute('aria-invalid');
+  if (!form.confirm.checked) {
+    $('#erase-error').textContent = texts.confirmFirst;
+    form.confirm.focus();
+    return;
+  }
+  const answer = await postJson(`/api/referral/v1/cases/${encodeURIComponent(caseId)}/erasure`,
+    { reason: form.reason.value.trim() });
+  if (!answer.ok) {
+    form.reason.setAttribute('aria-invalid', 'true');
+    $('#erase-error').textContent = problemText(answer.body) || texts.failed;
+    return;
+  }
+  $('#erase-result').textContent = answer.body?.alreadyErased ? texts.erasedAlready : texts.erased;
+  form.reset();
+  $('#informant')?.replaceChildren();
+  load();
+}
+
 $('#reveal')?.addEventListener('submit', reveal);
+$('#erase')?.addEventListener('submit', erase);
 load();
 notifications();
 setInterval(() => { load(); notifications(); }, 15000);

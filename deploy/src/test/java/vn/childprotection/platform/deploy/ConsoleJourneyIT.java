@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.platform.contracts.Topics;
 import vn.childprotection.platform.testsupport.browser.Axe;
 import vn.childprotection.platform.testsupport.browser.ChromiumInstalled;
@@ -411,6 +412,48 @@ class ConsoleJourneyIT {
             awaitPage(browser, "#main");
             checkPage(browser, "home");
         }
+    }
+
+    @Test
+    @Order(5)
+    void theCoordinatorErasesTheCasesPersonalDataOnAReasonAndTheFiguresStayAsTheyWere() throws Exception {
+        JsonNode figuresBefore = figures();
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            signIn(browser, "coordinator-11", "/cases/" + caseId);
+            awaitPage(browser, "#case-referrals .referral-line");
+            assertThat(browser.driver.findElement(By.id("case-facts")).getText()).contains(CHILD);
+
+            // not without the confirmation, then with it and a written reason
+            browser.driver.findElement(By.id("erase-reason")).sendKeys("Gia đình yêu cầu xoá dữ liệu theo quy định");
+            browser.driver.findElement(By.cssSelector("[data-testid='erase-go']")).click();
+            await().atMost(WAIT).until(() -> !browser.driver.findElement(By.id("erase-error")).getText().isEmpty());
+            browser.driver.findElement(By.id("erase-confirm")).click();
+            browser.driver.findElement(By.id("erase-reason")).sendKeys("Gia đình yêu cầu xoá dữ liệu theo quy định");
+            browser.driver.findElement(By.cssSelector("[data-testid='erase-go']")).click();
+            await().atMost(WAIT).until(() -> browser.driver.findElement(By.id("erase-result")).getText()
+                    .contains("Đã xoá dữ liệu cá nhân"));
+            TIMINGS.put("coordinator-11: erasure answered", lastCall(browser, "/erasure"));
+            await().atMost(WAIT).until(() -> !browser.driver.findElement(By.id("case-facts")).getText()
+                    .contains(CHILD));
+            checkPage(browser, "case (erased)");
+            screenshot(browser, "coordinator-case-erased");
+        }
+        assertThat(api("coordinator-11", "REFERRAL_PORT", "/api/v1/cases/" + caseId).toString())
+                .doesNotContain(CHILD).doesNotContain(PHONE);
+        assertThat(figures()).as("every figure as it was").isEqualTo(figuresBefore);
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            signIn(browser, "auditor", "/audit");
+            browser.driver.findElement(By.id("audit-case")).sendKeys(caseId, Keys.ENTER);
+            await().atMost(WAIT).until(() -> browser.driver.findElement(By.id("audit-list")).getText()
+                    .contains("ERASE_PERSONAL_DATA"));
+        }
+    }
+
+    /** The province's overview figures, without the time they were made at. */
+    private static JsonNode figures() throws Exception {
+        JsonNode overview = api("analyst-11", "REPORTING_PORT", "/api/v1/stats/overview");
+        ((ObjectNode) overview).remove("generatedAt");
+        return overview;
     }
 
     /** The SMS gateway stand-in: 503 while down, else the message handed on to the platform's SMS sink. */
