@@ -22,10 +22,21 @@ public final class ConsumerProgress {
     private final Clock clock;
     private final Duration forgetAfter;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final java.util.Set<String> bound = ConcurrentHashMap.newKeySet();
 
     public ConsumerProgress(Clock clock, Duration forgetAfter) {
         this.clock = clock;
         this.forgetAfter = forgetAfter;
+    }
+
+    /** The binder made a listener container for this destination and group: its consumer runs. */
+    public void bound(String destination, String group) {
+        bound.add(destination + " " + group);
+    }
+
+    /** Whether the binder made a listener container for this destination and group. */
+    public boolean isBound(String destination, String group) {
+        return bound.contains(destination + " " + group);
     }
 
     /** A record of this partition could not be handled because the infrastructure is unavailable. */

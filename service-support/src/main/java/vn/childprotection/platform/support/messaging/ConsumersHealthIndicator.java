@@ -15,15 +15,33 @@ import java.util.Map;
  */
 public final class ConsumersHealthIndicator extends AbstractHealthIndicator {
 
-    private final ConsumerProgress progress;
+    /** A consumer binding the service declares: its name, destination and group. */
+    public record Declared(String binding, String destination, String group) {
+    }
 
-    public ConsumersHealthIndicator(ConsumerProgress progress) {
+    private final ConsumerProgress progress;
+    private final java.util.function.Supplier<List<Declared>> declared;
+
+    /**
+     * @param declared the consumer bindings the service declares; one the binder has not bound (it failed to, and
+     *                 may still be trying) makes the service DOWN, naming it
+     */
+    public ConsumersHealthIndicator(ConsumerProgress progress, java.util.function.Supplier<List<Declared>> declared) {
         super("consumers health check failed");
         this.progress = progress;
+        this.declared = declared;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
+        List<String> unbound = declared.get().stream()
+                .filter(d -> !progress.isBound(d.destination(), d.group()))
+                .map(d -> d.binding() + " (" + d.destination() + ", group " + d.group() + ")").toList();
+        if (!unbound.isEmpty()) {
+            builder.down().withDetail("state", "consumer bindings not bound: their messages are not consumed")
+                    .withDetail("unbound", unbound);
+            return;
+        }
         List<ConsumerProgress.Waiting> waiting = progress.waiting();
         if (waiting.isEmpty()) {
             builder.up();

@@ -78,6 +78,7 @@ public final class ResilientConsumers implements ListenerContainerWithDlqAndRetr
         handler.setResetStateOnExceptionChange(true);
         handler.setRetryListeners(new Listener(group));
         container.setCommonErrorHandler(handler);
+        progress.bound(destinationName, group);
         container.setRecordInterceptor((RecordInterceptor) new Progress(group));
     }
 

@@ -1,5 +1,13 @@
 package vn.childprotection.platform.support.messaging;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.stream.config.BindingProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.core.env.Environment;
+
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,8 +43,29 @@ public class ResilientConsumersConfiguration {
     }
 
     @Bean
-    ConsumersHealthIndicator consumersHealthIndicator(ConsumerProgress consumerProgress) {
-        return new ConsumersHealthIndicator(consumerProgress);
+    ConsumersHealthIndicator consumersHealthIndicator(ConsumerProgress consumerProgress,
+                                                        ObjectProvider<BindingServiceProperties> bindings,
+                                                        Environment environment) {
+        return new ConsumersHealthIndicator(consumerProgress, () -> declaredConsumers(bindings.getIfAvailable(),
+                environment));
+    }
+
+    /** The consumer bindings of the functions the service defines ({@code spring.cloud.function.definition}). */
+    static List<ConsumersHealthIndicator.Declared> declaredConsumers(BindingServiceProperties bindings,
+                                                                      Environment environment) {
+        if (bindings == null) {
+            return List.of();
+        }
+        List<ConsumersHealthIndicator.Declared> declared = new ArrayList<>();
+        for (String function : environment.getProperty("spring.cloud.function.definition", "").split("[;|,]")) {
+            String name = function.strip() + "-in-0";
+            BindingProperties binding = bindings.getBindings().get(name);
+            if (!function.isBlank() && binding != null && binding.getDestination() != null) {
+                declared.add(new ConsumersHealthIndicator.Declared(name, binding.getDestination(),
+                        binding.getGroup()));
+            }
+        }
+        return declared;
     }
 
     /**
