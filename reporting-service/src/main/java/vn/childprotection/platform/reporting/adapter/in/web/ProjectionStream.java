@@ -1,12 +1,14 @@
 package vn.childprotection.platform.reporting.adapter.in.web;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.childprotection.platform.reporting.application.port.out.ProjectionListener;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -97,7 +99,7 @@ public class ProjectionStream implements ProjectionListener, AutoCloseable {
             subscriber.leave();
             emitter.complete(); // a normal end of the stream: the browser connects again
         });
-        subscriber.offer(SseEmitter.event().comment("connected"));
+        subscriber.offer(Collections.unmodifiableSet(SseEmitter.event().comment("connected").build()));
         subscriber.start();
         return emitter;
     }
@@ -119,10 +121,15 @@ public class ProjectionStream implements ProjectionListener, AutoCloseable {
         publish(SseEmitter.event().comment("heartbeat"));
     }
 
-    /** Hands the event to every subscriber's queue; never waits for a connection. */
+    /**
+     * Hands the event to every subscriber's queue; never waits for a connection. The event is built once, here (its
+     * parts in order): a builder's {@code build()} appends to the builder, so one builder sent by several senders at
+     * once would be corrupted.
+     */
     private void publish(SseEmitter.SseEventBuilder event) {
+        Set<ResponseBodyEmitter.DataWithMediaType> built = Collections.unmodifiableSet(event.build());
         for (Subscriber subscriber : subscribers) {
-            subscriber.offer(event);
+            subscriber.offer(built);
         }
     }
 
@@ -136,7 +143,7 @@ public class ProjectionStream implements ProjectionListener, AutoCloseable {
     private final class Subscriber {
 
         private final SseEmitter emitter;
-        private final BlockingQueue<SseEmitter.SseEventBuilder> queue;
+        private final BlockingQueue<Set<ResponseBodyEmitter.DataWithMediaType>> queue;
         private final AtomicBoolean gone = new AtomicBoolean();
         private volatile boolean ended;
         private volatile Thread sender;
@@ -153,23 +160,26 @@ public class ProjectionStream implements ProjectionListener, AutoCloseable {
         }
 
         /** Queues the event; a subscriber whose queue is full is too slow and is let go. */
-        void offer(SseEmitter.SseEventBuilder event) {
+        void offer(Set<ResponseBodyEmitter.DataWithMediaType> event) {
             if (!gone.get() && !queue.offer(event)) {
                 end();
             }
         }
 
         private void send() {
+            boolean failed = false;
             try {
                 while (!gone.get()) {
                     emitter.send(queue.take());
                 }
             } catch (InterruptedException stopped) {
                 // left the stream: nothing more to send
-            } catch (IOException | IllegalStateException disconnected) {
+            } catch (IOException | RuntimeException disconnected) {
+                // whatever stops the sender ends the stream: a stream left open with no sender would be silent
+                failed = true;
                 leave();
             }
-            if (ended) {
+            if (ended || failed) {
                 // ended by the stream (too slow, shutting down): this thread, never the publisher, completes it
                 try {
                     emitter.complete();

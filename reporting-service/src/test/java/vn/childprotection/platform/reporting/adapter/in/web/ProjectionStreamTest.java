@@ -112,7 +112,7 @@ class ProjectionStreamTest {
         }
 
         @Override
-        public void send(SseEventBuilder event) throws IOException {
+        public void send(java.util.Set<DataWithMediaType> event) throws IOException {
             sending.countDown();
             if (stalls) {
                 try {
