@@ -76,8 +76,19 @@ public final class MongoInformantContacts implements InformantContacts, Informan
         if (updated != null) {
             return updated.toDomain();
         }
-        // no record yet (create it), or a told one (leave it): the told one must not be upserted into a duplicate
-        return find(caseId).orElseGet(() -> change(notTold, caseId, update));
+        // no record yet (create it), a told or erased one (leave it: never upserted into a duplicate), or one the
+        // case's completion created since the update above (write the contact into it, or the outcome would wait
+        // for a contact that already came)
+        InformantContactDocument existing = mongo.findById(caseId, InformantContactDocument.class);
+        if (existing == null) {
+            return change(notTold, caseId, update);
+        }
+        if (Boolean.TRUE.equals(existing.told()) || Boolean.TRUE.equals(existing.erased())) {
+            return existing.toDomain();
+        }
+        InformantContactDocument now = mongo.findAndModify(notTold, update,
+                FindAndModifyOptions.options().returnNew(true), InformantContactDocument.class);
+        return (now != null ? now : existing).toDomain();
     }
 
     @Override
