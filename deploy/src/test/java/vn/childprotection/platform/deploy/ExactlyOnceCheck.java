@@ -35,7 +35,7 @@ final class ExactlyOnceCheck {
 
     /** A value on a topic that a test put there on purpose to be unreadable: skipped, and only these. */
     static final String POISON_MARKER = "poison-";
-    private static final Pattern REFERRAL_TOPIC = Pattern.compile("referrals\\.[a-z0-9-]+\\.v1");
+    private static final Pattern REFERRAL_TOPIC = Pattern.compile("referrals\\.[a-z0-9-]+\\.[0-9]{2}\\.v1");
     private static final JsonMapper JSON = EventJson.mapper();
 
     private final LocalPlatform platform;

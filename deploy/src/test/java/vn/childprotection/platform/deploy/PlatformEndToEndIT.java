@@ -1,5 +1,6 @@
 package vn.childprotection.platform.deploy;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.platform.areas.AreaMapsLoader;
 import vn.childprotection.platform.access.audit.AuditChainVerifier;
 import vn.childprotection.platform.contracts.AgencyReferral;
 import vn.childprotection.platform.contracts.AgencyReferralEvent;
@@ -101,6 +103,12 @@ class PlatformEndToEndIT {
         long started = System.nanoTime();
         kafka = new LocalKafkaBroker(new LocalKafkaBroker.Settings("127.0.0.1", freePort(), freePort(),
                 tmp.resolve("kafka"), Map.of("num.partitions", "3"))).start();
+        // the topics made as the platform's provisioning makes them (./platform's broker does it before it is ready)
+        try (Admin admin = Admin.create(kafka.adminClientProperties())) {
+            KafkaProvisioning.apply(admin, KafkaProvisioning.topics(KafkaProvisioning.Settings.DEFAULT,
+                    KafkaProvisioning.agencyProvincePairs(LocalPlatform.AGENCY_DIRECTORY, AreaMapsLoader.shipped())),
+                    Map.of());
+        }
         mongo = new LocalMongoStore(new LocalMongoStore.Settings("127.0.0.1", 0, tmp.resolve("mongo/store.mv"))).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(ServiceProcess::kill),
                 "e2e-kill-services"));
@@ -111,6 +119,7 @@ class PlatformEndToEndIT {
                 "OIDC_ISSUER_URI", TestIssuer.shared().issuerUri(),
                 // development secrets allowed, as on ./platform's stack
                 "PLATFORM_LOCAL_STACK", "true",
+                "REFERRAL_TOPICS_CREATE", "false",
                 "SPRING_MAIN_BANNER_MODE", "off");
         Path logs = moduleDir.resolve("target/e2e-logs");
         for (String service : SERVICES) {
@@ -368,8 +377,8 @@ class PlatformEndToEndIT {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
-        // referral-service creates the agencies' topics at start-up (as agency systems would find them); read every
-        // partition of each: the key (case id) decides the partition
+        // the provisioning made the agencies' topics before the services started (as agency systems find them); read
+        // every partition of each: the key (case id) decides the partition
         List<TopicPartition> partitions = new ArrayList<>();
         await("referral-service created " + POLICE_TOPIC + " and " + SOCIAL_AFFAIRS_TOPIC).atMost(FLOW).until(() -> {
             partitions.clear();
